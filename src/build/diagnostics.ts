@@ -1,0 +1,33 @@
+/**
+ * Every diagnostic code the pipeline emits. Codes are stable: tools may branch
+ * on them. Add a code here before emitting it.
+ */
+import type { Diagnostic } from "../schema/index.js";
+
+export const DIAGNOSTIC_CODES = {
+  UNRECOGNISED_BLOCK: "A line the grammar could not place in any field; kept here with its page.",
+  UNRECOGNISED_ATTENDEE: "A line in an attendance block that does not read as a person entry.",
+  DATE_UNPARSEABLE: "A date label whose value could not be read as a date.",
+  TIME_UNPARSEABLE: "A time label whose value could not be read as a time or time span.",
+  KIND_UNKNOWN: "The document does not say whether it is a kallelse, protokoll or protokollsutdrag; protokoll assumed.",
+  NO_ITEMS: "No § paragraph or agenda item was found.",
+  PARAGRAPH_NOT_COVERED: "A § found in the body is not in the stated 'Protokollet omfattar' range, or the reverse.",
+  VOTE_COUNT_MISMATCH: "Named ballots do not add up to the stated vote counts.",
+  GRAMMAR_RECOVERY: "The parser skipped or re-synchronised over unexpected lines.",
+  PDF_PAGE_FAILED: "pdf.js could not read one page; the rest of the document was parsed.",
+  PDF_FONT_WARNING: "pdf.js reported a font problem; text on that page may be incomplete.",
+  EMPTY_PAGE: "A page had no text.",
+} as const;
+
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+
+/** Make a diagnostic, cutting its source text to the 200 characters the contract allows. */
+export function diagnostic(
+  severity: Diagnostic["severity"],
+  code: DiagnosticCode,
+  message: string,
+  page: number | null,
+  text: string | null = null,
+): Diagnostic {
+  return { severity, code, message, page, text: text === null ? null : text.slice(0, 200) };
+}

@@ -1,0 +1,65 @@
+/**
+ * Output of the `layout` stage: the document as lines in reading order, with
+ * page furniture taken out. PDF input and text input both end up here, so the
+ * grammar sees one kind of input.
+ */
+import type { Diagnostic, Furniture } from "../schema/index.js";
+
+/** A box in PDF points, top-left origin, rounded to 0.1 pt. */
+export interface BBox {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+export interface Line {
+  /** 1-based page the line stands on. */
+  page: number;
+  /**
+   * The cleaned text: Unicode NFC, ligatures unfolded, soft hyphens and
+   * zero-width characters removed, runs of spaces folded to one, trimmed.
+   * A label/value row is "Label Value" (label cell, one space, first value line),
+   * exactly as extracted text shows it, and `label` says where the label ends.
+   * A wrap hyphen at the end has been removed (see `joinsNext`).
+   */
+  text: string;
+  /** Where the line stands on the page; null for text input. */
+  bbox: BBox | null;
+  /** Dominant font size in points; null for text input. */
+  fontSize: number | null;
+  /** Every glyph of the line is in a bold font (from the font name). */
+  bold: boolean;
+  italic: boolean;
+  /**
+   * Left indentation: for PDF input, points from the page's leftmost body text;
+   * for text input, the count of leading spaces.
+   */
+  indent: number;
+  /**
+   * For a row of a label/value table (front-page "Plats och tid | Digitalt"):
+   * the label cell's text, on the row where the label stands. Value lines that
+   * continue the same label below it have `label: null` and `continuesLabel` set.
+   */
+  label: string | null;
+  /** The label this value line belongs to, when it continues a label/value row. */
+  continuesLabel: string | null;
+  /** A blank line or a paragraph-sized vertical gap precedes this line. */
+  breakBefore: boolean;
+  /**
+   * The line ended in a hyphen that split a word at a wrap ("medborgar-" / "förslaget"):
+   * the hyphen is removed from `text` and the next line continues the word without a space.
+   */
+  joinsNext: boolean;
+  /** Indexes of the pdf.js items (of this page) the line was built from; [] for text input. */
+  sourceItems: number[];
+}
+
+export interface LayoutResult {
+  lines: Line[];
+  /** Running headers/footers, page numbers, signature boxes: out of the text, kept here. */
+  furniture: Furniture[];
+  /** Page count of the input (pages of text for text input). */
+  pages: number;
+  diagnostics: Diagnostic[];
+}
