@@ -1,0 +1,271 @@
+/**
+ * The line lexer: every layout line becomes exactly one token, whose type says
+ * what the whole line is (a § heading, a section heading, a front-page label,
+ * running text). Like Chevrotain's ecma5 example, tokens are built outside
+ * Chevrotain's own Lexer, because deciding what a line is needs its layout
+ * features (bold) and a little context (§ numbers only go up; agenda numbers
+ * count 1, 2, 3; section headings only exist inside an item).
+ */
+import { createTokenInstance, tokenMatcher, type IToken, type TokenType } from "chevrotain";
+import type { Line } from "../src/layout/types.js";
+import {
+  ADJUSTED_IMMEDIATELY,
+  ADJUSTED_SEPARATELY,
+  AGENDA_HEADING,
+  AdjustedImmediately,
+  AdjustedSeparately,
+  AgendaHeading,
+  CASE_NUMBER,
+  CASE_NUMBER_LABEL,
+  CASE_NUMBER_LINE,
+  CaseNumberLine,
+  FRONT_LABEL_TOKENS,
+  FrontLabel,
+  ItemHeading,
+  SectionHeading,
+  KIND_SPELLINGS,
+  KindHeading,
+  PARAGRAPH_HEADING,
+  PARTY_IN_PARENS,
+  PERSON_NAME,
+  ParagraphHeading,
+  SECTION_TOKENS,
+  TextLine,
+  type FrontField,
+  type FrontLabelTokenType,
+  type SectionTokenType,
+} from "./vocabulary.js";
+
+/** What the lexer learnt about a line, carried on its token for the builder. */
+export interface LinePayload {
+  /** Index of the line in the layout's `lines`. */
+  line: number;
+  /** Text after the heading word, designation or label ("§ 19 Budget" -> "Budget"). */
+  rest: string;
+  /** For a § heading: the designation as printed and its numbers. */
+  paragraph?: { label: string; number: number; letter: string | null; to: number | null };
+  /** For an agenda heading: its number. */
+  agendaNumber?: number;
+  /** For a kind heading: the kind it names. */
+  kind?: "protokoll" | "kallelse" | "protokollsutdrag";
+  /** The line stands after the first item heading. */
+  inItems?: boolean;
+}
+
+export type LineToken = IToken & { payload: LinePayload };
+
+/** Front-page labels that may also stand in the signature block after the last item. */
+const SIGNATURE_FIELDS: ReadonlySet<FrontField> = new Set(["secretary", "chair", "adjuster", "adjustersAppointed", "signatures"]);
+
+const BARE_NAME = new RegExp(String.raw`^${PERSON_NAME}(?:\s*${PARTY_IN_PARENS})?(?:\s*,\s*[a-zåäö ]+)?$`);
+const TITLE_START = new RegExp(String.raw`^(?:$|[A-ZÅÄÖÉ"”“'(\d]|${CASE_NUMBER_LABEL}\b)`);
+
+interface LexState {
+  inItems: boolean;
+  mode: "paragraph" | "agenda" | null;
+  lastParagraph: number;
+  nextAgenda: number;
+  agendaBold: boolean | null;
+}
+
+/** Turn layout lines into one token each. */
+export function tokenizeLines(lines: readonly Line[]): LineToken[] {
+  const state: LexState = { inItems: false, mode: null, lastParagraph: -1, nextAgenda: 1, agendaBold: null };
+  const tokens = lines.map((line, index) => classifyLine(line, index, lines, state));
+  return demoteEarlySignatures(tokens);
+}
+
+/**
+ * Signatures close a document: a signature-like label inside the items that is
+ * followed by more headings was running text after all ("Justerare" above a
+ * name in a decision), so it goes back to being a text line.
+ */
+function demoteEarlySignatures(tokens: LineToken[]): LineToken[] {
+  let headingFollows = false;
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const token = tokens[i]!;
+    if (tokenMatcher(token, ItemHeading) || tokenMatcher(token, SectionHeading)) headingFollows = true;
+    else if (headingFollows && tokenMatcher(token, FrontLabel) && token.payload.inItems) {
+      tokens[i] = makeToken(TextLine, token.image, token.startOffset, { line: token.payload.line, rest: "" });
+    }
+  }
+  return tokens;
+}
+
+function classifyLine(line: Line, index: number, lines: readonly Line[], state: LexState): LineToken {
+  const text = line.text;
+  const make = (type: TokenType, extra: Omit<LinePayload, "line"> = { rest: "" }): LineToken =>
+    makeToken(type, text, index, { line: index, ...extra });
+
+  if (!state.inItems) {
+    const kind = matchKind(text);
+    if (kind) return make(KindHeading, { rest: "", kind });
+  }
+
+  const paragraph = state.mode === "agenda" ? null : matchParagraphHeading(text, state.lastParagraph);
+  if (paragraph) {
+    state.inItems = true;
+    state.mode = "paragraph";
+    state.lastParagraph = paragraph.number;
+    return make(ParagraphHeading, { rest: paragraph.rest, paragraph: paragraph.designation });
+  }
+
+  const agenda = state.mode === "paragraph" ? null : matchAgendaHeading(line, state);
+  if (agenda) {
+    state.inItems = true;
+    state.mode = "agenda";
+    state.nextAgenda = agenda.number + 1;
+    state.agendaBold ??= line.bold;
+    return make(AgendaHeading, { rest: agenda.rest, agendaNumber: agenda.number });
+  }
+
+  if (ADJUSTED_IMMEDIATELY.test(text) && state.inItems) return make(AdjustedImmediately);
+  if (ADJUSTED_SEPARATELY.test(text) && state.inItems) return make(AdjustedSeparately);
+
+  const caseNumber = CASE_NUMBER_LINE.exec(text);
+  if (caseNumber && isCaseNumberValue(caseNumber.groups?.labelled ?? caseNumber.groups?.parenthesised ?? "")) {
+    return make(CaseNumberLine, { rest: caseNumber.groups?.labelled ?? caseNumber.groups?.parenthesised ?? "" });
+  }
+
+  if (state.inItems) {
+    const section = matchSection(text);
+    if (section) return make(section.type, { rest: section.rest });
+  }
+
+  const label = matchFrontLabel(line, lines[index + 1], state.inItems);
+  if (label) return make(label.type, { rest: label.rest, inItems: state.inItems });
+
+  return make(TextLine);
+}
+
+function makeToken(type: TokenType, image: string, index: number, payload: LinePayload): LineToken {
+  const token = createTokenInstance(type, image, index, index, index + 1, index + 1, 1, image.length) as LineToken;
+  token.payload = payload;
+  return token;
+}
+
+/** "K a l l e l s e / f ö r e d r a g n i n g s l i s t a" -> "Kallelse/föredragningslista". */
+export function collapseLetterSpacing(text: string): string {
+  const parts = text.trim().split(" ");
+  const single = parts.filter((p) => p.length === 1).length;
+  if (parts.length < 5 || single / parts.length < 0.8) return text;
+  // Letter-spaced words are set apart by wider gaps, which extraction keeps as two or more spaces.
+  return text
+    .trim()
+    .split(/\s{2,}/)
+    .map((word) => word.replace(/ /g, ""))
+    .join(" ");
+}
+
+function matchKind(text: string): LinePayload["kind"] | null {
+  const candidate = collapseLetterSpacing(text).replace(/\s*:$/, "").trim();
+  if (candidate.length > 60) return null;
+  for (const [pattern, kind] of KIND_SPELLINGS) if (pattern.test(candidate)) return kind;
+  return null;
+}
+
+function matchParagraphHeading(
+  text: string,
+  lastParagraph: number,
+): { number: number; rest: string; designation: NonNullable<LinePayload["paragraph"]> } | null {
+  const match = PARAGRAPH_HEADING.exec(text);
+  const groups = match?.groups;
+  if (!match || !groups) return null;
+  const number = Number(groups.num ?? groups.numAfter ?? groups.numWord);
+  if (!Number.isFinite(number) || number <= lastParagraph) return null;
+  // "I 13 § ändras ..." is law text, not a heading: a prefix is an organ's initials.
+  if (groups.prefix && groups.prefix.replace(/[ -]/g, "").length < 2) return null;
+  const rest = (groups.rest ?? "").replace(/^\s*[-–—:.]?\s*/, "");
+  if (!TITLE_START.test(rest)) return null;
+  const label = text.slice(0, text.length - (groups.rest ?? "").length).trim();
+  return {
+    number,
+    rest,
+    designation: {
+      label,
+      number,
+      letter: groups.letter ?? null,
+      to: groups.numTo ? Number(groups.numTo) : null,
+    },
+  };
+}
+
+function matchAgendaHeading(line: Line, state: LexState): { number: number; rest: string } | null {
+  const match = AGENDA_HEADING.exec(line.text);
+  if (!match?.groups) return null;
+  const number = Number(match.groups.num);
+  const expected = state.mode === "agenda" ? number === state.nextAgenda : number <= 1;
+  if (!expected) return null;
+  const rest = match.groups.rest ?? "";
+  if (!/^[A-ZÅÄÖÉ"”“'§]/.test(rest)) return null;
+  // Where the template sets agenda titles in bold, a plain numbered line is a point of a proposal.
+  if (state.agendaBold === true && !line.bold) return null;
+  return { number, rest };
+}
+
+function matchSection(text: string): { type: SectionTokenType; rest: string } | null {
+  const whole = text.replace(/\s*:$/, "");
+  for (const type of SECTION_TOKENS) {
+    if (type.spellings.test(whole) || type.genitive?.test(whole)) return { type, rest: "" };
+  }
+  // "Bakgrund: Nuvarande taxa ..." - a heading set inline at the start of its paragraph.
+  const colon = text.indexOf(":");
+  if (colon > 0 && colon < 60) {
+    const head = text.slice(0, colon).trim();
+    const rest = text.slice(colon + 1).trim();
+    if (!rest) return null;
+    for (const type of SECTION_TOKENS) {
+      if (type.spellings.test(head) || type.genitive?.test(head)) return { type, rest };
+    }
+  }
+  return null;
+}
+
+function matchFrontLabel(
+  line: Line,
+  next: Line | undefined,
+  inItems: boolean,
+): { type: FrontLabelTokenType; rest: string } | null {
+  const text = line.label ? `${line.label} ${line.text.slice(line.label.length).trim()}`.trim() : line.text;
+  for (const type of FRONT_LABEL_TOKENS) {
+    const match = type.prefix.exec(text);
+    if (!match) continue;
+    const rest = text.slice(match[0].length).trim();
+    if (inItems && !isSignatureLine(type, rest, next)) return null;
+    if (!inItems && !line.label && !plausibleLabelValue(type, rest)) continue;
+    return { type, rest };
+  }
+  return null;
+}
+
+/** After the items, a signature label stands alone above a name, or before one name. */
+function isSignatureLine(type: FrontLabelTokenType, rest: string, next: Line | undefined): boolean {
+  if (!SIGNATURE_FIELDS.has(type.field)) return false;
+  if (rest) return BARE_NAME.test(rest);
+  return next !== undefined && BARE_NAME.test(next.text);
+}
+
+/**
+ * In extracted text a label and its value share a line with no column
+ * boundary, so "Tid för justering ..." or "Ordförande Anna Berg (S) ställer
+ * proposition" must not be taken for labels: the value has to look like one.
+ */
+function plausibleLabelValue(type: FrontLabelTokenType, rest: string): boolean {
+  if (!rest) return true;
+  switch (type.field) {
+    case "time":
+      return /^(?:kl\.?\s*)?\d/i.test(rest);
+    case "date":
+      return /\d/.test(rest);
+    case "chair":
+    case "secretary":
+    case "adjuster":
+      return BARE_NAME.test(rest) || /^[A-ZÅÄÖ]/.test(rest);
+    default:
+      return true;
+  }
+}
+
+function isCaseNumberValue(value: string): boolean {
+  return new RegExp(`^${CASE_NUMBER}`).test(value.trim());
+}

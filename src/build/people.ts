@@ -1,0 +1,173 @@
+/**
+ * People: attendee entries of the front page ("Katarina Nyberg Finn (S)
+ * (ordförande) (Region JH)") and the names in sentences ("Anna Frisk och Jan
+ * Persson föredrar ärendet", "Marie Lund (M) yrkar avslag").
+ */
+import { vocabulary } from "../../grammars/index.js";
+import type { Role } from "../schema/index.js";
+
+const { PERSON_NAME, PARTIES, ROLE_WORDS, JOB_TITLE } = vocabulary;
+
+/** One attendee entry as printed, before it is merged with the person's other entries. */
+export interface AttendeeEntry {
+  name: string;
+  party: string | null;
+  roles: Role[];
+  affiliation: string | null;
+  title: string | null;
+  paragraphs: number[] | null;
+  replaces: string | null;
+}
+
+const KNOWN_PARTIES: ReadonlySet<string> = new Set(PARTIES);
+const NAME_ONLY = new RegExp(String.raw`^${PERSON_NAME}$`, "u");
+const NAME_ANYWHERE = new RegExp(PERSON_NAME, "gu");
+const JOB_TITLE_ONLY = new RegExp(String.raw`^${JOB_TITLE}(?:\s+(?:i|på|för|vid)\s+.+)?$`, "iu");
+const TITLE_BEFORE_NAME = new RegExp(String.raw`^(?<title>${JOB_TITLE})\s+(?<name>${PERSON_NAME})$`, "iu");
+
+/** "§9", "§§ 14-15", "§ 12 del", "§§ 23–24", "§ 105-108", "§§ 18, 20". */
+const PARAGRAPH_LIMIT = /\(?\s*§§?\s*\d+(?:\s*[-–—]\s*\d+)?(?:\s*(?:,|och|&)\s*§{0,2}\s*\d+(?:\s*[-–—]\s*\d+)?)*(?:\s*del)?\s*\)?/u;
+/** "ersätter X", "ersättare för X", "tjänstgör för X", "i stället för X". */
+const REPLACES = new RegExp(
+  String.raw`,?\s*\(?\s*(?:ersätter|ersättare för|tjänstgör(?:ande)? för|tjg\.? för|i stället för|istället för)\s+(?<name>${PERSON_NAME})(?:\s*\(\s*[A-Za-zÅÄÖåäö]{1,5}\s*\))?\s*\)?`,
+  "u",
+);
+
+/** Parse one attendee entry; null when the text does not read as a person. */
+export function parseAttendee(raw: string): AttendeeEntry | null {
+  let text = raw.replace(/\s+/g, " ").trim().replace(/[;.]$/, "");
+  const entry: AttendeeEntry = { name: "", party: null, roles: [], affiliation: null, title: null, paragraphs: null, replaces: null };
+
+  const limit = PARAGRAPH_LIMIT.exec(text);
+  if (limit) {
+    entry.paragraphs = expandParagraphs(limit[0]);
+    text = (text.slice(0, limit.index) + text.slice(limit.index + limit[0].length)).trim();
+  }
+  const replaces = REPLACES.exec(text);
+  if (replaces?.groups?.name && replaces.index > 0) {
+    entry.replaces = replaces.groups.name;
+    text = (text.slice(0, replaces.index) + text.slice(replaces.index + replaces[0].length)).trim();
+  }
+
+  text = takeParentheses(text, entry);
+  text = takeCommaTail(text, entry);
+  text = takeLeadingRole(text, entry);
+
+  const titled = TITLE_BEFORE_NAME.exec(text);
+  if (titled?.groups?.title && titled.groups.name && !NAME_ONLY.test(text)) {
+    entry.title = entry.title ?? titled.groups.title;
+    text = titled.groups.name;
+  }
+  text = text.replace(/[,\s-]+$/, "").trim();
+  if (!NAME_ONLY.test(text)) return null;
+  entry.name = text;
+  return entry;
+}
+
+/** Several entries may share a line: "Anna Berg (S), Per Holm (M)" or two table columns. */
+export function splitAttendeeLine(text: string): string[] {
+  const parts = text.split(/(?<=\))\s*[,;]?\s+(?=[A-ZÅÄÖÉ][a-zåäöé]+(?:[- ][A-ZÅÄÖÉ][a-zåäöé]+)+\s*\()/u);
+  return parts.length > 1 && parts.every((p) => parseAttendee(p) !== null) ? parts : [text];
+}
+
+function takeParentheses(text: string, entry: AttendeeEntry): string {
+  return text
+    .replace(/\(([^()]*)\)/g, (_whole, inner: string) => {
+      classifyAside(inner.trim(), entry);
+      return " ";
+    })
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** What a parenthesised or comma-separated aside is: a party, a role, a job title or an affiliation. */
+function classifyAside(aside: string, entry: AttendeeEntry): void {
+  if (!aside) return;
+  if (entry.party === null && isParty(aside)) {
+    entry.party = aside.toUpperCase();
+    return;
+  }
+  const { roles, remainder } = extractRoles(aside);
+  for (const role of roles) if (!entry.roles.includes(role)) entry.roles.push(role);
+  const rest = remainder.replace(/^[\s,-]+|[\s,-]+$/g, "").trim();
+  if (!rest) return;
+  if (entry.title === null && JOB_TITLE_ONLY.test(rest) && /^[a-zåäö]/.test(rest)) entry.title = rest;
+  else if (entry.affiliation === null) entry.affiliation = rest;
+}
+
+function takeCommaTail(text: string, entry: AttendeeEntry): string {
+  const comma = text.indexOf(",");
+  if (comma < 0) return text;
+  const head = text.slice(0, comma).trim();
+  for (const aside of text.slice(comma + 1).split(",")) classifyAside(aside.trim(), entry);
+  return head;
+}
+
+/** "Ordförande Anna Berg", "ordföranden Jonas Attenius", "2:e vice ordförande X". */
+function takeLeadingRole(text: string, entry: AttendeeEntry): string {
+  const match = /^(?<words>(?:(?:1:e|2:e|förste|andre|vice)\s+)*(?:ordförande(?:n)?|sekreterare(?:n)?|justerare(?:n)?|föredragande(?:n)?))\s+(?=[A-ZÅÄÖ])/iu.exec(text);
+  if (!match?.groups?.words) return text;
+  for (const role of extractRoles(match.groups.words.replace(/n$/, "")).roles) {
+    if (!entry.roles.includes(role)) entry.roles.push(role);
+  }
+  return text.slice(match[0].length);
+}
+
+export function isParty(text: string): boolean {
+  const t = text.trim();
+  if (KNOWN_PARTIES.has(t.toUpperCase())) return true;
+  // A local party's abbreviation: 2 to 5 capitals ("SJVP", "ÖP"), never a word in lower case.
+  return /^[A-ZÅÄÖ]{2,5}$/u.test(t);
+}
+
+/** Find role words in a text; return the roles and the text without them. */
+export function extractRoles(text: string): { roles: Role[]; remainder: string } {
+  const roles: Role[] = [];
+  let remainder = text;
+  for (const [pattern, role] of ROLE_WORDS) {
+    const match = pattern.exec(remainder);
+    if (!match) continue;
+    if (!roles.includes(role)) roles.push(role);
+    remainder = remainder.slice(0, match.index) + remainder.slice(match.index + match[0].length);
+  }
+  return { roles, remainder: remainder.replace(/\s+/g, " ").trim() };
+}
+
+/** "§9, §§11-12" -> [9, 11, 12]; "45–50" -> [45..50]. Ranges over 500 are refused as nonsense. */
+export function expandParagraphs(text: string): number[] {
+  const numbers: number[] = [];
+  for (const match of text.matchAll(/(\d+)(?:\s*[-–—]\s*(\d+))?/g)) {
+    const from = Number(match[1]);
+    const to = match[2] ? Number(match[2]) : from;
+    if (to < from || to - from > 500) {
+      numbers.push(from);
+      continue;
+    }
+    for (let n = from; n <= to; n++) numbers.push(n);
+  }
+  return [...new Set(numbers)];
+}
+
+/**
+ * The people a sentence names as its subject: "Daniel Bernmar (V) och
+ * ordföranden Jonas Attenius (S) yrkar ..." -> both names. Only names before
+ * the verb count, so "... yrkar bifall till Jenny Bromans yrkande" adds nobody.
+ */
+export function namesBefore(sentence: string, verb: RegExp): string[] {
+  const match = verb.exec(sentence);
+  if (!match) return [];
+  return namesIn(sentence.slice(0, match.index));
+}
+
+/** Every person's name in a text, without parties and role words. */
+export function namesIn(text: string): string[] {
+  const cleaned = text
+    .replace(/\([^()]*\)/g, " ")
+    .replace(/\b(?:ordföranden|ordförande|vice|1:e|2:e|tjänstgörande ersättaren|ersättaren|ledamoten|ledamöterna|representanterna från)\b/giu, " ");
+  const names: string[] = [];
+  for (const match of cleaned.matchAll(NAME_ANYWHERE)) {
+    const name = match[0].trim();
+    if (!names.includes(name)) names.push(name);
+  }
+  return names;
+}
