@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
 import { defineConfig } from "tsup";
+
+const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
 
 export default defineConfig([
   {
@@ -12,11 +15,13 @@ export default defineConfig([
     external: ["pdfjs-dist"],
   },
   {
-    entry: { cli: "src/cli/main.ts" },
+    // The parse worker is its own file: the CLI starts it with new URL("./cli-worker.js", import.meta.url).
+    entry: { cli: "src/cli/main.ts", "cli-worker": "src/cli/worker.ts" },
     format: ["esm"],
     sourcemap: true,
     target: "node20",
     external: ["pdfjs-dist"],
     banner: { js: "#!/usr/bin/env node" },
+    define: { __PROTOKOLL_VERSION__: JSON.stringify(version) },
   },
 ]);

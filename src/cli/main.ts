@@ -1,0 +1,262 @@
+/**
+ * The `protokoll` command: argument parsing and dispatch. Arguments are parsed
+ * with Node's own `util.parseArgs` (stable since Node 20, no dependency); the
+ * work is in batch.ts (parse), export.ts (export) and the library (schema).
+ */
+import { availableParallelism } from "node:os";
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { documentJsonSchema, type DocumentKind } from "../schema/index.js";
+import { defaultJobs, defaultMemoryMb, runParse } from "./batch.js";
+import { EXIT_FAILURES, EXIT_OK, EXIT_USAGE, UsageError } from "./errors.js";
+import { runExport } from "./export.js";
+import type { OutputFormat } from "./protocol.js";
+
+/** Injected by tsup (`define`) from package.json. */
+declare const __PROTOKOLL_VERSION__: string;
+const VERSION = __PROTOKOLL_VERSION__;
+
+const EXIT_CODES = `Exit codes:
+  0  every input was parsed (or skipped by --resume)
+  1  some inputs failed; the others were done (see DIR/errors.jsonl)
+  2  usage error: bad arguments, nothing was done`;
+
+const HELP = {
+  main: `Usage: protokoll <command> [options]
+
+Turns Swedish municipal meeting documents (kallelse, protokoll, protokollsutdrag)
+into typed JSON.
+
+Commands:
+  parse <inputs...>      parse PDFs and .txt files into JSON documents
+  export <sources...>    write parsed documents as CSV tables for research
+  schema                 print the JSON Schema of a document
+
+Options:
+  -h, --help             help (protokoll <command> --help for a command's)
+  -V, --version          print the version
+
+Examples:
+  protokoll parse protokoll.pdf > protokoll.json
+  protokoll parse archive/ --out parsed/
+  protokoll export parsed/ --csv tables/
+
+${EXIT_CODES}
+`,
+  parse: `Usage: protokoll parse <file|folder|glob>... [options]
+
+Parses PDFs and .txt files (text extracted from a PDF; a form feed is a page
+break). Folders are searched recursively for *.pdf and *.txt; a quoted glob
+("archive/**/*.pdf") is expanded by protokoll; a file named explicitly is
+parsed whatever its extension.
+
+Where the documents go:
+  one input, no --out    the document as JSON on stdout
+  --out DIR              DIR/<input name>.json for each input (foo.pdf -> DIR/foo.json),
+                         DIR/errors.jsonl (file, code, message of each failure) and
+                         DIR/manifest.json (every input: status, sha256, pages, output)
+  --format jsonl         one document per line, in input order: on stdout, or
+                         DIR/documents.jsonl with --out
+  Several inputs need --out DIR or --format jsonl.
+
+Options:
+  -o, --out DIR          write into DIR (created if missing)
+  -f, --format FORMAT    json (default) or jsonl
+  -j, --jobs N           files parsed at once, each in its own worker (default: ${availableParallelism()}, the cores)
+      --resume           skip inputs whose DIR/<name>.json is newer than the input
+                         (needs --out, --format json)
+      --strict           fail documents with an error diagnostic (code PARSE_FAILED)
+      --max-pages N      fail PDFs with more pages (PAGE_LIMIT_EXCEEDED; default 2000)
+      --timeout SECONDS  time per file (TIME_LIMIT_EXCEEDED; default 60); a worker still
+                         busy 10 s later is killed and replaced (TIMEOUT)
+      --max-memory MB    heap per worker (default: 2048, less on small machines); a file
+                         that needs more fails (WORKER_OUT_OF_MEMORY)
+      --kind KIND        protokoll, kallelse or protokollsutdrag: override the detected kind
+  -h, --help             this help
+
+Progress (files, pages/s, failures, ETA) is shown on a terminal; the summary
+line always, on stderr. A failed input never stops the batch.
+
+Examples:
+  protokoll parse protokoll.pdf > protokoll.json
+  protokoll parse archive/ --out parsed/ --jobs 4
+  protokoll parse "archive/**/*.pdf" --out parsed/ --resume
+  protokoll parse extracted/*.txt --format jsonl > documents.jsonl
+
+${EXIT_CODES}
+`,
+  export: `Usage: protokoll export <folder|file.jsonl|file.json>... --csv DIR
+
+Writes the parsed documents as tidy CSV tables, one row per entity:
+  documents, participants, items (with proposal and decision text), motions,
+  votes, ballots, reservations  ->  DIR/<table>.csv
+
+A folder written by "protokoll parse --out" is read through its manifest.json
+(so .txt inputs are keyed by their file's sha256 too); without a manifest every
+*.json and *.jsonl in the folder is read. Every row has document_id (the
+input's sha256, else the file it came from); rows below a document have item
+(1-based position), paragraph (§) and number (agenda number).
+
+CSV: RFC 4180, UTF-8, comma, LF line ends; empty field = null, "" = empty
+text; lists joined with "; ".
+
+Options:
+      --csv DIR          write the tables into DIR (created if missing)
+  -h, --help             this help
+
+Examples:
+  protokoll export parsed/ --csv tables/
+  protokoll export documents.jsonl --csv tables/
+
+Exit codes:
+  0  every document was exported
+  1  some files or lines were not protokoll documents; the rest was exported
+  2  usage error
+`,
+  schema: `Usage: protokoll schema
+
+Prints the JSON Schema (draft 2020-12) of the documents protokoll writes.
+
+Examples:
+  protokoll schema > document.schema.json
+`,
+};
+
+function helpFor(topic: string | undefined): string {
+  return topic !== undefined && Object.hasOwn(HELP, topic) ? HELP[topic as keyof typeof HELP] : HELP.main;
+}
+
+type Io = { stdout: NodeJS.WritableStream; stderr: NodeJS.WriteStream; cwd: string };
+
+/** Run the command line `argv` (without node and the script); returns the exit code. */
+async function main(argv: string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case undefined:
+        io.stderr.write(HELP.main);
+        return EXIT_USAGE;
+      case "-h":
+      case "--help":
+        io.stdout.write(HELP.main);
+        return EXIT_OK;
+      case "help":
+        io.stdout.write(helpFor(rest[0]));
+        return EXIT_OK;
+      case "-V":
+      case "--version":
+        io.stdout.write(`${VERSION}\n`);
+        return EXIT_OK;
+      case "parse":
+        return await parseCommand(rest, io);
+      case "export":
+        return await exportCommand(rest, io);
+      case "schema":
+        return schemaCommand(rest, io);
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      const help = error.command === null ? "protokoll --help" : `protokoll ${error.command} --help`;
+      io.stderr.write(`protokoll: ${error.message}\nRun "${help}" for usage.\n`);
+      return EXIT_USAGE;
+    }
+    // Not an input's failure (those are records) but the run's: an unwritable --out, a full disk.
+    io.stderr.write(`protokoll: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT_FAILURES;
+  }
+}
+
+/** `util.parseArgs`, with its errors turned into usage errors of `command`. */
+function parse<T extends NonNullable<ParseArgsConfig["options"]>>(command: string, args: string[], options: T) {
+  try {
+    return parseArgs({ args, options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error), command);
+  }
+}
+
+async function parseCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse("parse", args, {
+    out: { type: "string", short: "o" },
+    format: { type: "string", short: "f" },
+    jobs: { type: "string", short: "j" },
+    resume: { type: "boolean" },
+    strict: { type: "boolean" },
+    "max-pages": { type: "string" },
+    timeout: { type: "string" },
+    "max-memory": { type: "string" },
+    kind: { type: "string" },
+  });
+  if (values.help) {
+    io.stdout.write(HELP.parse);
+    return EXIT_OK;
+  }
+  if (positionals.length === 0) throw new UsageError("no inputs: name PDF or .txt files, folders or globs", "parse");
+  const jobs = values.jobs === undefined ? defaultJobs() : integer("--jobs", values.jobs, 1);
+  return runParse(
+    {
+      inputs: positionals,
+      out: values.out ?? null,
+      format: oneOf("--format", values.format ?? "json", ["json", "jsonl"] as const) satisfies OutputFormat,
+      jobs,
+      resume: values.resume ?? false,
+      strict: values.strict ?? false,
+      maxPages: values["max-pages"] === undefined ? null : integer("--max-pages", values["max-pages"], 1),
+      timeoutSeconds: values.timeout === undefined ? 60 : positiveNumber("--timeout", values.timeout),
+      memoryMb: values["max-memory"] === undefined ? defaultMemoryMb(jobs) : integer("--max-memory", values["max-memory"], 64),
+      kind:
+        values.kind === undefined
+          ? null
+          : (oneOf("--kind", values.kind, ["protokoll", "kallelse", "protokollsutdrag"] as const) satisfies DocumentKind),
+    },
+    { ...io, workerUrl: new URL("./cli-worker.js", import.meta.url), version: VERSION },
+  );
+}
+
+async function exportCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse("export", args, { csv: { type: "string" } });
+  if (values.help) {
+    io.stdout.write(HELP.export);
+    return EXIT_OK;
+  }
+  if (positionals.length === 0) throw new UsageError("nothing to export: name a --out folder of parse, or a .jsonl file", "export");
+  if (values.csv === undefined) throw new UsageError("--csv DIR is required (where the tables go)", "export");
+  return runExport({ sources: positionals, csvDir: values.csv }, io);
+}
+
+function schemaCommand(args: string[], io: Io): number {
+  const { values, positionals } = parse("schema", args, {});
+  if (values.help) {
+    io.stdout.write(HELP.schema);
+    return EXIT_OK;
+  }
+  if (positionals.length > 0) throw new UsageError(`schema takes no arguments, got ${positionals.join(" ")}`, "schema");
+  io.stdout.write(JSON.stringify(documentJsonSchema(), null, 2) + "\n");
+  return EXIT_OK;
+}
+
+function integer(flag: string, value: string, min: number): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < min) throw new UsageError(`${flag} needs a whole number of at least ${min}, got "${value}"`, "parse");
+  return n;
+}
+
+function positiveNumber(flag: string, value: string): number {
+  const n = Number(value);
+  if (value.trim() === "" || !Number.isFinite(n) || n <= 0) throw new UsageError(`${flag} needs a number above 0, got "${value}"`, "parse");
+  return n;
+}
+
+function oneOf<const T extends readonly string[]>(flag: string, value: string, allowed: T): T[number] {
+  if (!allowed.includes(value)) throw new UsageError(`${flag} must be one of ${allowed.join(", ")}, got "${value}"`, "parse");
+  return value as T[number];
+}
+
+// A closed pipe (`protokoll parse ... | head`) is the reader's choice, not an error worth a stack trace.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(process.exitCode ?? EXIT_OK);
+  throw error;
+});
+
+process.exitCode = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() });
