@@ -1,0 +1,446 @@
+/**
+ * A `Document` record laid out as a meeting document in one of the templates.
+ *
+ * The layout returns the pages and the record as rendered: the same record with
+ * the page of every attendance entry and § filled in from where the lines
+ * actually fell, and `source.pages` set. That record is what a parser must give
+ * back for the rendered output.
+ */
+import type { Document, Item, Participant } from "../../../src/schema/index.js";
+import { Flow, PAGE, type Block, type Cell, type Page, type PlacedLine } from "./flow.js";
+import { textWidth } from "./metrics.js";
+import {
+  formatDate,
+  formatEntry,
+  formatParagraphSet,
+  formatTimeSpan,
+  listWithOch,
+  nameWithParty,
+} from "./swedish.js";
+import type { SectionKey, Template } from "./templates.js";
+
+export interface Layout {
+  pages: Page[];
+  /** The input record with the pages where things were printed. */
+  document: Document;
+}
+
+const SIZE = { body: 10, small: 8.5, heading: 10.5, title: 11.5, kind: 15 } as const;
+const LABEL_WIDTH = 150;
+const VALUE_X = PAGE.left + LABEL_WIDTH + 10;
+const VALUE_WIDTH = PAGE.right - VALUE_X;
+
+export function layoutDocument(input: Document, template: Template): Layout {
+  const doc: Document = structuredClone(input);
+  doc.furniture = [];
+  doc.diagnostics = [];
+  const flow = new Flow(template.furniture === "footerOnly" ? PAGE.top + 20 : PAGE.top);
+  const ctx = new Context(doc, template);
+  flow.add(frontPage(ctx));
+  doc.items.forEach((item) => flow.add(itemBlocks(ctx, item)));
+  if (doc.kind !== "kallelse" && template.signatures === "end") flow.add(signatureBlocks(ctx));
+  const pages = flow.pages;
+  pages.forEach((page, i) => addFurniture(page, i + 1, pages.length, ctx));
+  doc.source.pages = pages.length;
+  return { pages, document: doc };
+}
+
+/** What every block builder needs: the record, the template and page trackers. */
+class Context {
+  constructor(
+    readonly doc: Document,
+    readonly template: Template,
+  ) {}
+
+  heading(text: string): string {
+    return this.template.headingCase === "caps" ? text.toLocaleUpperCase("sv") : text;
+  }
+
+  date(): string | null {
+    return this.doc.meeting.date ? formatDate(this.doc.meeting.date, this.template.dateStyle) : null;
+  }
+
+  timeSpan(): string | null {
+    return formatTimeSpan(this.doc.meeting.startTime, this.doc.meeting.endTime, this.template.timeSeparator);
+  }
+
+  /** Tracker that records the page of a participant's entry. */
+  entryTracker(participant: Participant): (page: number) => void {
+    return (page) => {
+      participant.page = page;
+    };
+  }
+
+  partyOf(name: string): string | null {
+    return this.doc.participants.find((p) => p.name === name)?.party ?? null;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Front page
+// ---------------------------------------------------------------------------
+
+const KIND_TITLES: Record<Template["name"], Record<Document["kind"], string>> = {
+  tabell: { protokoll: "Sammanträdesprotokoll", kallelse: "Kallelse", protokollsutdrag: "Protokollsutdrag" },
+  region: { protokoll: "PROTOKOLL", kallelse: "KALLELSE/FÖREDRAGNINGSLISTA", protokollsutdrag: "PROTOKOLLSUTDRAG" },
+  storstad: { protokoll: "Protokoll", kallelse: "Föredragningslista", protokollsutdrag: "Utdrag ur protokoll" },
+  fullmaktige: { protokoll: "Protokoll", kallelse: "Kallelse", protokollsutdrag: "Protokollsutdrag" },
+};
+
+const GROUP_LABELS: Record<Participant["group"], [string, string]> = {
+  // [table label, stacked label]
+  member: ["Beslutande ledamöter", "Ledamöter"],
+  servingSubstitute: ["Tjänstgörande ersättare", "Tjänstgörande ersättare"],
+  substitute: ["Ej tjänstgörande ersättare", "Ersättare"],
+  other: ["Övriga närvarande", "Övriga deltagare"],
+};
+
+function frontPage(ctx: Context): Block[] {
+  const { doc, template } = ctx;
+  const blocks: Block[] = [];
+  if (doc.organisation) blocks.push(text(doc.organisation, "regular", SIZE.title));
+  blocks.push(text(KIND_TITLES[template.name][doc.kind], "bold", SIZE.kind, { gap: 0.3 }));
+  if (doc.body) blocks.push(text(doc.body, "bold", SIZE.title + 1, { gap: 0.3 }));
+  if (doc.kind !== "kallelse" && template.signatures === "front") blocks.push(...signatureBlocks(ctx));
+  const rows = frontRows(ctx);
+  for (const row of rows) {
+    if (template.front === "table") blocks.push(...tableRow(row));
+    else blocks.push(...stackedRow(row));
+  }
+  return blocks;
+}
+
+interface FrontRow {
+  label: string;
+  values: string[];
+  /** One tracker per value line, for attendance entries. */
+  trackers?: ((page: number) => void)[];
+  /** Stacked templates print short values after the label: "Tid: kl. 13.00". */
+  inline?: boolean;
+}
+
+function frontRows(ctx: Context): FrontRow[] {
+  const { doc, template } = ctx;
+  const rows: FrontRow[] = [];
+  const date = ctx.date();
+  const span = ctx.timeSpan();
+  const place = doc.meeting.place;
+  if (template.name === "tabell" && doc.kind === "protokoll") {
+    const values = [place, [date, span].filter(Boolean).join(", ")].filter((v): v is string => !!v);
+    if (values.length) rows.push({ label: "Plats och tid", values });
+  } else {
+    if (date) rows.push({ label: template.front === "table" ? "Sammanträdesdatum" : "Datum", values: [date], inline: true });
+    if (template.front === "table" && doc.kind !== "kallelse") {
+      const value = [place, span].filter(Boolean).join(" ");
+      if (value) rows.push({ label: "Plats och tid", values: [value] });
+    } else {
+      if (span) rows.push({ label: "Tid", values: [span], inline: true });
+      if (place) rows.push({ label: "Plats", values: [place], inline: true });
+    }
+  }
+  if (doc.kind === "protokollsutdrag") return rows;
+  const stacked = template.front === "stacked" ? 1 : 0;
+  for (const group of ["member", "servingSubstitute", "substitute", "other"] as const) {
+    const people = doc.participants.filter((p) => p.group === group);
+    if (people.length === 0) continue;
+    rows.push({
+      label: GROUP_LABELS[group][stacked]!,
+      values: people.map((p) => formatEntry(p, template.entryStyle)),
+      trackers: people.map((p) => ctx.entryTracker(p)),
+    });
+  }
+  if (doc.kind === "protokoll") {
+    if (doc.adjusters.length) rows.push({ label: "Utses att justera", values: [listWithOch(doc.adjusters)], inline: true });
+    if (template.name === "tabell") rows.push({ label: "Justeringens plats och tid", values: ["Kommunkansliet"] });
+    if (doc.paragraphsCovered.length) {
+      const label = template.front === "table" ? "Protokollet omfattar" : "Paragrafer";
+      const compact = template.name === "region";
+      const value = formatParagraphSet(doc.paragraphsCovered, compact);
+      rows.push({ label, values: [compact ? value.replace(/–/g, "-") : value], inline: true });
+    }
+  }
+  return rows;
+}
+
+function tableRow(row: FrontRow): Block[] {
+  return row.values.map((value, i) => ({
+    type: "row",
+    size: SIZE.body,
+    gap: i === 0 ? 0.5 : 0,
+    cells: [
+      ...(i === 0 ? [{ x: PAGE.left, width: LABEL_WIDTH, text: row.label, face: "bold" } satisfies Cell] : []),
+      { x: VALUE_X, width: VALUE_WIDTH, text: value, face: "regular" },
+    ],
+    ...(row.trackers?.[i] && { track: row.trackers[i] }),
+  }));
+}
+
+function stackedRow(row: FrontRow): Block[] {
+  if (row.inline && row.values.length === 1) {
+    return [text(`${row.label}: ${row.values[0]}`, "regular", SIZE.body, { gap: 0.3 })];
+  }
+  return [
+    text(row.label, "bold", SIZE.body, { gap: 0.5, keepWithNext: true }),
+    ...row.values.map((value, i) =>
+      text(value, "regular", SIZE.body, { ...(row.trackers?.[i] && { track: row.trackers[i] }) }),
+    ),
+  ];
+}
+
+// ---------------------------------------------------------------------------
+// Signatures (protokoll, protokollsutdrag)
+// ---------------------------------------------------------------------------
+
+function signatureBlocks(ctx: Context): Block[] {
+  const { doc } = ctx;
+  const secretary = doc.participants.filter((p) => p.roles.includes("secretary"));
+  const chair = doc.participants.filter((p) => p.roles.includes("chair"));
+  const adjusters = doc.adjusters.map((name) => doc.participants.find((p) => p.name === name)).filter(Boolean) as Participant[];
+  const utdrag = doc.kind === "protokollsutdrag";
+  const rows: [string, Participant[]][] = [
+    ["Ordförande", chair],
+    [utdrag ? "Justerare" : "Justerande", adjusters],
+    ["Sekreterare", secretary],
+  ];
+  const blocks: Block[] = [];
+  rows.forEach(([label, people], r) => {
+    people.forEach((person, i) => {
+      // In an utdrag these rows are the only attendance entries, so they print the party and set the page.
+      const value = utdrag ? nameWithParty(person.name, person.party) : person.name;
+      blocks.push({
+        type: "row",
+        size: SIZE.body,
+        gap: i === 0 ? (r === 0 ? 1 : 0.8) : 0,
+        cells: [
+          ...(i === 0 ? [{ x: PAGE.left, width: LABEL_WIDTH, text: label, face: "bold" } satisfies Cell] : []),
+          { x: VALUE_X, width: VALUE_WIDTH, text: value, face: "regular" },
+        ],
+        ...(utdrag && { track: ctx.entryTracker(person) }),
+      });
+    });
+  });
+  return blocks;
+}
+
+// ---------------------------------------------------------------------------
+// Items
+// ---------------------------------------------------------------------------
+
+/** Records the first and last page an item's lines fall on. */
+function itemTracker(item: Item): (page: number) => void {
+  let first = true;
+  return (page) => {
+    if (first) item.pages = { from: page, to: page };
+    else item.pages.to = page;
+    first = false;
+  };
+}
+
+function itemBlocks(ctx: Context, item: Item): Block[] {
+  const track = itemTracker(item);
+  const blocks = [...itemHeading(ctx, item), ...itemBody(ctx, item)];
+  return blocks.map((block) => (block.type === "pageBreak" ? block : { ...block, track: chain(block.track, track) }));
+}
+
+function chain(
+  a: ((page: number) => void) | undefined,
+  b: (page: number) => void,
+): (page: number) => void {
+  return a ? (page) => (a(page), b(page)) : b;
+}
+
+const BODY_ABBREVIATIONS: [RegExp, string][] = [
+  [/arbetsutskott/i, "KSAU"],
+  [/^kommunstyrelsen/i, "KS"],
+  [/^kommunfullmäktige/i, "KF"],
+  [/^barn- och utbildning/i, "BUN"],
+  [/^tekniska/i, "TN"],
+  [/^social/i, "SN"],
+  [/^regionstyrelsen/i, "RS"],
+];
+
+function designation(ctx: Context, paragraph: number): string {
+  switch (ctx.template.designation) {
+    case "compact":
+      return `§${paragraph}`;
+    case "spaced":
+      return `§ ${paragraph}`;
+    case "prefixed": {
+      const abbreviation = BODY_ABBREVIATIONS.find(([re]) => re.test(ctx.doc.body ?? ""))?.[1] ?? "KS";
+      return `${abbreviation} § ${paragraph}`;
+    }
+  }
+}
+
+function itemHeading(ctx: Context, item: Item): Block[] {
+  if (item.paragraph === null) return agendaHeading(ctx, item);
+  const { template } = ctx;
+  const label = designation(ctx, item.paragraph);
+  const dnr = item.caseNumbers.length ? item.caseNumbers.join(", ") : null;
+  const heading = (t: string, gap = 0) => text(t, "bold", SIZE.title, { gap, keepWithNext: true });
+  const dnrLine = (t: string, gap = 0) => text(t, "regular", SIZE.small, { gap, keepWithNext: true });
+  const gap = 1;
+  const title = item.title;
+  switch (template.dnr) {
+    case "above":
+      return dnr ? [dnrLine(`Dnr ${dnr}`, gap), heading(`${label} ${title}`)] : [heading(`${label} ${title}`, gap)];
+    case "sameLine":
+      return [heading(dnr ? `${label} Dnr ${dnr}` : label, gap), heading(title)];
+    case "below":
+      return [heading(`${label} ${title}`, gap), ...(dnr ? [dnrLine(`Diarienummer: ${dnr}`)] : [])];
+  }
+}
+
+function agendaHeading(ctx: Context, item: Item): Block[] {
+  const table = ctx.template.agenda === "table";
+  const time = item.time ? item.time.replace(":", ctx.template.timeSeparator) : "";
+  const numberCell: Cell = { x: PAGE.left, width: 22, text: `${item.number}.`, face: "bold" };
+  const titleCell: Cell = { x: PAGE.left + 26, width: 360, text: item.title, face: "bold" };
+  const timeCell: Cell = { x: PAGE.right - 50, width: 50, text: time, face: "regular", align: "right" };
+  const blocks: Block[] = [
+    { type: "row", size: SIZE.heading, gap: 1.2, grid: table, cells: time ? [numberCell, titleCell, timeCell] : [numberCell, titleCell] },
+  ];
+  if (item.caseNumbers.length) blocks.push(text(`Dnr ${item.caseNumbers.join(", ")}`, "regular", SIZE.small));
+  return blocks;
+}
+
+function itemBody(ctx: Context, item: Item): Block[] {
+  const blocks: Block[] = [];
+  if (item.presenters.length) {
+    blocks.push(text(`Föredragande: ${listWithOch(item.presenters)}`, "regular", SIZE.body, { gap: 0.3 }));
+  }
+  const headings = ctx.template.headings(ctx.doc.body ?? "Nämnden");
+  for (const key of ctx.template.sectionOrder) {
+    const content = sectionContent(ctx, item, key);
+    if (content.length === 0) continue;
+    blocks.push(text(ctx.heading(headings[key]), "bold", SIZE.heading, { gap: 0.6, keepWithNext: true }));
+    blocks.push(...content);
+  }
+  if (item.adjusted) {
+    const line = item.adjusted === "separately" ? "Paragrafen är justerad" : "Paragrafen förklaras omedelbart justerad";
+    blocks.push(text(line, "italic", SIZE.body, { gap: 0.8 }));
+  }
+  return blocks;
+}
+
+function sectionContent(ctx: Context, item: Item, key: SectionKey): Block[] {
+  const hyphenate = ctx.template.hyphenate;
+  const paragraphs = (texts: string[]) => texts.flatMap((t, i) => fieldBlocks(t, hyphenate, i > 0));
+  switch (key) {
+    case "description":
+    case "proposal":
+    case "decision":
+      return item[key] ? fieldBlocks(item[key]!, hyphenate, false) : [];
+    case "motions":
+    case "reservations":
+      return paragraphs(item[key].map((m) => m.text));
+    case "notes":
+      return paragraphs(item.notes);
+    case "conflicts":
+      return paragraphs(
+        item.conflicts.map((name) => `${nameWithParty(name, ctx.partyOf(name))} anmäler jäv och deltar inte i handläggningen.`),
+      );
+    case "vote":
+      return item.vote ? [...fieldBlocks(item.vote.text, hyphenate, false), ...ballotBlocks(ctx, item)] : [];
+    case "basis":
+      return item.basis.map((entry) =>
+        text(entry, "regular", SIZE.body, ctx.template.bullet ? { marker: ctx.template.bullet, indent: 18 } : {}),
+      );
+    case "distribution":
+      if (item.distribution.length === 0) return [];
+      return ctx.template.distribution === "comma"
+        ? [text(item.distribution.join(", "), "regular", SIZE.body)]
+        : item.distribution.map((entry) => text(entry, "regular", SIZE.body));
+  }
+}
+
+const VOTE_WORDS = { yes: "Ja", no: "Nej", abstain: "Avstår", absent: "Frånvarande" } as const;
+
+/** The omröstningslista: a heading and one row per voter, "Namn Parti Röst". */
+function ballotBlocks(ctx: Context, item: Item): Block[] {
+  const ballots = item.vote?.ballots ?? [];
+  if (ballots.length === 0) return [];
+  const row = (cells: [string, string, string], face: "bold" | "regular"): Block => ({
+    type: "row",
+    size: SIZE.body,
+    grid: ctx.template.agenda === "table",
+    cells: [
+      { x: PAGE.left, width: 220, text: cells[0], face },
+      { x: PAGE.left + 240, width: 60, text: cells[1], face },
+      { x: PAGE.left + 320, width: 80, text: cells[2], face },
+    ],
+  });
+  return [
+    text(ctx.heading("Omröstningslista"), "bold", SIZE.heading, { gap: 0.8, keepWithNext: true }),
+    row(["Ledamot", "Parti", "Röst"], "bold"),
+    ...ballots.map((b) => row([b.name, b.party ?? "", VOTE_WORDS[b.vote]], "regular")),
+  ];
+}
+
+/**
+ * A text field as printed: paragraphs ("\n\n") with a gap, list points ("1. ",
+ * "• ") with a hanging indent, other lines ("\n") each starting a new line.
+ */
+function fieldBlocks(value: string, hyphenate: boolean, gapFirst: boolean): Block[] {
+  return value.split(/\n{2,}/).flatMap((paragraph, p) =>
+    paragraph.split("\n").map((line, l): Block => {
+      const gap = (p > 0 || gapFirst) && l === 0 ? 0.5 : 0;
+      const point = /^(\d{1,2}\.|[•–-])\s+(.*)$/.exec(line);
+      return point
+        ? text(point[2]!, "regular", SIZE.body, { gap, hyphenate, marker: point[1]!, indent: 18 })
+        : text(line, "regular", SIZE.body, { gap, hyphenate });
+    }),
+  );
+}
+
+function text(
+  value: string,
+  face: "regular" | "bold" | "italic",
+  size: number,
+  options: Partial<Omit<Extract<Block, { type: "text" }>, "type" | "text" | "face" | "size">> = {},
+): Block {
+  return { type: "text", text: value, face, size, ...options };
+}
+
+// ---------------------------------------------------------------------------
+// Page furniture
+// ---------------------------------------------------------------------------
+
+function furnitureLine(y: number, runs: [string, number, "left" | "right"][]): PlacedLine {
+  return {
+    y,
+    gapBefore: false,
+    runs: runs.map(([t, x, align]) => ({ x, text: t, face: "regular", size: SIZE.small, align })),
+  };
+}
+
+function addFurniture(page: Page, n: number, total: number, ctx: Context): void {
+  const org = ctx.doc.organisation ?? "";
+  const body = ctx.doc.body ?? "";
+  const header = (runs: [string, number, "left" | "right"][]) => page.furniture.push(furnitureLine(805, runs));
+  const footer = (runs: [string, number, "left" | "right"][]) => page.furniture.push(furnitureLine(40, runs));
+  const signatureBoxes = (labels: string[]) => {
+    labels.forEach((label, i) => {
+      const x = PAGE.left + i * 160;
+      page.boxes.push({ x, y: 30, width: 140, height: 28 });
+    });
+    footer(labels.map((label, i): [string, number, "left"] => [label, PAGE.left + 4 + i * 160, "left"]));
+  };
+  switch (ctx.template.furniture) {
+    case "sidaAv":
+      header([[body, PAGE.left, "left"], [`Sida ${n} av ${total}`, PAGE.right, "right"]]);
+      signatureBoxes(["Justerandes sign", "Utdragsbestyrkande"]);
+      break;
+    case "bracketed":
+      header([[org, PAGE.left, "left"], [`${n}(${total})`, PAGE.right, "right"]]);
+      signatureBoxes(["Justerandes sign", "Utdragsbestyrkande"]);
+      break;
+    case "sidaParen":
+      header([[`${org}, ${body}`, PAGE.left, "left"]]);
+      footer([[`Sida ${n} (${total})`, PAGE.right, "right"]]);
+      break;
+    case "footerOnly":
+      footer([[`${n}(${total})`, PAGE.width / 2 + textWidth(`${n}(${total})`, "regular", SIZE.small) / 2, "right"]]);
+      break;
+  }
+}

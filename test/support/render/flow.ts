@@ -1,0 +1,160 @@
+/**
+ * The page model both outputs are drawn from: blocks flow onto A4 pages, and
+ * every placed line remembers its page, so the renderer knows the true page of
+ * each participant entry and § without asking a PDF reader.
+ */
+import { type Face } from "./metrics.js";
+import { wrapText } from "./wrap.js";
+
+export const PAGE = { width: 595.28, height: 841.89, left: 70, right: 525, top: 770, bottom: 80 } as const;
+
+export interface Run {
+  x: number;
+  text: string;
+  face: Face;
+  size: number;
+  /** Right-aligned runs have `x` as their right edge. */
+  align?: "left" | "right";
+}
+
+export interface PlacedLine {
+  y: number;
+  runs: Run[];
+  /** A blank line precedes this one in extracted text (a paragraph gap). */
+  gapBefore: boolean;
+}
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface Page {
+  lines: PlacedLine[];
+  furniture: PlacedLine[];
+  boxes: Box[];
+}
+
+/** A cell of a row: text wrapped inside [x, x + width]. */
+export interface Cell {
+  x: number;
+  width: number;
+  text: string;
+  face: Face;
+  align?: "left" | "right";
+}
+
+export type Block =
+  | {
+      type: "text";
+      text: string;
+      face: Face;
+      size: number;
+      indent?: number;
+      /** Printed before the first line in the indent ("1.", "•"); the text hangs after it. */
+      marker?: string;
+      gap?: number;
+      keepWithNext?: boolean;
+      hyphenate?: boolean;
+      track?: (page: number) => void;
+    }
+  | { type: "row"; cells: Cell[]; size: number; gap?: number; grid?: boolean; track?: (page: number) => void }
+  | { type: "pageBreak" };
+
+const LEADING = 1.28;
+
+export class Flow {
+  readonly pages: Page[] = [];
+  private y = 0;
+
+  constructor(private readonly top: number = PAGE.top) {
+    this.newPage();
+  }
+
+  get pageNumber(): number {
+    return this.pages.length;
+  }
+
+  add(blocks: Block[]): void {
+    blocks.forEach((block, i) => this.place(block, blocks[i + 1]));
+  }
+
+  private place(block: Block, next: Block | undefined): void {
+    if (block.type === "pageBreak") return this.newPage();
+    if (block.type === "row") return this.placeRow(block);
+    const lead = block.size * LEADING;
+    const gap = this.atPageTop() ? 0 : (block.gap ?? 0) * lead;
+    // A heading never stands alone at a page foot: it goes with two lines of what follows.
+    const reserve = block.keepWithNext && next ? 3 : 1;
+    if (this.y - gap - reserve * lead < PAGE.bottom) this.newPage();
+    else this.y -= gap;
+    const indent = block.indent ?? 0;
+    const lines = wrapText(block.text, {
+      width: PAGE.right - PAGE.left - indent,
+      face: block.face,
+      size: block.size,
+      hyphenate: block.hyphenate ?? false,
+    });
+    lines.forEach((text, i) => {
+      const first = i === 0;
+      this.ensureRoom(lead);
+      const runs: Run[] = [];
+      if (first && block.marker) runs.push({ x: PAGE.left + indent - 16, text: block.marker, face: block.face, size: block.size });
+      runs.push({ x: PAGE.left + indent, text, face: block.face, size: block.size });
+      this.emit(runs, first && gap > 0, lead);
+      block.track?.(this.pageNumber);
+    });
+  }
+
+  private placeRow(block: Extract<Block, { type: "row" }>): void {
+    const lead = block.size * LEADING;
+    const wrapped = block.cells.map((cell) =>
+      wrapText(cell.text, { width: cell.width, face: cell.face, size: block.size, hyphenate: false }),
+    );
+    const height = Math.max(1, ...wrapped.map((l) => l.length)) * lead;
+    const gap = this.atPageTop() ? 0 : (block.gap ?? 0) * lead;
+    if (this.y - gap - height < PAGE.bottom) this.newPage();
+    else this.y -= gap;
+    const page = this.current();
+    if (block.grid) {
+      for (const cell of block.cells) {
+        page.boxes.push({ x: cell.x - 4, y: this.y - height - 3, width: cell.width + 8, height: height });
+      }
+    }
+    for (let i = 0; i < height / lead - 1e-6; i++) {
+      const runs = block.cells.flatMap((cell, c): Run[] => {
+        const text = wrapped[c]?.[i];
+        if (!text) return [];
+        const x = cell.align === "right" ? cell.x + cell.width : cell.x;
+        return [{ x, text, face: cell.face, size: block.size, align: cell.align ?? "left" }];
+      });
+      this.emit(runs, i === 0 && gap > 0, lead);
+    }
+    block.track?.(this.pageNumber);
+  }
+
+  private emit(runs: Run[], gapBefore: boolean, lead: number): void {
+    this.y -= lead;
+    if (runs.length > 0) this.current().lines.push({ y: this.y, runs, gapBefore });
+  }
+
+  private ensureRoom(lead: number): void {
+    if (this.y - lead < PAGE.bottom) this.newPage();
+  }
+
+  private atPageTop(): boolean {
+    return this.y >= this.top - 1e-6;
+  }
+
+  private current(): Page {
+    return this.pages[this.pages.length - 1]!;
+  }
+
+  private newPage(): void {
+    if (this.pages.length > 0 && this.current().lines.length === 0) return;
+    this.pages.push({ lines: [], furniture: [], boxes: [] });
+    this.y = this.top;
+  }
+}

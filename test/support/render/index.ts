@@ -1,0 +1,40 @@
+/**
+ * Fixture renderer: a `Document` record as extracted text (what pdftotext
+ * prints) or as a PDF, in one of four house styles. Both outputs come from one
+ * layout, so their pages agree, and each returns the record as rendered (with
+ * true pages) for comparison with what the parser reads back.
+ */
+import type { Document } from "../../../src/schema/index.js";
+import { layoutDocument } from "./document.js";
+import { toPdf, toText } from "./output.js";
+import { TEMPLATES, type TemplateName } from "./templates.js";
+
+export { TEMPLATES, TEMPLATE_NAMES, type TemplateName } from "./templates.js";
+
+export interface RenderedText {
+  text: string;
+  /** The record a parser should read back from `text` (textSource "text"). */
+  expected: Document;
+}
+
+export interface RenderedPdf {
+  pdf: Uint8Array;
+  /** The record a parser should read back from `pdf` (textSource "pdf"). */
+  expected: Document;
+}
+
+export function renderText(doc: Document, template: TemplateName = "tabell"): RenderedText {
+  const layout = layoutDocument(doc, TEMPLATES[template]);
+  const expected = layout.document;
+  expected.source = { ...expected.source, textSource: "text", sha256: null };
+  return { text: toText(layout.pages), expected };
+}
+
+export async function renderPdf(doc: Document, template: TemplateName = "tabell"): Promise<RenderedPdf> {
+  const layout = layoutDocument(doc, TEMPLATES[template]);
+  const expected = layout.document;
+  expected.source = { ...expected.source, textSource: "pdf" };
+  const title = [doc.body, doc.kind, doc.meeting.date].filter(Boolean).join(" ");
+  return { pdf: await toPdf(layout.pages, title), expected };
+}
+

@@ -1,0 +1,176 @@
+/**
+ * Four visibly different house styles, each modelled on a real producer of
+ * Swedish meeting documents (see the dev set README): what differs is where
+ * labels stand, how a § heading and its Dnr are printed, what the headings
+ * are called and in which order, and what furniture each page carries.
+ */
+import { genitive, type DateStyle, type EntryStyle } from "./swedish.js";
+
+export type SectionKey =
+  | "description"
+  | "proposal"
+  | "motions"
+  | "vote"
+  | "decision"
+  | "reservations"
+  | "notes"
+  | "conflicts"
+  | "basis"
+  | "distribution";
+
+export type FurnitureStyle = "sidaAv" | "bracketed" | "sidaParen" | "footerOnly";
+
+export interface Template {
+  name: TemplateName;
+  /** Front page: a two-column label/value table, or labels on their own line with values below. */
+  front: "table" | "stacked";
+  /** Ordförande / Justerande / Sekreterare: on the front page (regional style) or at the end. */
+  signatures: "front" | "end";
+  entryStyle: EntryStyle;
+  dateStyle: DateStyle;
+  timeSeparator: ":" | ".";
+  /** "§ 9", "§9" or "KS § 9" (the organ's abbreviation before the §). */
+  designation: "spaced" | "compact" | "prefixed";
+  /** Where a Dnr stands: above the § heading, after the designation on its line, or below the title. */
+  dnr: "above" | "sameLine" | "below";
+  headingCase: "plain" | "caps";
+  sectionOrder: SectionKey[];
+  /** Heading of each section; `body` is the organ, for "Kommunstyrelsens beslut". */
+  headings: (body: string) => Record<SectionKey, string>;
+  distribution: "lines" | "comma";
+  bullet: string;
+  hyphenate: boolean;
+  furniture: FurnitureStyle;
+  agenda: "list" | "table";
+}
+
+export type TemplateName = "tabell" | "region" | "storstad" | "fullmaktige";
+
+const CLASSIC_ORDER: SectionKey[] = [
+  "description", "proposal", "motions", "vote", "decision", "reservations", "notes", "conflicts", "basis", "distribution",
+];
+
+export const TEMPLATES: Record<TemplateName, Template> = {
+  // Chromium print of a nämnd template: borderless label/value table, Dnr above the §.
+  tabell: {
+    name: "tabell",
+    front: "table",
+    signatures: "end",
+    entryStyle: "comma",
+    dateStyle: "iso",
+    timeSeparator: ".",
+    designation: "spaced",
+    dnr: "above",
+    headingCase: "plain",
+    sectionOrder: CLASSIC_ORDER,
+    headings: () => ({
+      description: "Sammanfattning",
+      proposal: "Förvaltningens förslag till beslut",
+      motions: "Yrkanden",
+      vote: "Omröstning",
+      decision: "Beslut",
+      reservations: "Reservation",
+      notes: "Protokollsanteckning",
+      conflicts: "Jäv",
+      basis: "Beslutsunderlag",
+      distribution: "Beslutet skickas till",
+    }),
+    distribution: "lines",
+    bullet: "•",
+    hyphenate: true,
+    furniture: "sidaAv",
+    agenda: "list",
+  },
+  // A region's Word template: signatures first, entries with roles in parentheses, "§9".
+  region: {
+    name: "region",
+    front: "table",
+    signatures: "front",
+    entryStyle: "parens",
+    dateStyle: "weekday",
+    timeSeparator: ":",
+    designation: "compact",
+    dnr: "below",
+    headingCase: "plain",
+    sectionOrder: ["description", "proposal", "motions", "vote", "decision", "reservations", "conflicts", "notes", "basis", "distribution"],
+    headings: () => ({
+      description: "Ärendebeskrivning",
+      proposal: "Förslag till beslut",
+      motions: "Yrkande",
+      vote: "Votering",
+      decision: "Beslut",
+      reservations: "Reservationer",
+      notes: "Protokollsanteckningar",
+      conflicts: "Anmälan om jäv",
+      basis: "Underlag",
+      distribution: "Expedieras till",
+    }),
+    distribution: "lines",
+    bullet: "–",
+    hyphenate: false,
+    furniture: "bracketed",
+    agenda: "table",
+  },
+  // A big city's system: "KS § 219 Dnr KS 2025/00123" on one line, the decision first.
+  storstad: {
+    name: "storstad",
+    front: "stacked",
+    signatures: "end",
+    entryStyle: "comma",
+    dateStyle: "long",
+    timeSeparator: ".",
+    designation: "prefixed",
+    dnr: "sameLine",
+    headingCase: "plain",
+    sectionOrder: ["decision", "reservations", "notes", "conflicts", "basis", "description", "proposal", "motions", "vote", "distribution"],
+    headings: (body) => ({
+      description: "Ärendet",
+      proposal: "Förvaltningens förslag",
+      motions: "Yrkanden",
+      vote: "Omröstning",
+      decision: `${genitive(body)} beslut`,
+      reservations: "Reservationer",
+      notes: "Protokollsanteckningar",
+      conflicts: "Jäv",
+      basis: "Handlingar",
+      distribution: "Expedieras",
+    }),
+    distribution: "comma",
+    bullet: "",
+    hyphenate: true,
+    furniture: "sidaParen",
+    agenda: "list",
+  },
+  // An HTML import without running headers: CAPS headings, Dnr as "Diarienummer:" under the title.
+  fullmaktige: {
+    name: "fullmaktige",
+    front: "stacked",
+    signatures: "end",
+    entryStyle: "parens",
+    dateStyle: "weekday",
+    timeSeparator: ":",
+    designation: "spaced",
+    dnr: "below",
+    headingCase: "caps",
+    sectionOrder: ["description", "motions", "proposal", "vote", "decision", "reservations", "notes", "conflicts", "distribution", "basis"],
+    headings: () => ({
+      description: "Bakgrund",
+      proposal: "Förslag till beslut",
+      motions: "Yrkanden",
+      vote: "Omröstning",
+      decision: "Beslut",
+      reservations: "Reservation",
+      notes: "Protokollsanteckning",
+      conflicts: "Jäv",
+      basis: "Beslutsunderlag",
+      distribution: "Expedieras till",
+    }),
+    distribution: "lines",
+    bullet: "•",
+    hyphenate: true,
+    furniture: "footerOnly",
+    agenda: "table",
+  },
+};
+
+export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];
