@@ -1,0 +1,31 @@
+// npm run eval: parse the shared dev PDFs and seed texts with the built CLI,
+// one NAME.json per input, and score them with the shared scorer.
+// Usage: npm run eval [-- --verbose]
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+
+const shared = new URL("../../shared/", import.meta.url).pathname;
+const out = new URL("../.eval/", import.meta.url).pathname;
+const extra = process.argv.slice(2);
+
+const sets = [
+  { name: "seeds (text input)", inputs: join(shared, "seeds"), ext: ".txt", gold: join(shared, "eval/gold") },
+  { name: "dev (PDF input)", inputs: join(shared, "eval/dev"), ext: ".pdf", gold: join(shared, "eval/dev") },
+];
+
+for (const set of sets) {
+  const pred = join(out, set.ext.slice(1));
+  rmSync(pred, { recursive: true, force: true });
+  mkdirSync(pred, { recursive: true });
+  const files = readdirSync(set.inputs)
+    .filter((f) => f.endsWith(set.ext) && !/^README/i.test(f))
+    .map((f) => join(set.inputs, f));
+  try {
+    execFileSync(process.execPath, ["dist/cli.js", "parse", "--out", pred, ...files], { stdio: ["ignore", "ignore", "inherit"] });
+  } catch {
+    // Exit code 1 means some inputs failed; the scorer counts them as missing.
+  }
+  console.log(`\n== ${set.name}`);
+  execFileSync(process.execPath, [join(shared, "eval/score.mjs"), "--gold", set.gold, "--pred", pred, ...extra], { stdio: "inherit" });
+}
