@@ -1,0 +1,60 @@
+/**
+ * Inputs for the CLI tests: the dev PDFs and a seed text are the good ones; the
+ * bad ones are made here, byte by byte, so no tool outside Node is needed.
+ */
+import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+export const DEV_DIR = new URL("../../../shared/eval/dev/", import.meta.url).pathname;
+export const SEED_TXT = new URL("../../../shared/seeds/000_c40777f3368a5914.txt", import.meta.url).pathname;
+
+/** Lay out inputs in `dir`; returns the base names of the good ones and the expected code of each bad one. */
+export function writeInputs(dir: string): { good: string[]; bad: Record<string, string> } {
+  mkdirSync(join(dir, "nested"), { recursive: true });
+  const pdfs = readdirSync(DEV_DIR).filter((f) => f.endsWith(".pdf"));
+  for (const pdf of pdfs) copyFileSync(join(DEV_DIR, pdf), join(dir, pdf));
+  copyFileSync(SEED_TXT, join(dir, "nested", "seed.txt"));
+  writeFileSync(join(dir, "corrupt.pdf"), corruptPdf());
+  writeFileSync(join(dir, "encrypted.pdf"), encryptedPdf());
+  writeFileSync(join(dir, "nested", "empty.pdf"), "");
+  // Not an input: folders yield *.pdf and *.txt only.
+  writeFileSync(join(dir, "notes.md"), "# not a document\n");
+  return {
+    good: [...pdfs.map((f) => f.replace(/\.pdf$/, "")), "seed"],
+    bad: { corrupt: "CORRUPT_PDF", encrypted: "ENCRYPTED_PDF", empty: "NOT_A_PDF" },
+  };
+}
+
+/** A PDF header followed by bytes that hold no object at all. */
+function corruptPdf(): Buffer {
+  const noise = Buffer.alloc(2048);
+  for (let i = 0; i < noise.length; i++) noise[i] = (i * 73 + 41) % 251;
+  return Buffer.concat([Buffer.from("%PDF-1.7\n"), noise, Buffer.from("\n%%EOF\n")]);
+}
+
+/**
+ * A one-page PDF behind the standard security handler (RC4, R2) whose /O and /U
+ * match no password, not even the empty one: readers must ask for a password.
+ */
+function encryptedPdf(): Buffer {
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+    "<< /Length 0 >>\nstream\n\nendstream",
+    `<< /Filter /Standard /V 1 /R 2 /O <${"a5".repeat(32)}> /U <${"3c".repeat(32)}> /P -44 >>`,
+  ];
+  let pdf = "%PDF-1.4\n";
+  const offsets = objects.map((body, i) => {
+    const offset = pdf.length;
+    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
+    return offset;
+  });
+  const xref = pdf.length;
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  pdf += offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("");
+  const id = "0123456789abcdef0123456789abcdef";
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Encrypt 5 0 R /ID [<${id}> <${id}>] >>\n`;
+  pdf += `startxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(pdf, "latin1");
+}
