@@ -66,11 +66,13 @@ interface LexState {
   lastParagraph: number;
   nextAgenda: number;
   agendaBold: boolean | null;
+  /** Number of the last numbered point of a list in running text, while that list may go on. */
+  listPoint: number | null;
 }
 
 /** Turn layout lines into one token each. */
 export function tokenizeLines(lines: readonly Line[]): LineToken[] {
-  const state: LexState = { inItems: false, mode: null, lastParagraph: -1, nextAgenda: 1, agendaBold: null };
+  const state: LexState = { inItems: false, mode: null, lastParagraph: -1, nextAgenda: 1, agendaBold: null, listPoint: null };
   const tokens = lines.map((line, index) => classifyLine(line, index, lines, state));
   return demoteEarlySignatures(tokens);
 }
@@ -116,6 +118,7 @@ function classifyLine(line: Line, index: number, lines: readonly Line[], state: 
     state.mode = "agenda";
     state.nextAgenda = agenda.number + 1;
     state.agendaBold ??= line.bold;
+    state.listPoint = null;
     return make(AgendaHeading, { rest: agenda.rest, agendaNumber: agenda.number });
   }
 
@@ -129,12 +132,17 @@ function classifyLine(line: Line, index: number, lines: readonly Line[], state: 
 
   if (state.inItems) {
     const section = matchSection(text);
-    if (section) return make(section.type, { rest: section.rest });
+    if (section) {
+      state.listPoint = null;
+      return make(section.type, { rest: section.rest });
+    }
   }
 
   const label = matchFrontLabel(line, lines[index + 1], state.inItems);
   if (label) return make(label.type, { rest: label.rest, inItems: state.inItems });
 
+  const point = /^(\d{1,3})[.)]\s/.exec(text);
+  if (point) state.listPoint = Number(point[1]);
   return make(TextLine);
 }
 
@@ -196,6 +204,8 @@ function matchAgendaHeading(line: Line, state: LexState): { number: number; rest
   const number = Number(match.groups.num);
   const expected = state.mode === "agenda" ? number === state.nextAgenda : number <= 1;
   if (!expected) return null;
+  // "3." straight under a point "2." of a proposal goes on with that list; a new item stands apart.
+  if (state.listPoint !== null && number === state.listPoint + 1 && !line.breakBefore) return null;
   const rest = match.groups.rest ?? "";
   if (!/^[A-ZÅÄÖÉ"”“'§]/.test(rest)) return null;
   // Where the template sets agenda titles in bold, a plain numbered line is a point of a proposal.

@@ -208,9 +208,12 @@ export const ADJUSTED_IMMEDIATELY =
 export const KindHeading = createToken({ name: "KindHeading", pattern: /NA/ });
 /** Whole-line spellings of the document's own name, and the kind each means. */
 export const KIND_SPELLINGS: ReadonlyArray<readonly [RegExp, "protokoll" | "kallelse" | "protokollsutdrag"]> = [
-  [/^(?:protokollsutdrag|utdrag ur (?:sammanträdes)?protokoll(?:et)?|utdrag ur protokoll|protokollsutdrag från .*)$/i, "protokollsutdrag"],
-  [/^(?:kallelse(?:\s*(?:\/|och|&|med)\s*föredragningslista)?|föredragningslista|kallelse till sammanträde|dagordning|kungörelse)$/i, "kallelse"],
-  [/^(?:sammanträdes)?protokoll(?:\s+nr\s*\d+)?$|^(?:justerat\s+)?protokoll$|^mötesprotokoll$/i, "protokoll"],
+  [/^(?:protokollsutdrag|utdrag ur (?:sammanträdes)?protokoll(?:et)?)(?:\s+(?:från|för|vid|ur)\b.*|\s+\d.*)?$/iu, "protokollsutdrag"],
+  [
+    /^(?:kallelse|föredragningslista|dagordning|kungörelse)(?:\s*(?:\/|och|&|med|samt)\s*(?:föredragningslista|dagordning))?(?:\s+(?:till|för|inför)\b.*)?$/iu,
+    "kallelse",
+  ],
+  [/^(?:sammanträdes|justerat\s+|mötes)?protokoll(?:\s+(?:nr|från|för|vid|över)\b.*|\s+\d.*)?$/iu, "protokoll"],
 ];
 
 // ---------------------------------------------------------------------------
@@ -234,6 +237,8 @@ export type FrontField =
   | "chair"
   | "adjuster"
   | "paragraphs"
+  | "presenter"
+  | "absent"
   | "notice"
   | "body"
   | "ignore";
@@ -260,6 +265,8 @@ const FRONT_LABELS: ReadonlyArray<readonly [string, FrontField, string]> = [
   ["ServingSubstitutes", "servingSubstitutes", String.raw`tjänstgörande ersättare|tjänstgörande ersättare för frånvarande ledamöter|ersättare som tjänstgör`],
   ["Substitutes", "substitutes", String.raw`ej tjänstgörande ersättare|icke tjänstgörande ersättare|närvarande ersättare|ersättare|ej beslutande ledamöter|ej beslutande`],
   ["Others", "others", String.raw`övriga närvarande|övriga deltagare|övriga deltagande|övriga|närvarande tjänstepersoner|tjänstepersoner|tjänstemän|närvarande tjänstemän|adjungerade|adjungerad|inbjudna|insynsplatser|övriga närvarande tjänstepersoner`],
+  ["Presenters", "presenter", String.raw`föredragande tjänstepersoner|föredragande tjänstemän|föredragande`],
+  ["Absent", "absent", String.raw`frånvarande ledamöter|frånvarande ersättare|frånvarande|anmält förhinder|förhinder`],
   ["Signatures", "signatures", String.raw`underskrifter|underskrift|signaturer`],
   ["Secretary", "secretary", String.raw`sekreterare|vid protokollet|protokollförare`],
   ["Chair", "chair", String.raw`ordförande|ordf\.`],

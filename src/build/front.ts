@@ -43,6 +43,7 @@ const ROLE_OF_FIELD: Partial<Record<string, { role: Role; group: ParticipantGrou
   secretary: { role: "secretary", group: "other" },
   adjuster: { role: "adjuster", group: "member" },
   adjustersAppointed: { role: "adjuster", group: "member" },
+  presenter: { role: "presenter", group: "other" },
 };
 
 const ORGAN = new RegExp(String.raw`(?:${ORGAN_ROOTS.join("|")})`, "iu");
@@ -116,6 +117,10 @@ function readBlock(block: LabelBlock, front: FrontMatter, people: People, signat
       return;
     case "body":
       front.body ??= firstLine(block);
+      return;
+    case "absent":
+      // Those who sent apologies are not participants; their names stay findable here.
+      if (text) front.diagnostics.push(diagnostic("info", "SECTION_WITHOUT_FIELD", `Listed as absent, not as participants: ${text}`, page, text));
       return;
     default:
   }
