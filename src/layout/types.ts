@@ -49,10 +49,44 @@ export interface Line {
   /**
    * The line ended in a hyphen that split a word at a wrap ("medborgar-" / "förslaget"):
    * the hyphen is removed from `text` and the next line continues the word without a space.
+   * Where the wrap fell on a real hyphen ("LSS-" / "insatser") the hyphen stays in `text`
+   * and the next line still continues the word without a space.
    */
   joinsNext: boolean;
   /** Indexes of the pdf.js items (of this page) the line was built from; [] for text input. */
   sourceItems: number[];
+  /**
+   * PDF input only: the texts of the line's cells when it has more than one, that is when
+   * runs of text stand apart by a column-sized gap (table rows, a label and its value, an
+   * agenda title and its right-aligned time). `text` is these joined with one space.
+   */
+  cells?: string[];
+}
+
+/** A run of text within one line, set apart from its neighbours by a column-sized gap. */
+export interface Cell {
+  text: string;
+  x0: number;
+  x1: number;
+  bold: boolean;
+  italic: boolean;
+  /** pdf.js item indexes, in reading order. */
+  items: number[];
+  /** Where a new item starts after a word space: its x and its offset in `text` (after the space). */
+  breaks: { x: number; at: number; gap: number }[];
+}
+
+/**
+ * A line as first assembled from the text items of one page: items that share a
+ * baseline, left to right, cut into cells. Intermediate form of the PDF path.
+ */
+export interface PageLine {
+  page: number;
+  /** Baseline, from the top of the page. */
+  baseline: number;
+  bbox: BBox;
+  fontSize: number;
+  cells: Cell[];
 }
 
 export interface LayoutResult {

@@ -22,6 +22,8 @@ export interface TextItem {
   italic: boolean;
   /** pdf.js saw an end of line after this item. */
   hasEOL: boolean;
+  /** The run is not horizontal on the page as displayed (vertical margin text, rotated stamps). */
+  rotated?: boolean;
 }
 
 export interface PageText {

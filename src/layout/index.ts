@@ -1,0 +1,204 @@
+/**
+ * The `layout` stage: positioned text (or plain text) -> lines in reading
+ * order, furniture out. Both inputs end in the same {@link Line} shape, so the
+ * grammar sees one kind of input.
+ */
+import type { PdfText } from "../pdf/types.js";
+import type { Furniture } from "../schema/index.js";
+import { cleanText, endsWithSoftHyphen, wrapJoin } from "./clean.js";
+import { labelValueRows, type Row } from "./columns.js";
+import { pdfFurniture, textFurniture, type PdfPageLines } from "./furniture.js";
+import { pageLines, round } from "./lines.js";
+import type { BBox, Line, LayoutResult, PageLine } from "./types.js";
+
+export type { BBox, Cell, Line, LayoutResult, PageLine } from "./types.js";
+
+/** A baseline gap this much wider than the document's usual line pitch is a paragraph break. */
+const PARAGRAPH_GAP = 1.3;
+
+export function layoutPages(pdf: PdfText): LayoutResult {
+  const furniture: Furniture[] = [];
+  const pages: PdfPageLines[] = pdf.pages.map((page) => {
+    const { lines, rotated } = pageLines(page);
+    for (const text of rotated) addFurniture(furniture, page.page, text);
+    return { page: page.page, height: page.height, lines };
+  });
+  const furnitureCells = pdfFurniture(pages);
+
+  const drafts: Draft[] = [];
+  for (const { page, lines } of pages) {
+    const body: PageLine[] = [];
+    for (const line of lines) {
+      const cells = line.cells.filter((cell) => {
+        if (!furnitureCells.has(cell)) return true;
+        addFurniture(furniture, page, cell.text);
+        return false;
+      });
+      if (cells.length > 0) body.push({ ...line, cells });
+    }
+    const rows = labelValueRows(body);
+    const left = leftMargin(rows);
+    for (const row of rows) {
+      const draft = draftFromRow(page, row, left);
+      if (draft) drafts.push(draft);
+    }
+  }
+  markParagraphGaps(drafts);
+  return { lines: finish(drafts), furniture, pages: pdf.pageCount, diagnostics: [] };
+}
+
+export function layoutText(text: string): LayoutResult {
+  const pageTexts = text.replace(/\r\n?/g, "\n").split("\f");
+  // A final form feed ends the last page; it does not open an empty one.
+  if (pageTexts.length > 1 && pageTexts[pageTexts.length - 1]!.trim() === "") pageTexts.pop();
+
+  const raw: { page: number; raw: string; text: string }[] = [];
+  pageTexts.forEach((pageText, i) => {
+    for (const line of pageText.split("\n")) raw.push({ page: i + 1, raw: line, text: cleanText(line) });
+  });
+  const furnitureIndexes = textFurniture(raw.map((r) => r.text));
+
+  const furniture: Furniture[] = [];
+  const drafts: Draft[] = [];
+  let blankBefore = false;
+  raw.forEach((r, index) => {
+    if (r.text === "") {
+      blankBefore = true;
+      return;
+    }
+    if (furnitureIndexes.has(index)) {
+      addFurniture(furniture, r.page, r.text);
+      return;
+    }
+    drafts.push({
+      line: {
+        page: r.page,
+        text: r.text,
+        bbox: null,
+        fontSize: null,
+        bold: false,
+        italic: false,
+        indent: /^[ \t\u00A0]*/.exec(r.raw)![0].length,
+        label: null,
+        continuesLabel: null,
+        breakBefore: blankBefore && drafts.length > 0,
+        joinsNext: false,
+        sourceItems: [],
+      },
+      softHyphen: endsWithSoftHyphen(r.raw),
+      baseline: null,
+    });
+    blankBefore = false;
+  });
+  return { lines: finish(drafts), furniture, pages: pageTexts.length, diagnostics: [] };
+}
+
+/** A line before the document-wide passes (paragraph gaps, wrap hyphens). */
+interface Draft {
+  line: Line;
+  softHyphen: boolean;
+  /** PDF input: baseline on its page. */
+  baseline: number | null;
+}
+
+function addFurniture(furniture: Furniture[], page: number, raw: string): void {
+  const text = cleanText(raw);
+  if (text !== "") furniture.push({ page, text });
+}
+
+function draftFromRow(page: number, row: Row, left: number): Draft | null {
+  const cells = row.cells.map(cleanText).filter((c) => c !== "");
+  const text = cells.join(" ");
+  if (text === "") return null;
+  const runs = row.lines.flatMap((l) => l.cells);
+  const first = row.lines[0]!;
+  const label = row.label === null ? null : cleanText(row.label);
+  return {
+    line: {
+      page,
+      text,
+      bbox: union(row.lines.map((l) => l.bbox)),
+      fontSize: first.fontSize,
+      bold: runs.every((c) => c.bold),
+      italic: runs.every((c) => c.italic),
+      indent: round(row.x0 - left),
+      label,
+      continuesLabel: row.continuesLabel === null ? null : cleanText(row.continuesLabel),
+      breakBefore: false,
+      joinsNext: false,
+      sourceItems: [...new Set(runs.flatMap((c) => c.items))].sort((a, b) => a - b),
+      ...(cells.length > 1 && { cells }),
+    },
+    softHyphen: endsWithSoftHyphen(row.cells[row.cells.length - 1] ?? ""),
+    baseline: first.baseline,
+  };
+}
+
+/**
+ * The page's left text edge: the smallest x that at least two lines start at,
+ * so that one stray line further left does not shift every indent.
+ */
+function leftMargin(rows: Row[]): number {
+  const starts = new Map<number, { count: number; x: number }>();
+  for (const row of rows) {
+    const key = Math.round(row.x0);
+    const start = starts.get(key) ?? { count: 0, x: row.x0 };
+    start.count++;
+    start.x = Math.min(start.x, row.x0);
+    starts.set(key, start);
+  }
+  const shared = [...starts.values()].filter((s) => s.count >= 2);
+  const candidates = (shared.length > 0 ? shared : [...starts.values()]).map((s) => s.x);
+  return candidates.length > 0 ? Math.min(...candidates) : 0;
+}
+
+/**
+ * breakBefore from geometry: the usual pitch (baseline gap over font size) is
+ * taken low in the distribution, since front pages and short paragraphs can
+ * make paragraph gaps the majority.
+ */
+function markParagraphGaps(drafts: Draft[]): void {
+  const ratios: number[] = [];
+  forEachGap(drafts, (ratio) => ratios.push(ratio));
+  if (ratios.length === 0) return;
+  ratios.sort((a, b) => a - b);
+  const pitch = ratios[Math.floor(ratios.length * 0.25)]!;
+  forEachGap(drafts, (ratio, draft) => {
+    draft.line.breakBefore = ratio > PARAGRAPH_GAP * pitch;
+  });
+}
+
+function forEachGap(drafts: Draft[], visit: (ratio: number, draft: Draft) => void): void {
+  for (let i = 1; i < drafts.length; i++) {
+    const previous = drafts[i - 1]!;
+    const draft = drafts[i]!;
+    if (previous.line.page !== draft.line.page || previous.baseline === null || draft.baseline === null) continue;
+    const gap = draft.baseline - previous.baseline;
+    const size = draft.line.fontSize ?? 0;
+    // Lines side by side (a centred label) or out of order have no pitch to speak of.
+    if (size > 0 && gap > 0.5 * size) visit(gap / size, draft);
+  }
+}
+
+/** Undo wrap hyphens between lines of one flow, then hand out the lines. */
+function finish(drafts: Draft[]): Line[] {
+  for (let i = 0; i < drafts.length - 1; i++) {
+    const { line, softHyphen } = drafts[i]!;
+    const next = drafts[i + 1]!.line;
+    if (next.breakBefore || next.label !== null) continue;
+    const join = wrapJoin(line.text, next.text, softHyphen);
+    if (join === "none") continue;
+    line.joinsNext = true;
+    if (join === "dropHyphen" && !softHyphen) line.text = line.text.slice(0, -1);
+  }
+  return drafts.map((d) => d.line);
+}
+
+function union(boxes: BBox[]): BBox {
+  return {
+    x0: Math.min(...boxes.map((b) => b.x0)),
+    y0: Math.min(...boxes.map((b) => b.y0)),
+    x1: Math.max(...boxes.map((b) => b.x1)),
+    y1: Math.max(...boxes.map((b) => b.y1)),
+  };
+}

@@ -1,0 +1,59 @@
+/**
+ * Loading pdf.js without any set-up by the user. The legacy build runs in Node
+ * and in browsers; it is imported lazily so that the main entry loads fast and
+ * so that the CommonJS bundle can still reach the ESM-only package. No worker
+ * is configured: in Node pdf.js then runs its "fake worker" in this thread.
+ */
+import type * as PdfJs from "pdfjs-dist/legacy/build/pdf.mjs";
+
+export type PdfJsModule = typeof PdfJs;
+export type PdfJsDocumentParams = Parameters<PdfJsModule["getDocument"]>[0] & object;
+
+let pdfjsPromise: Promise<PdfJsModule> | null = null;
+
+export function loadPdfJs(): Promise<PdfJsModule> {
+  pdfjsPromise ??= import("pdfjs-dist/legacy/build/pdf.mjs").catch((error: unknown) => {
+    pdfjsPromise = null;
+    throw error;
+  });
+  return pdfjsPromise;
+}
+
+interface AssetUrls {
+  standardFontDataUrl?: string;
+  cMapUrl?: string;
+  wasmUrl?: string;
+  iccUrl?: string;
+}
+
+let assetsPromise: Promise<AssetUrls> | null = null;
+
+/**
+ * Where the installed pdfjs-dist keeps its font, CMap and wasm data. Without
+ * them pdf.js cannot decode text in the 14 standard fonts or CJK encodings.
+ * Only Node has a file system to point into; in a browser the bundler (or
+ * the caller) decides, so nothing is set and pdf.js uses its own defaults.
+ */
+export function pdfJsAssets(): Promise<AssetUrls> {
+  assetsPromise ??= resolveNodeAssets().catch(() => ({}));
+  return assetsPromise;
+}
+
+async function resolveNodeAssets(): Promise<AssetUrls> {
+  if (typeof process === "undefined" || !process.versions?.node) return {};
+  const { createRequire } = await import("node:module");
+  const { dirname, join } = await import("node:path");
+  const require = createRequire(moduleLocation());
+  const root = dirname(require.resolve("pdfjs-dist/package.json"));
+  // pdf.js's Node data factories read these with fs.readFile: plain paths, trailing separator required.
+  const dir = (name: string): string => join(root, name) + "/";
+  return { standardFontDataUrl: dir("standard_fonts"), cMapUrl: dir("cmaps"), wasmUrl: dir("wasm"), iccUrl: dir("iccs") };
+}
+
+/** This module's own location, in the ESM build (import.meta.url) and in the CommonJS build (__filename). */
+function moduleLocation(): string {
+  const url = import.meta.url as string | undefined;
+  if (typeof url === "string" && url.length > 0) return url;
+  if (typeof __filename === "string") return __filename;
+  return process.cwd() + "/";
+}
