@@ -54,7 +54,7 @@ export function parseAttendee(raw: string): AttendeeEntry | null {
   text = takeLeadingRole(text, entry);
 
   const titled = TITLE_BEFORE_NAME.exec(text);
-  if (titled?.groups?.title && titled.groups.name && !NAME_ONLY.test(text)) {
+  if (titled?.groups?.title && titled.groups.name) {
     entry.title = entry.title ?? titled.groups.title;
     text = titled.groups.name;
   }

@@ -1,0 +1,40 @@
+/** Omröstning: counts in the many ways they are written, and named ballots. */
+import { describe, expect, it } from "vitest";
+import { parseVote } from "../../src/build/votes.js";
+
+describe("vote counts", () => {
+  it.each([
+    ["Med 4 ja-röster mot 3 nej-röster och 0 som avstår beslutar nämnden att bifalla.", 4, 3, 0, null],
+    ["Voteringen utfaller med 29 ja-röster, 8 nej-röster och 4 som avstår.", 29, 8, 4, null],
+    ["Med 6 ja-röster mot 1 nej-röst och 1 som avstår", 6, 1, 1, null],
+    ["Omröstningen utföll med fem ja-röster mot fyra nej-röster. Två ledamöter var frånvarande.", 5, 4, null, null],
+    ["11 ja-röster, 2 nej-röster, 1 avstår och 1 frånvarande", 11, 2, 1, 1],
+  ])("%s", (text, yes, no, abstain, absent) => {
+    expect(parseVote(text, null)).toMatchObject({ yes, no, abstain, absent, text });
+  });
+
+  it("leaves unstated counts null", () => {
+    expect(parseVote("Omröstning begärs och genomförs.", null)).toMatchObject({ yes: null, no: null, abstain: null, absent: null });
+  });
+});
+
+describe("named ballots", () => {
+  it("reads an omröstningslista", () => {
+    const vote = parseVote("Med 2 ja-röster mot 1 nej-röst.", null, ["Ledamot Parti Röst", "Birgitta Åström S Ja", "Amira Haddad (V) Nej", "Jörgen Nyström SD Avstår"]);
+    expect(vote.ballots).toEqual([
+      { name: "Birgitta Åström", party: "S", vote: "yes" },
+      { name: "Amira Haddad", party: "V", vote: "no" },
+      { name: "Jörgen Nyström", party: "SD", vote: "abstain" },
+    ]);
+  });
+
+  it("reads ballots written as sentences", () => {
+    const vote = parseVote("Daniel Bernmar (V) och ordföranden Jonas Attenius (S) röstar Ja (2). Axel Josefson (M) röstar Nej (1).", null);
+    expect(vote).toMatchObject({ yes: 2, no: 1 });
+    expect(vote.ballots.map((b) => [b.name, b.vote])).toEqual([
+      ["Daniel Bernmar", "yes"],
+      ["Jonas Attenius", "yes"],
+      ["Axel Josefson", "no"],
+    ]);
+  });
+});
