@@ -61,9 +61,10 @@ export class ProgressLine {
     private readonly enabled = stream.isTTY === true,
   ) {
     this.counts = { done: 0, total, failed: 0, pages: 0, elapsedMs: 0 };
+    this.draw(true);
   }
 
-  /** Count one finished file (skipped files are not passed here: they are not in `total`). */
+  /** Count one input done: parsed, failed, or skipped by --resume. */
   tick(ok: boolean, pages: number): void {
     this.counts.done++;
     this.counts.pages += pages;
@@ -91,7 +92,7 @@ export class ProgressLine {
     if (!force && now - this.lastDraw < 100) return;
     this.lastDraw = now;
     this.counts.elapsedMs = now - this.started;
-    this.stream.write("\r\x1b[2K" + renderProgress(this.counts, this.stream.columns ?? 80));
+    this.stream.write("\r\x1b[2K" + renderProgress(this.counts, this.stream.columns || 80));
     this.visible = true;
   }
 }

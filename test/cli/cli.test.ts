@@ -200,7 +200,7 @@ describe("protokoll export", () => {
   });
 });
 
-describe("protokoll usage", () => {
+describe.concurrent("protokoll usage", () => {
   it("prints --version and the JSON Schema", async () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
     expect((await cli(["--version"])).stdout).toBe(`${pkg.version}\n`);
