@@ -9,7 +9,8 @@ export default defineConfig([
     format: ["esm", "cjs"],
     dts: true,
     sourcemap: true,
-    clean: true,
+    // Not `clean`: both builds run at once into dist/, and one cleaning it would truncate the other's files.
+    // The build script empties dist/ before tsup starts.
     target: "node20",
     // pdf.js is large and ships its own worker and data files: use the installed copy.
     external: ["pdfjs-dist"],

@@ -28,7 +28,7 @@ export async function parsePdf(input: Uint8Array | ArrayBuffer, options: ParseOp
   const bytes = toBytes(input);
   // pdf.js may transfer (detach) the buffer it is given, so hash first and hand it a copy.
   const sha256 = await sha256Hex(bytes);
-  const pdf = await extractText(bytes.slice(), {
+  const pdf = await extractText(new Uint8Array(bytes), {
     ...(options.maxPages !== undefined && { maxPages: options.maxPages }),
     ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
   });
