@@ -93,8 +93,12 @@ interface OpenTable {
  */
 function valueColumns(lines: PageLine[]): number[] {
   if (lines.length === 0) return [];
-  const left = Math.min(...lines.map((l) => l.bbox.x0));
-  const right = Math.max(...lines.map((l) => l.bbox.x1));
+  let left = Infinity;
+  let right = -Infinity;
+  for (const line of lines) {
+    left = Math.min(left, line.bbox.x0);
+    right = Math.max(right, line.bbox.x1);
+  }
   const middle = left + (right - left) / 2;
 
   const candidates: { x: number; two: number; more: number; single: number }[] = [];

@@ -102,9 +102,11 @@ const NEAR_LINES = 2;
  *    is not a sentence or a label (no final "." or ":"), does not start a § or a
  *    list point, and reads like a running header: a document word ("protokoll",
  *    "kallelse"), "sammanträdesdatum" or an ISO date; or
- * 3. it recurs at least 3 times, is at most 5 words, and every occurrence stands
- *    within 2 non-blank lines of a line found by 1 or 2: the rest of a header
- *    block ("Kommunstyrelsen" under "Göteborgs Stad Kommunstyrelsen, protokoll").
+ * 3. it recurs word for word (digits not masked) at least 3 times, is at most
+ *    5 words, and every occurrence stands within 2 non-blank lines of a line
+ *    found by 1 or 2: the rest of a header block ("Kommunstyrelsen" under
+ *    "Göteborgs Stad Kommunstyrelsen, protokoll"). Word for word, because a
+ *    numbered value next to a header ("KF Handling 2024 nr 51") is content.
  * Section headings ("Beslut", "Handlingar", "Protokollsutdrag skickas till")
  * recur as often but fail 2 (no header phrase) and 3 (not always next to a header).
  */
@@ -142,7 +144,13 @@ export function textFurniture(texts: string[]): Set<number> {
     }
     return false;
   };
-  const found = [...occurrences.values()].filter(
+  const exact = new Map<string, number[]>();
+  for (const index of nonBlank) {
+    const list = exact.get(texts[index]!) ?? [];
+    list.push(index);
+    exact.set(texts[index]!, list);
+  }
+  const found = [...exact.values()].filter(
     (indexes) =>
       indexes.length >= TEXT_REPEATS &&
       !furniture.has(indexes[0]!) &&

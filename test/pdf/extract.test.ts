@@ -1,0 +1,108 @@
+import { describe, expect, it } from "vitest";
+import { extractText } from "../../src/pdf/index.js";
+import { ProtokollError } from "../../src/errors.js";
+import { DEV_PDFS, devPdf } from "../layout/fixtures.js";
+import { encryptedPdf, imageOnlyPdf, noPagesPdf, textPdf } from "./make.js";
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(ProtokollError);
+    return (error as ProtokollError).code;
+  }
+  throw new Error("expected a rejection");
+}
+
+describe("extractText on the dev PDFs", () => {
+  it.each(DEV_PDFS)("%s: every page read, items in top-left coordinates", async (name) => {
+    const pdf = await extractText(devPdf(name));
+    expect(pdf.pages).toHaveLength(pdf.pageCount);
+    expect(pdf.diagnostics).toEqual([]);
+    for (const page of pdf.pages) {
+      expect(page.items.length).toBeGreaterThan(0);
+      for (const item of page.items) {
+        expect(item.y).toBeGreaterThan(0);
+        expect(item.y).toBeLessThan(page.height);
+        expect(item.fontSize).toBeGreaterThan(4);
+      }
+    }
+    // The first text on page 1 is near the top: y grows down the page.
+    const first = pdf.pages[0]!.items[0]!;
+    expect(first.y).toBeLessThan(pdf.pages[0]!.height / 4);
+  });
+
+  it("reports the real font names and reads bold from them", async () => {
+    const pdf = await extractText(devPdf("d01_bun_hedbacka_2025-02-13"));
+    const items = pdf.pages[0]!.items;
+    const label = items.find((i) => i.text === "Ledamöter")!;
+    expect(label.fontName).toMatch(/\+Carlito-Bold$/);
+    expect(label.bold).toBe(true);
+    const value = items.find((i) => i.text.startsWith("Annika Blom"))!;
+    expect(value.bold).toBe(false);
+  });
+
+  it("reads the document information", async () => {
+    const pdf = await extractText(devPdf("d02_tn_sjovalla_2025-10-09"));
+    expect(pdf.info).toEqual({ title: "Tekniska nämnden protokoll 2025-10-09", producer: "LibreOffice 7.4", creator: "Writer" });
+  });
+
+  it("leaves the caller's bytes usable", async () => {
+    const bytes = devPdf("d04_kf_sjovalla_utdrag_2025-04-28");
+    await extractText(bytes);
+    expect(bytes.byteLength).toBeGreaterThan(0);
+    await expect(extractText(bytes)).resolves.toMatchObject({ pageCount: 2 });
+  });
+
+  it("reads a PDF made with a standard (non-embedded) font", async () => {
+    const pdf = await extractText(await textPdf([["Kallelse till sammanträde"]]));
+    expect(pdf.pages[0]!.items.map((i) => i.text).join("")).toBe("Kallelse till sammanträde");
+  });
+});
+
+describe("extractText on broken input", () => {
+  it("refuses bytes that are not a PDF", async () => {
+    const random = new Uint8Array(4096).map((_, i) => (i * 7919 + 13) % 256);
+    expect(await codeOf(extractText(random))).toBe("NOT_A_PDF");
+    expect(await codeOf(extractText(new Uint8Array(0)))).toBe("NOT_A_PDF");
+    expect(await codeOf(extractText(new TextEncoder().encode("<html>%PDF- later than 1024 bytes? no</html>".padStart(2000))))).toBe("NOT_A_PDF");
+  });
+
+  it("accepts a header after leading junk within the first 1024 bytes", async () => {
+    const pdf = await textPdf([["Hej"]]);
+    const junk = new Uint8Array(100).fill(0x20);
+    const bytes = new Uint8Array([...junk, ...pdf]);
+    await expect(extractText(bytes)).resolves.toMatchObject({ pageCount: 1 });
+  });
+
+  it("turns truncated and damaged PDFs into CORRUPT_PDF", async () => {
+    const bytes = devPdf("d01_bun_hedbacka_2025-02-13");
+    expect(await codeOf(extractText(bytes.slice(0, bytes.length / 2)))).toBe("CORRUPT_PDF");
+    expect(await codeOf(extractText(bytes.slice(0, 2000)))).toBe("CORRUPT_PDF");
+    expect(await codeOf(extractText(new TextEncoder().encode("%PDF-1.7\n")))).toBe("CORRUPT_PDF");
+  });
+
+  it("maps pdf.js's PasswordException to ENCRYPTED_PDF", async () => {
+    expect(await codeOf(extractText(encryptedPdf()))).toBe("ENCRYPTED_PDF");
+  });
+
+  it("throws NO_TEXT_LAYER for a page with only a drawing (a scan)", async () => {
+    expect(await codeOf(extractText(await imageOnlyPdf()))).toBe("NO_TEXT_LAYER");
+  });
+
+  it("throws EMPTY_DOCUMENT for a PDF without pages", async () => {
+    expect(await codeOf(extractText(await noPagesPdf()))).toBe("EMPTY_DOCUMENT");
+  });
+
+  it("enforces the page and time budgets", async () => {
+    const bytes = devPdf("d01_bun_hedbacka_2025-02-13");
+    expect(await codeOf(extractText(bytes, { maxPages: 2 }))).toBe("PAGE_LIMIT_EXCEEDED");
+    expect(await codeOf(extractText(bytes, { timeoutMs: 1 }))).toBe("TIME_LIMIT_EXCEEDED");
+    // The aborted run leaves nothing behind that breaks the next one.
+    await expect(extractText(bytes)).resolves.toMatchObject({ pageCount: 5 });
+  });
+
+  it("refuses input that is not bytes", async () => {
+    expect(await codeOf(extractText("%PDF-1.4" as unknown as Uint8Array))).toBe("INVALID_INPUT");
+  });
+});
