@@ -73,7 +73,7 @@ export interface Manifest {
 
 export const MANIFEST_FILE = "manifest.json";
 export const ERRORS_FILE = "errors.jsonl";
-export const JSONL_FILE = "documents.jsonl";
+const JSONL_FILE = "documents.jsonl";
 /** The worker gets this long past `--timeout` to give up by itself (TIME_LIMIT_EXCEEDED) before it is killed. */
 const KILL_GRACE_MS = 10_000;
 const INPUT_EXTENSIONS = new Set([".pdf", ".txt"]);
@@ -94,7 +94,7 @@ export function defaultMemoryMb(jobs: number): number {
 }
 
 /** Expand files, folders (recursively: *.pdf, *.txt) and glob patterns, sorted and without duplicates. */
-export async function discoverInputs(args: string[], cwd: string): Promise<InputFile[]> {
+async function discoverInputs(args: string[], cwd: string): Promise<InputFile[]> {
   const found = new Map<string, InputFile>();
   const add = (abs: string, shown: string) => {
     if (!found.has(abs)) found.set(abs, { path: shown, abs });
@@ -121,7 +121,7 @@ export async function discoverInputs(args: string[], cwd: string): Promise<Input
 }
 
 /** `foo.pdf` -> `foo.json`: the output name the evaluation and `--resume` rely on. */
-export function outputName(input: InputFile): string {
+function outputName(input: InputFile): string {
   return basename(input.path, extname(input.path)) + ".json";
 }
 

@@ -227,7 +227,7 @@ function itemRow(key: Cell[], item: Item): Cell[] {
 }
 
 /** One RFC 4180 field: quoted only when it must be, so numbers stay numbers for type sniffers. */
-export function csvField(cell: Cell): string {
+function csvField(cell: Cell): string {
   if (cell === null) return "";
   if (typeof cell !== "string") return String(cell);
   // "" keeps an empty string apart from null (an empty field) for readers that tell them apart.
