@@ -71,8 +71,17 @@ class Context {
     };
   }
 
+  /** A party as this template prints it; the record keeps the abbreviation in upper case. */
+  party(party: string | null): string | null {
+    return party && this.template.partyCase === "lower" ? party.toLocaleLowerCase("sv") : party;
+  }
+
   partyOf(name: string): string | null {
-    return this.doc.participants.find((p) => p.name === name)?.party ?? null;
+    return this.party(this.doc.participants.find((p) => p.name === name)?.party ?? null);
+  }
+
+  entry(participant: Participant): string {
+    return formatEntry({ ...participant, party: this.party(participant.party) }, this.template.entryStyle);
   }
 }
 
@@ -145,7 +154,7 @@ function frontRows(ctx: Context): FrontRow[] {
     if (people.length === 0) continue;
     rows.push({
       label: GROUP_LABELS[group][stacked]!,
-      values: people.map((p) => formatEntry(p, template.entryStyle)),
+      values: people.map((p) => ctx.entry(p)),
       trackers: people.map((p) => ctx.entryTracker(p)),
     });
   }
@@ -206,7 +215,7 @@ function signatureBlocks(ctx: Context): Block[] {
   rows.forEach(([label, people], r) => {
     people.forEach((person, i) => {
       // In an utdrag these rows are the only attendance entries, so they print the party and set the page.
-      const value = utdrag ? nameWithParty(person.name, person.party) : person.name;
+      const value = utdrag ? nameWithParty(person.name, ctx.party(person.party)) : person.name;
       blocks.push({
         type: "row",
         size: SIZE.body,
@@ -373,7 +382,7 @@ function ballotBlocks(ctx: Context, item: Item): Block[] {
   return [
     text(ctx.heading("Omröstningslista"), "bold", SIZE.heading, { gap: 0.8, keepWithNext: true }),
     row(["Ledamot", "Parti", "Röst"], "bold"),
-    ...ballots.map((b) => row([b.name, b.party ?? "", VOTE_WORDS[b.vote]], "regular")),
+    ...ballots.map((b) => row([b.name, ctx.party(b.party) ?? "", VOTE_WORDS[b.vote]], "regular")),
   ];
 }
 

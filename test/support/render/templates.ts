@@ -42,6 +42,8 @@ export interface Template {
   hyphenate: boolean;
   furniture: FurnitureStyle;
   agenda: "list" | "table";
+  /** How attendance entries and ballots print the party: "(S)", or "(s)" as some secretaries type it. */
+  partyCase: "upper" | "lower";
 }
 
 export type TemplateName = "tabell" | "region" | "storstad" | "fullmaktige";
@@ -80,6 +82,7 @@ export const TEMPLATES: Record<TemplateName, Template> = {
     hyphenate: true,
     furniture: "sidaAv",
     agenda: "list",
+    partyCase: "upper",
   },
   // A region's Word template: signatures first, entries with roles in parentheses, "§9".
   region: {
@@ -110,6 +113,7 @@ export const TEMPLATES: Record<TemplateName, Template> = {
     hyphenate: false,
     furniture: "bracketed",
     agenda: "table",
+    partyCase: "lower",
   },
   // A big city's system: "KS § 219 Dnr KS 2025/00123" on one line, the decision first.
   storstad: {
@@ -140,6 +144,7 @@ export const TEMPLATES: Record<TemplateName, Template> = {
     hyphenate: true,
     furniture: "sidaParen",
     agenda: "list",
+    partyCase: "upper",
   },
   // An HTML import without running headers: CAPS headings, Dnr as "Diarienummer:" under the title.
   fullmaktige: {
@@ -170,6 +175,7 @@ export const TEMPLATES: Record<TemplateName, Template> = {
     hyphenate: true,
     furniture: "footerOnly",
     agenda: "table",
+    partyCase: "upper",
   },
 };
 

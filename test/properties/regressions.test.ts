@@ -1,0 +1,43 @@
+/**
+ * Regression fixtures: minimal documents on which a round-trip property found
+ * a parser bug, one per file in test/regressions/. Each is replayed in the
+ * output it failed in. A fixture whose bug is still open ("status": "open") is
+ * expected to fail, so the suite stays green while the bug is tracked and turns
+ * red the moment the parser is fixed: then set "status": "fixed".
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { parsePdf, parseText, type Document } from "../../src/index.js";
+import { normaliseForComparison } from "../support/normalise.js";
+import { renderPdf, renderText, type TemplateName } from "../support/render/index.js";
+
+interface Regression {
+  /** What the parser got wrong, in one sentence. */
+  bug: string;
+  status: "open" | "fixed";
+  output: "text" | "pdf";
+  template: TemplateName;
+  document: Document;
+}
+
+const DIR = join(import.meta.dirname, "..", "regressions");
+const files = readdirSync(DIR).filter((f) => f.endsWith(".json"));
+
+async function roundTrip(regression: Regression): Promise<void> {
+  if (regression.output === "text") {
+    const { text, expected } = renderText(regression.document, regression.template);
+    expect(normaliseForComparison(parseText(text))).toEqual(normaliseForComparison(expected));
+  } else {
+    const { pdf, expected } = await renderPdf(regression.document, regression.template);
+    expect(normaliseForComparison(await parsePdf(pdf))).toEqual(normaliseForComparison(expected));
+  }
+}
+
+describe("regression fixtures", () => {
+  for (const file of files) {
+    const regression = JSON.parse(readFileSync(join(DIR, file), "utf8")) as Regression;
+    const run = regression.status === "open" ? test.fails : test;
+    run(`${file} (${regression.status}): ${regression.bug}`, () => roundTrip(regression));
+  }
+});

@@ -1,0 +1,71 @@
+/**
+ * Records in the form in which two of them are compared: the text
+ * normalisation of SCHEMA.md (NFC, bullets at a line start removed, white space
+ * folded, trimmed; "" is no value), and without what a rendered document cannot
+ * express or the scorer ignores: diagnostics, furniture, source.sha256 and
+ * paragraphLabel. Participants are sorted by name, as the scorer pairs them by
+ * name and ignores their order; items keep document order, which the contract fixes.
+ */
+import type { Document, Item, Participant } from "../../src/schema/index.js";
+
+/** The scorer's bullet: • ◦ ▪ and kin always; – - * only when a space follows. */
+const BULLET = /^[ \t]*(?:[•◦▪●○■□▫\uF0B7\uF0A7][ \t]*|[–*-][ \t]+)/gm;
+
+export function normaliseText(value: string | null): string | null {
+  if (value === null) return null;
+  const folded = value.normalize("NFC").replace(BULLET, "").replace(/\s+/g, " ").trim();
+  return folded === "" ? null : folded;
+}
+
+const texts = (values: string[]) => values.map((v) => normaliseText(v) ?? "");
+
+function participant(p: Participant) {
+  return {
+    ...p,
+    name: normaliseText(p.name),
+    party: normaliseText(p.party),
+    affiliation: normaliseText(p.affiliation),
+    title: normaliseText(p.title),
+    replaces: normaliseText(p.replaces),
+    roles: [...p.roles].sort(),
+    paragraphs: p.paragraphs === null ? null : [...p.paragraphs].sort((a, b) => a - b),
+  };
+}
+
+function item(it: Item) {
+  const { paragraphLabel: _label, ...rest } = it;
+  return {
+    ...rest,
+    title: normaliseText(it.title),
+    caseNumbers: texts(it.caseNumbers),
+    presenters: texts(it.presenters),
+    description: normaliseText(it.description),
+    proposal: normaliseText(it.proposal),
+    decision: normaliseText(it.decision),
+    motions: it.motions.map((m) => ({ by: texts(m.by), text: normaliseText(m.text) })),
+    reservations: it.reservations.map((r) => ({ by: texts(r.by), text: normaliseText(r.text) })),
+    vote: it.vote && {
+      ...it.vote,
+      text: normaliseText(it.vote.text),
+      ballots: it.vote.ballots.map((b) => ({ ...b, name: normaliseText(b.name), party: normaliseText(b.party) })),
+    },
+    notes: texts(it.notes),
+    conflicts: texts(it.conflicts),
+    basis: texts(it.basis),
+    distribution: texts(it.distribution),
+  };
+}
+
+export function normaliseForComparison(doc: Document) {
+  const { diagnostics: _d, furniture: _f, ...rest } = doc;
+  return {
+    ...rest,
+    organisation: normaliseText(doc.organisation),
+    body: normaliseText(doc.body),
+    meeting: { ...doc.meeting, place: normaliseText(doc.meeting.place) },
+    participants: doc.participants.map(participant).sort((a, b) => (a.name ?? "").localeCompare(b.name ?? "", "sv")),
+    adjusters: texts(doc.adjusters),
+    items: doc.items.map(item),
+    source: { pages: doc.source.pages, textSource: doc.source.textSource },
+  };
+}
