@@ -7,7 +7,6 @@
 import type * as PdfJs from "pdfjs-dist/legacy/build/pdf.mjs";
 
 export type PdfJsModule = typeof PdfJs;
-export type PdfJsDocumentParams = Parameters<PdfJsModule["getDocument"]>[0] & object;
 
 let pdfjsPromise: Promise<PdfJsModule> | null = null;
 
