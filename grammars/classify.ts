@@ -30,6 +30,7 @@ import {
   PERSON_NAME,
   ParagraphHeading,
   SECTION_TOKENS,
+  SIGNATURES_LABEL,
   TextLine,
   type FrontField,
   type FrontLabelTokenType,
@@ -55,9 +56,13 @@ export interface LinePayload {
 export type LineToken = IToken & { payload: LinePayload };
 
 /** Front-page labels that may also stand in the signature block after the last item. */
-const SIGNATURE_FIELDS: ReadonlySet<FrontField> = new Set(["secretary", "chair", "adjuster", "adjustersAppointed", "signatures"]);
+const SIGNATURE_FIELDS: ReadonlySet<FrontField> = new Set(["secretary", "chair", "adjuster", "adjustersAppointed", "signatures", "certification"]);
 
-const BARE_NAME = new RegExp(String.raw`^${PERSON_NAME}(?:\s*${PARTY_IN_PARENS})?(?:\s*,\s*[a-zåäö ]+)?$`);
+const BARE_NAME = new RegExp(String.raw`^${PERSON_NAME}(?:\s*${PARTY_IN_PARENS})?(?:\s*,\s*[a-zåäö ]+)?$`, "u");
+/** Dotted lines to sign on: "………………", "..........", "______". */
+const SIGNING_LINE = /[….·_]{3,}/gu;
+/** A row of signature captions under the signers' names: "Ordförande Sekreterare". */
+const CAPTION_ROW = /^(?:(?:ordförande|sekreterare|justerare|justerande|vid protokollet|justeras|protokollförare)\s*)+$/iu;
 const TITLE_START = new RegExp(String.raw`^(?:$|[A-ZÅÄÖÉ"”“'(\d]|${CASE_NUMBER_LABEL}\b)`);
 
 interface LexState {
@@ -65,16 +70,36 @@ interface LexState {
   mode: "paragraph" | "agenda" | null;
   lastParagraph: number;
   nextAgenda: number;
-  agendaBold: boolean | null;
   /** Number of the last numbered point of a list in running text, while that list may go on. */
   listPoint: number | null;
 }
 
 /** Turn layout lines into one token each. */
 export function tokenizeLines(lines: readonly Line[]): LineToken[] {
-  const state: LexState = { inItems: false, mode: null, lastParagraph: -1, nextAgenda: 1, agendaBold: null, listPoint: null };
+  const state: LexState = { inItems: false, mode: null, lastParagraph: -1, nextAgenda: 1, listPoint: null };
   const tokens = lines.map((line, index) => classifyLine(line, index, lines, state));
-  return demoteEarlySignatures(tokens);
+  return demoteEarlySignatures(markCaptionedSignatures(tokens, lines));
+}
+
+/**
+ * Names over a row of captions ("Peter Sundén   Rebecka Holst" over
+ * "Ordförande   Sekreterare") sign the document: the names row becomes the
+ * signature label, the captions row its text.
+ */
+function markCaptionedSignatures(tokens: LineToken[], lines: readonly Line[]): LineToken[] {
+  for (let i = 1; i < tokens.length; i++) {
+    const captions = lines[i]!;
+    const names = lines[i - 1]!;
+    if (!tokens[i - 1]!.payload.inItems && !tokenMatcher(tokens[i - 1]!, TextLine)) continue;
+    if (!CAPTION_ROW.test(captions.text) || !tokenMatcher(tokens[i - 1]!, TextLine)) continue;
+    const cells = names.cells ?? [names.text];
+    if (!cells.every((cell) => BARE_NAME.test(cell.trim()))) continue;
+    // One name under a signature label ("Justeras" / "Per Holm") belongs to that label, not to the caption below.
+    if (cells.length === 1 && i >= 2 && tokenMatcher(tokens[i - 2]!, FrontLabel)) continue;
+    tokens[i - 1] = makeToken(SIGNATURES_LABEL, names.text, i - 1, { line: i - 1, rest: names.text, inItems: true });
+    tokens[i] = makeToken(TextLine, captions.text, i, { line: i, rest: "" });
+  }
+  return tokens;
 }
 
 /**
@@ -100,7 +125,7 @@ function classifyLine(line: Line, index: number, lines: readonly Line[], state: 
     makeToken(type, text, index, { line: index, ...extra });
 
   if (!state.inItems) {
-    const kind = matchKind(text);
+    const kind = [text, ...(line.cells ?? [])].map(matchKind).find((k) => k !== null);
     if (kind) return make(KindHeading, { rest: "", kind });
   }
 
@@ -117,7 +142,6 @@ function classifyLine(line: Line, index: number, lines: readonly Line[], state: 
     state.inItems = true;
     state.mode = "agenda";
     state.nextAgenda = agenda.number + 1;
-    state.agendaBold ??= line.bold;
     state.listPoint = null;
     return make(AgendaHeading, { rest: agenda.rest, agendaNumber: agenda.number });
   }
@@ -208,8 +232,6 @@ function matchAgendaHeading(line: Line, state: LexState): { number: number; rest
   if (state.listPoint !== null && number === state.listPoint + 1 && !line.breakBefore) return null;
   const rest = match.groups.rest ?? "";
   if (!/^[A-ZÅÄÖÉ"”“'§]/.test(rest)) return null;
-  // Where the template sets agenda titles in bold, a plain numbered line is a point of a proposal.
-  if (state.agendaBold === true && !line.bold) return null;
   return { number, rest };
 }
 
@@ -240,7 +262,7 @@ function matchFrontLabel(
   for (const type of FRONT_LABEL_TOKENS) {
     const match = type.prefix.exec(text);
     if (!match) continue;
-    const rest = text.slice(match[0].length).trim();
+    const rest = withoutSigningLines(text.slice(match[0].length));
     if (inItems && !isSignatureLine(type, rest, next)) return null;
     if (!inItems && !line.label && !plausibleLabelValue(type, rest)) continue;
     return { type, rest };
@@ -251,8 +273,16 @@ function matchFrontLabel(
 /** After the items, a signature label stands alone above a name, or before one name. */
 function isSignatureLine(type: FrontLabelTokenType, rest: string, next: Line | undefined): boolean {
   if (!SIGNATURE_FIELDS.has(type.field)) return false;
+  if (type.field === "certification") return true;
   if (rest) return BARE_NAME.test(rest);
-  return next !== undefined && BARE_NAME.test(next.text);
+  if (next === undefined) return false;
+  const nextText = withoutSigningLines(next.text);
+  if (type.field === "signatures") return FRONT_LABEL_TOKENS.some((t) => SIGNATURE_FIELDS.has(t.field) && t.prefix.test(nextText));
+  return BARE_NAME.test(nextText) || (next.cells ?? []).every((cell) => BARE_NAME.test(cell.trim()));
+}
+
+export function withoutSigningLines(text: string): string {
+  return text.replace(SIGNING_LINE, " ").replace(/\s+/g, " ").trim();
 }
 
 /**

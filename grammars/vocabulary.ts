@@ -14,10 +14,10 @@ import { createToken, type TokenType } from "chevrotain";
 // ---------------------------------------------------------------------------
 
 /** A capitalised word of a Swedish name: "Åsa", "Bo-Göran", "Hjemgaard-Svensson", "AnnaSara". */
-export const NAME_WORD = String.raw`[A-ZÅÄÖÉÜØÆ][a-zåäöéèüøæáíóúçñ]+(?:[-'][A-ZÅÄÖÉÜØÆa-zåäöéèüøæ][a-zåäöéèüøæáíóúçñ]+)*(?:[A-ZÅÄÖ][a-zåäöé]+)?`;
+export const NAME_WORD = String.raw`\p{Lu}\p{Ll}+(?:[-'’]\p{L}\p{Ll}+)*(?:\p{Lu}\p{Ll}+)?`;
 /** Name particles that may stand in lower case inside a name ("Ulf von Platen"). */
 const NAME_PARTICLE = String.raw`(?:von|af|de|van|der|la|di|el|al|bin)`;
-/** A person's name: two to five name words. */
+/** A person's name: two to five name words. Regular expressions using it need the `u` flag. */
 export const PERSON_NAME = String.raw`${NAME_WORD}(?:\s+(?:${NAME_PARTICLE}\s+)?${NAME_WORD}){1,4}`;
 
 /** Parties of the Riksdag and common local parties; any letter case is accepted where used. */
@@ -239,6 +239,7 @@ export type FrontField =
   | "paragraphs"
   | "presenter"
   | "absent"
+  | "certification"
   | "notice"
   | "body"
   | "ignore";
@@ -273,16 +274,20 @@ const FRONT_LABELS: ReadonlyArray<readonly [string, FrontField, string]> = [
   ["Adjuster", "adjuster", String.raw`justeras|justerat|justerat av`],
   ["Paragraphs", "paragraphs", String.raw`protokollet omfattar|paragrafer|omfattar paragraferna|§§`],
   ["Organ", "body", String.raw`organ|nämnd|beslutande organ|instans`],
+  ["Certification", "certification", String.raw`utdraget överensstämmer med (?:original)?protokollet|rätt utdraget intygar|utdraget bestyrks|utdragsbestyrkande`],
   ["Notice", "notice", String.raw`anslag\s*/\s*bevis|anslag|bevis|justeringen har tillkännagivits|justering har tillkännagivits|datum för anslags uppsättande|datum för anslags nedtagande|datum då anslaget sätts upp|datum då anslaget tas ned|förvaringsplats för protokollet|underskrift|överklagandetid|sista dag för överklagande`],
 ];
 
 export const FRONT_LABEL_TOKENS: FrontLabelTokenType[] = FRONT_LABELS.map(([name, field, spellings]) => {
   const token = createToken({ name: `${name}Label`, pattern: /NA/, categories: [FrontLabel] }) as FrontLabelTokenType;
   token.field = field;
-  // The label ends at the line end, a colon, or a space before the value.
-  token.prefix = new RegExp(String.raw`^(?:${spellings})(?=$|\s|:)\s*:?\s*`, "i");
+  // The label ends at the line end, a colon, a space before the value, or a dotted signing line.
+  token.prefix = new RegExp(String.raw`^(?:${spellings})(?=$|\s|:|[….])\s*:?\s*`, "iu");
   return token;
 });
+
+/** The signature block's own label ("Underskrifter"), also given to a row of signers' names. */
+export const SIGNATURES_LABEL = FRONT_LABEL_TOKENS.find((t) => t.field === "signatures")!;
 
 // ---------------------------------------------------------------------------
 // Item headings (a § in a protokoll, a numbered point on a kallelse agenda)

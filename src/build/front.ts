@@ -8,6 +8,7 @@ import type { Line } from "../layout/types.js";
 import type { Diagnostic, DocumentKind, Participant, ParticipantGroup, Role } from "../schema/index.js";
 import type { FrontLabelTokenType } from "../../grammars/vocabulary.js";
 import { vocabulary, type LineToken } from "../../grammars/index.js";
+import { withoutSigningLines } from "../../grammars/classify.js";
 import { diagnostic } from "./diagnostics.js";
 import { findDate, findTimes } from "./dates.js";
 import { expandParagraphs, parseAttendee, splitAttendeeLine, type AttendeeEntry } from "./people.js";
@@ -69,7 +70,8 @@ export function buildFrontMatter(preamble: LineToken[], closings: ClosingOutline
   for (const closing of closings) readBlock(closingBlock(closing, lines), front, people, true);
   readLoose(loose, front);
   const notices = blocks.filter((b) => b.label.field === "notice").flatMap((b) => b.values.map((v) => v.text));
-  readHeaders([...loose.map((l) => l.text), ...furniture, ...notices], front);
+  const headerTexts = loose.flatMap((l) => (l.cells && l.cells.length > 1 ? l.cells : [l.text]));
+  readHeaders([...headerTexts, ...furniture, ...notices], front);
   front.participants = people.list();
   return front;
 }
@@ -80,7 +82,11 @@ function labelBlocks(preamble: LineToken[], lines: readonly Line[]): { blocks: L
   const loose: Line[] = [];
   for (const token of preamble) {
     const line = lines[token.payload.line]!;
-    if (token.tokenType === KindHeading) continue;
+    // A letterhead row may name the kind and the organisation side by side: keep it for the organisation.
+    if (token.tokenType === KindHeading) {
+      if (blocks.length === 0) loose.push(line);
+      continue;
+    }
     if (isFrontLabel(token)) {
       const block: LabelBlock = { label: token.tokenType as FrontLabelTokenType, values: [] };
       if (token.payload.rest) block.values.push({ text: token.payload.rest, line });
@@ -118,6 +124,12 @@ function readBlock(block: LabelBlock, front: FrontMatter, people: People, signat
     case "body":
       front.body ??= firstLine(block);
       return;
+    case "signatures":
+      readCaptionedSignatures(block, front, people);
+      return;
+    case "certification":
+      if (text) front.diagnostics.push(diagnostic("info", "SECTION_WITHOUT_FIELD", `Certification of the extract (utdragsbestyrkande): ${text}`, page, text));
+      return;
     case "absent":
       // Those who sent apologies are not participants; their names stay findable here.
       if (text) front.diagnostics.push(diagnostic("info", "SECTION_WITHOUT_FIELD", `Listed as absent, not as participants: ${text}`, page, text));
@@ -131,7 +143,11 @@ function readBlock(block: LabelBlock, front: FrontMatter, people: People, signat
   }
   const role = ROLE_OF_FIELD[field];
   if (role) {
-    for (const value of block.values) readSignature(value.text, value.line, role, people, front, signature);
+    for (const value of block.values) {
+      // Two signers side by side under one caption ("Justerande") stand in two cells.
+      const parts = value.text === value.line.text && (value.line.cells?.length ?? 0) > 1 ? value.line.cells! : [value.text];
+      for (const part of parts) readSignature(withoutSigningLines(part), value.line, role, people, front, signature);
+    }
   }
 }
 
@@ -192,6 +208,26 @@ function readAttendees(text: string, line: Line, group: ParticipantGroup, people
   }
 }
 
+/** "Peter Sundén   Rebecka Holst" over "Ordförande   Sekreterare": each name takes the caption under it. */
+function readCaptionedSignatures(block: LabelBlock, front: FrontMatter, people: People): void {
+  const [names, captions] = block.values;
+  if (!names || !captions) return;
+  const signers = names.line.cells ?? namesOfRow(names.text);
+  const roles = captions.line.cells ?? captions.text.split(/\s+(?=[A-ZÅÄÖ])/u);
+  if (signers.length !== roles.length) return;
+  signers.forEach((signer, index) => {
+    const field = FRONT_LABEL_FIELDS.find(([prefix]) => prefix.test(roles[index]!.trim()))?.[1];
+    const role = field ? ROLE_OF_FIELD[field] : undefined;
+    if (role) readSignature(signer, names.line, role, people, front, true);
+  });
+}
+
+function namesOfRow(text: string): string[] {
+  return [...text.matchAll(new RegExp(vocabulary.PERSON_NAME, "gu"))].map((m) => m[0]);
+}
+
+const FRONT_LABEL_FIELDS: Array<[RegExp, string]> = vocabulary.FRONT_LABEL_TOKENS.map((t) => [t.prefix, t.field]);
+
 function readSignature(
   text: string,
   line: Line,
@@ -217,13 +253,10 @@ function readSignature(
 /** Lines before the first label: the organ's name, a bare date, a sentence with date, time and place. */
 function readLoose(loose: Line[], front: FrontMatter): void {
   for (const line of loose) {
-    if (!front.meeting.date) {
-      const date = findDate(line.text);
-      if (date) {
-        front.meeting.date = date.iso;
-        readSentenceMeeting(line.text.slice(date.index + date.length), front);
-      }
-    }
+    const date = findDate(line.text);
+    if (!date) continue;
+    front.meeting.date ??= date.iso;
+    if (date.iso === front.meeting.date) readSentenceMeeting(line.text.slice(date.index + date.length), front);
   }
 }
 
@@ -250,12 +283,21 @@ function readHeaders(candidates: string[], front: FrontMatter): void {
 
 /** "Region Jämtland Härjedalens anslagstavla" -> "Region Jämtland Härjedalen" (the genitive s dropped). */
 export function findOrganisation(text: string): string | null {
+  if (/\p{Ll}/u.test(text) === false && /\p{Lu}{3}/u.test(text)) return findOrganisation(titleCase(text));
   const match = ORGANISATION.exec(text);
   if (!match) return null;
   const name = match[0];
   const after = text.slice(match.index + name.length);
   const genitive = name.endsWith("s") && /^\s+[a-zåäö]/u.test(after) && !/\b(?:Stad|stad)$/u.test(name);
   return genitive ? name.slice(0, -1) : name;
+}
+
+/** "HEDBACKA KOMMUN" -> "Hedbacka kommun", "GÖTEBORGS STAD" -> "Göteborgs Stad": capitals set for a letterhead. */
+function titleCase(text: string): string {
+  return text
+    .toLocaleLowerCase("sv")
+    .replace(/(^|[\s-])(\p{Ll})/gu, (_m, before: string, letter: string) => before + letter.toLocaleUpperCase("sv"))
+    .replace(/ (Kommun|Landsting|Kommunalförbund)\b/gu, (_m, word: string) => ` ${word.toLocaleLowerCase("sv")}`);
 }
 
 /** The organ named on a header line: "Sociala vård och omsorgsgruppen", "Kommunstyrelsen". */

@@ -22,7 +22,8 @@ export interface AttendeeEntry {
 const KNOWN_PARTIES: ReadonlySet<string> = new Set(PARTIES);
 const NAME_ONLY = new RegExp(String.raw`^${PERSON_NAME}$`, "u");
 const NAME_ANYWHERE = new RegExp(PERSON_NAME, "gu");
-const JOB_TITLE_ONLY = new RegExp(String.raw`^${JOB_TITLE}(?:\s+(?:i|på|för|vid)\s+.+)?$`, "iu");
+/** A job title at the start of an aside: "rektor Hedbacka skola" -> "rektor"; where follows is not an affiliation. */
+const JOB_TITLE_FIRST = new RegExp(String.raw`^${JOB_TITLE}(?=$|[\s,])`, "iu");
 const TITLE_BEFORE_NAME = new RegExp(String.raw`^(?<title>${JOB_TITLE})\s+(?<name>${PERSON_NAME})$`, "iu");
 
 /** "§9", "§§ 14-15", "§ 12 del", "§§ 23–24", "§ 105-108", "§§ 18, 20". */
@@ -91,7 +92,8 @@ function classifyAside(aside: string, entry: AttendeeEntry): void {
   for (const role of roles) if (!entry.roles.includes(role)) entry.roles.push(role);
   const rest = remainder.replace(/^[\s,-]+|[\s,-]+$/g, "").trim();
   if (!rest) return;
-  if (entry.title === null && JOB_TITLE_ONLY.test(rest) && /^[a-zåäö]/.test(rest)) entry.title = rest;
+  const title = JOB_TITLE_FIRST.exec(rest);
+  if (entry.title === null && title && /^\p{Ll}/u.test(rest)) entry.title = title[0];
   else if (entry.affiliation === null) entry.affiliation = rest;
 }
 

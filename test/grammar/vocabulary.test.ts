@@ -100,10 +100,6 @@ describe("§ designations and agenda numbers", () => {
     ).toEqual(["AgendaHeading", "AgendaHeading", "ProposalHeading", "TextLine", "TextLine", "TextLine", "AgendaHeading"]);
   });
 
-  it("where agenda titles are bold, a plain numbered line is a point", () => {
-    const tokens = tokenizeLines([line("1. Val av justerare", { bold: true }), line("2. Att godkänna", { bold: false }), line("2. Budget", { bold: true })]);
-    expect(tokens.map((t) => t.tokenType.name)).toEqual(["AgendaHeading", "TextLine", "AgendaHeading"]);
-  });
 });
 
 describe("diarienummer lines", () => {
@@ -135,6 +131,16 @@ describe("front-page labels", () => {
 
   it("does not take running text for a label", () => {
     expect(kinds("Tid för justering meddelas senare")).toEqual(["TextLine"]);
+  });
+
+  it("reads signers' names over a row of captions", () => {
+    expect(kinds("§ 1 Ärende\nBeslut\nGodkänns.\nPeter Sundén Rebecka Holst\nOrdförande Sekreterare")).toEqual([
+      "ParagraphHeading",
+      "DecisionHeading",
+      "TextLine",
+      "SignaturesLabel",
+      "TextLine",
+    ]);
   });
 
   it("reads a signature block after the last item, and only there", () => {
