@@ -69,3 +69,53 @@ export function normaliseForComparison(doc: Document) {
     source: { pages: doc.source.pages, textSource: doc.source.textSource },
   };
 }
+
+/** Every string a record holds, furniture and diagnostics included. */
+function strings(value: unknown): string[] {
+  if (typeof value === "string") return [value];
+  if (Array.isArray(value)) return value.flatMap(strings);
+  if (value && typeof value === "object") return Object.values(value).flatMap(strings);
+  return [];
+}
+
+/**
+ * The words the renderer printed from the record's own content (not the
+ * template's headings and labels, not dates and times, which it reformats).
+ */
+function contentWords(doc: Document): string[] {
+  const texts = [
+    doc.organisation,
+    doc.body,
+    doc.meeting.place,
+    ...doc.participants.flatMap((p) => [p.name, p.affiliation, p.title, p.replaces]),
+    ...doc.items.flatMap((item) => [
+      item.title,
+      ...item.caseNumbers,
+      ...item.presenters,
+      item.description,
+      item.proposal,
+      item.decision,
+      ...item.motions.map((m) => m.text),
+      ...item.reservations.map((r) => r.text),
+      item.vote?.text ?? null,
+      ...(item.vote?.ballots.map((b) => b.name) ?? []),
+      ...item.notes,
+      ...item.conflicts,
+      ...item.basis,
+      ...item.distribution,
+    ]),
+  ];
+  const words = texts.flatMap((t) => (t ?? "").split(/\s+/)).map(bareWord);
+  return [...new Set(words.filter((w) => /\p{L}/u.test(w)))];
+}
+
+/** A word without the punctuation around it: "(S)," -> "s", "förslag." -> "förslag". */
+function bareWord(word: string): string {
+  return word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "").toLocaleLowerCase("sv");
+}
+
+/** Content words of `doc` that appear nowhere in `parsed`: not in a field, not in furniture, not in a diagnostic. */
+export function droppedWords(doc: Document, parsed: Document): string[] {
+  const kept = new Set(strings(parsed).flatMap((s) => s.split(/\s+/)).map(bareWord));
+  return contentWords(doc).filter((word) => !kept.has(word));
+}
