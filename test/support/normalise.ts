@@ -3,7 +3,7 @@
  * normalisation of SCHEMA.md (NFC, bullets at a line start removed, white space
  * folded, trimmed; "" is no value), and without what a rendered document cannot
  * express or the scorer ignores: diagnostics, furniture, source.sha256 and
- * paragraphLabel. Participants are sorted by name, as the scorer pairs them by
+ * paragraphLabel, and parseStatus (a summary of the diagnostics). Participants are sorted by name, as the scorer pairs them by
  * name and ignores their order; items keep document order, which the contract fixes.
  */
 import type { Document, Item, Participant } from "../../src/schema/index.js";
@@ -57,7 +57,7 @@ function item(it: Item) {
 }
 
 export function normaliseForComparison(doc: Document) {
-  const { diagnostics: _d, furniture: _f, ...rest } = doc;
+  const { diagnostics: _d, furniture: _f, parseStatus: _s, ...rest } = doc as Document & { parseStatus?: unknown };
   return {
     ...rest,
     organisation: normaliseText(doc.organisation),
