@@ -148,7 +148,8 @@ function frontRows(ctx: Context): FrontRow[] {
     }
   }
   if (doc.kind === "protokollsutdrag") return rows;
-  const stacked = template.front === "stacked" ? 1 : 0;
+  // A kallelse invites "Ledamöter" and "Ersättare": nobody has decided anything yet.
+  const stacked = template.front === "stacked" || doc.kind === "kallelse" ? 1 : 0;
   for (const group of ["member", "servingSubstitute", "substitute", "other"] as const) {
     const people = doc.participants.filter((p) => p.group === group);
     if (people.length === 0) continue;
@@ -429,7 +430,8 @@ function addFurniture(page: Page, n: number, total: number, ctx: Context): void 
   const header = (runs: [string, number, "left" | "right"][]) => page.furniture.push(furnitureLine(805, runs));
   const footer = (runs: [string, number, "left" | "right"][]) => page.furniture.push(furnitureLine(40, runs));
   const signatureBoxes = (labels: string[]) => {
-    labels.forEach((label, i) => {
+    if (ctx.doc.kind === "kallelse") return;
+    labels.forEach((_label, i) => {
       const x = PAGE.left + i * 160;
       page.boxes.push({ x, y: 30, width: 140, height: 28 });
     });
