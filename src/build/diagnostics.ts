@@ -10,7 +10,7 @@ export const DIAGNOSTIC_CODES = {
   DATE_UNPARSEABLE: "A date label whose value could not be read as a date.",
   TIME_UNPARSEABLE: "A time label whose value could not be read as a time or time span.",
   KIND_UNKNOWN: "The document does not say whether it is a kallelse, protokoll or protokollsutdrag; protokoll assumed.",
-  NO_ITEMS: "No § paragraph or agenda item was found.",
+  NO_ITEMS: "No § paragraph or agenda item was found (an error: the document did not parse).",
   PARAGRAPH_NOT_COVERED: "A § found in the body is not in the stated 'Protokollet omfattar' range, or the reverse.",
   VOTE_COUNT_MISMATCH: "Named ballots do not add up to the stated vote counts.",
   SECTION_WITHOUT_FIELD: "A recognised section (Propositionsordning, Tidigare behandling) that has no field in the record; its text is kept in the diagnostic.",

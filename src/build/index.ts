@@ -31,7 +31,7 @@ export function buildDocument(layout: LayoutResult, parsed: ParsedLines, source:
   diagnostics.push(...parseErrorDiagnostics(parsed, layout));
   diagnostics.push(...unplacedLines(parsed, tree, layout));
   if (items.length === 0 && layout.lines.length > 0) {
-    diagnostics.push(diagnostic("warning", "NO_ITEMS", "No § paragraph or agenda item was found in the document.", null));
+    diagnostics.push(diagnostic("error", "NO_ITEMS", "No § paragraph or agenda item was found in the document.", null));
   }
   const kind = kindOverride ?? front.kind ?? inferKind(items, layout, furnitureTexts, diagnostics);
   checkCoverage(front.paragraphsCovered, items, diagnostics);
@@ -49,12 +49,22 @@ export function buildDocument(layout: LayoutResult, parsed: ParsedLines, source:
     source: { pages: source.pages, textSource: source.textSource, sha256: source.sha256 },
     furniture: layout.furniture,
     diagnostics,
+    parseStatus: parseStatus(diagnostics),
   };
   const checked = DocumentSchema.safeParse(document);
   if (!checked.success) {
     throw new SchemaViolationError(`The built record does not match the schema (a bug in protokoll): ${checked.error.message}`, checked.error.issues);
   }
   return checked.data;
+}
+
+/** Codes that mean some of the document's content is only in `diagnostics`. */
+const PARTIAL_CODES: ReadonlySet<string> = new Set(["UNRECOGNISED_BLOCK", "UNRECOGNISED_ATTENDEE", "GRAMMAR_RECOVERY", "DATE_UNPARSEABLE", "TIME_UNPARSEABLE", "PDF_PAGE_FAILED"]);
+
+function parseStatus(diagnostics: Diagnostic[]): NonNullable<Document["parseStatus"]> {
+  if (diagnostics.some((d) => d.severity === "error")) return "failed";
+  if (diagnostics.some((d) => d.severity === "warning" && PARTIAL_CODES.has(d.code))) return "partial";
+  return "complete";
 }
 
 /** Without a heading that names it, a document with §§ is a protokoll and one with agenda numbers a kallelse. */

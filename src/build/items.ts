@@ -218,7 +218,7 @@ function readSection(item: Item, section: SectionOutline, texts: Map<SectionFiel
       item.vote = parseVote(joinText(pieces) ?? "", item.vote);
       return;
     case "ballots":
-      item.vote = parseVote(item.vote?.text ?? "", item.vote, pieces.map((p) => p.text));
+      item.vote = parseVote(item.vote?.text ?? "", item.vote, section.lines.map((token) => context.lines[token.payload.line]!));
       return;
     case "reservations":
       item.reservations.push(...statementsIn(pieces, /\breserver/iu));

@@ -24,7 +24,8 @@ const NAME_ONLY = new RegExp(String.raw`^${PERSON_NAME}$`, "u");
 const NAME_ANYWHERE = new RegExp(PERSON_NAME, "gu");
 /** A job title at the start of an aside: "rektor Hedbacka skola" -> "rektor"; where follows is not an affiliation. */
 const JOB_TITLE_FIRST = new RegExp(String.raw`^${JOB_TITLE}(?=$|[\s,])`, "iu");
-const TITLE_BEFORE_NAME = new RegExp(String.raw`^(?<title>${JOB_TITLE})\s+(?<name>${PERSON_NAME})$`, "iu");
+/** Matched against the text with its first letter in lower case: a name's own capitals must count. */
+const TITLE_BEFORE_NAME = new RegExp(String.raw`^(?<title>${JOB_TITLE})\s+(?<name>${PERSON_NAME})$`, "u");
 
 /** "§9", "§§ 14-15", "§ 12 del", "§§ 23–24", "§ 105-108", "§§ 18, 20". */
 const PARAGRAPH_LIMIT = /\(?\s*§§?\s*\d+(?:\s*[-–—]\s*\d+)?(?:\s*(?:,|och|&)\s*§{0,2}\s*\d+(?:\s*[-–—]\s*\d+)?)*(?:\s*del)?\s*\)?/u;
@@ -54,9 +55,9 @@ export function parseAttendee(raw: string): AttendeeEntry | null {
   text = takeCommaTail(text, entry);
   text = takeLeadingRole(text, entry);
 
-  const titled = TITLE_BEFORE_NAME.exec(text);
+  const titled = TITLE_BEFORE_NAME.exec(text.replace(/^\p{Lu}/u, (c) => c.toLocaleLowerCase("sv")));
   if (titled?.groups?.title && titled.groups.name) {
-    entry.title = entry.title ?? titled.groups.title;
+    entry.title = entry.title ?? text.slice(0, titled.groups.title.length);
     text = titled.groups.name;
   }
   text = text.replace(/[,\s-]+$/, "").trim();

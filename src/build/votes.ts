@@ -28,14 +28,21 @@ const COUNT_PATTERNS: Record<"yes" | "no" | "abstain" | "absent", RegExp[]> = {
 };
 
 const VOTE_WORDS: ReadonlyArray<readonly [RegExp, Ballot["vote"]]> = [
-  [/^(?:ja|x\s*$)/iu, "yes"],
+  [/^ja\b/iu, "yes"],
   [/^nej/iu, "no"],
   [/^(?:avstår|avst|avstod|avstående|-)/iu, "abstain"],
   [/^(?:frånvarande|frånv)/iu, "absent"],
 ];
 
-/** Merge what a vote text and ballot lines say into the item's vote. */
-export function parseVote(text: string, previous: Vote | null, ballotLines: string[] = []): Vote {
+/** A row of an omröstningslista: its text, and its cells where the PDF layout kept them. */
+export interface BallotRow {
+  text: string;
+  cells?: string[];
+  cellX?: number[];
+}
+
+/** Merge what a vote text and ballot rows say into the item's vote. */
+export function parseVote(text: string, previous: Vote | null, ballotLines: BallotRow[] = []): Vote {
   const vote: Vote = previous ?? { yes: null, no: null, abstain: null, absent: null, ballots: [], text: "" };
   if (text && !vote.text) vote.text = text;
   for (const key of ["yes", "no", "abstain", "absent"] as const) {
@@ -76,19 +83,59 @@ function ballotsInSentences(text: string): Ballot[] {
   return ballots;
 }
 
-/** Rows of an omröstningslista: "Annika Blom (S) Ja", "Marie Lund M Nej", "Kent Alm (C) X" under a "Ja" column. */
-function ballotsInTable(lines: string[]): Ballot[] {
+/**
+ * Rows of an omröstningslista: "Annika Blom (S) Ja", "Marie Lund M Nej", or a
+ * table whose header names the answers ("Ledamot Parti Ja Nej Avstår") and whose
+ * rows put a cross in one answer's column.
+ */
+function ballotsInTable(rows: BallotRow[]): Ballot[] {
   const ballots: Ballot[] = [];
-  for (const raw of lines) {
-    const line = raw.replace(/\s+/g, " ").trim();
-    const match = new RegExp(String.raw`^(?<name>${PERSON_NAME})\s*(?:\(\s*(?<party>[A-Za-zÅÄÖåäö]{1,5})\s*\)|(?<bare>[A-ZÅÄÖ]{1,4}))?(?:\s*,?\s*(?:ersättare|tjänstgörande ersättare|ordförande|ledamot)[^A-Z]*)?\s+(?<answer>\S.*)$`, "u").exec(line);
-    if (!match?.groups?.name || !match.groups.answer) continue;
-    const vote = voteOf(match.groups.answer);
-    if (!vote) continue;
-    const party = match.groups.party ?? match.groups.bare ?? null;
-    ballots.push({ name: match.groups.name, party: party && isParty(party) ? party.toUpperCase() : null, vote });
+  let columns: Array<{ x: number; vote: Ballot["vote"] }> = [];
+  for (const row of rows) {
+    const header = answerColumns(row);
+    if (header.length >= 2) {
+      columns = header;
+      continue;
+    }
+    const ballot = ballotOfCells(row, columns) ?? ballotOfText(row.text);
+    if (ballot) ballots.push(ballot);
   }
   return ballots;
+}
+
+function answerColumns(row: BallotRow): Array<{ x: number; vote: Ballot["vote"] }> {
+  if (!row.cells || !row.cellX) return [];
+  const columns: Array<{ x: number; vote: Ballot["vote"] }> = [];
+  row.cells.forEach((cell, index) => {
+    const vote = /^(?:ja|nej|avstår|avst\.?|frånvarande|frånv\.?)$/iu.test(cell.trim()) ? voteOf(cell) : null;
+    if (vote) columns.push({ x: row.cellX![index]!, vote });
+  });
+  return columns;
+}
+
+const NAME_CELL = new RegExp(String.raw`^${PERSON_NAME}$`, "u");
+
+function ballotOfCells(row: BallotRow, columns: Array<{ x: number; vote: Ballot["vote"] }>): Ballot | null {
+  if (!row.cells || !row.cellX || columns.length === 0) return null;
+  const name = row.cells[0]!.replace(/\s*\(.*\)$/u, "").trim();
+  if (!NAME_CELL.test(name)) return null;
+  const partyCell = row.cells.slice(1).find((cell) => isParty(cell.replace(/[()]/g, "")));
+  const crossIndex = row.cells.findIndex((cell, index) => index > 0 && /^[xX✓✔×]$/u.test(cell.trim()));
+  if (crossIndex < 0) return null;
+  const x = row.cellX[crossIndex]!;
+  const nearest = columns.reduce((best, column) => (Math.abs(column.x - x) < Math.abs(best.x - x) ? column : best));
+  const party = partyCell?.replace(/[()]/g, "").toUpperCase() ?? /\(([^)]+)\)$/u.exec(row.cells[0]!)?.[1]?.toUpperCase() ?? null;
+  return { name, party, vote: nearest.vote };
+}
+
+function ballotOfText(raw: string): Ballot | null {
+  const line = raw.replace(/\s+/g, " ").trim();
+  const match = new RegExp(String.raw`^(?<name>${PERSON_NAME})\s*(?:\(\s*(?<party>[A-Za-zÅÄÖåäö]{1,5})\s*\)|(?<bare>[A-ZÅÄÖ]{1,4}))?\s+(?<answer>[Jj][Aa]|[Nn][Ee][Jj]|[Aa]vstår|[Aa]vstod|[Ff]rånvarande)\.?$`, "u").exec(line);
+  if (!match?.groups?.name || !match.groups.answer) return null;
+  const vote = voteOf(match.groups.answer);
+  if (!vote) return null;
+  const party = match.groups.party ?? match.groups.bare ?? null;
+  return { name: match.groups.name, party: party && isParty(party) ? party.toUpperCase() : null, vote };
 }
 
 function voteOf(answer: string): Ballot["vote"] | null {

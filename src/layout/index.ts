@@ -108,6 +108,7 @@ function addFurniture(furniture: Furniture[], page: number, raw: string): void {
 
 function draftFromRow(page: number, row: Row, left: number): Draft | null {
   const cells = row.cells.map(cleanText).filter((c) => c !== "");
+  const cellX = cellPositions(row);
   const text = cells.join(" ");
   if (text === "") return null;
   const runs = row.lines.flatMap((l) => l.cells);
@@ -128,10 +129,19 @@ function draftFromRow(page: number, row: Row, left: number): Draft | null {
       joinsNext: false,
       sourceItems: [...new Set(runs.flatMap((c) => c.items))].sort((a, b) => a - b),
       ...(cells.length > 1 && { cells }),
+      ...(cells.length > 1 && cellX && { cellX }),
     },
     softHyphen: endsWithSoftHyphen(row.cells[row.cells.length - 1] ?? ""),
     baseline: first.baseline,
   };
+}
+
+/** Cell positions where a row is one physical line whose cells map one to one (a table row). */
+function cellPositions(row: Row): number[] | null {
+  const [only] = row.lines;
+  if (row.lines.length !== 1 || !only || only.cells.length !== row.cells.length) return null;
+  if (only.cells.some((cell) => cleanText(cell.text) === "")) return null;
+  return only.cells.map((cell) => round(cell.x0));
 }
 
 /**

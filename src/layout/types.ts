@@ -61,6 +61,8 @@ export interface Line {
    * agenda title and its right-aligned time). `text` is these joined with one space.
    */
   cells?: string[];
+  /** PDF input only, beside `cells`: the left x of each cell, so a cross in a table can be read by its column. */
+  cellX?: number[];
 }
 
 /** A run of text within one line, set apart from its neighbours by a column-sized gap. */

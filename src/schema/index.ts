@@ -120,6 +120,12 @@ export const DocumentSchema = z.object({
   }),
   furniture: z.array(FurnitureSchema),
   diagnostics: z.array(DiagnosticSchema),
+  parseStatus: z
+    .enum(["complete", "partial", "failed"])
+    .optional()
+    .describe(
+      "Added by protokoll (not in contract v1): complete = every line placed; partial = some content only in diagnostics; failed = an error diagnostic, nothing usable recognised",
+    ),
 });
 
 export type Role = z.infer<typeof RoleSchema>;

@@ -20,11 +20,27 @@ describe("vote counts", () => {
 
 describe("named ballots", () => {
   it("reads an omröstningslista", () => {
-    const vote = parseVote("Med 2 ja-röster mot 1 nej-röst.", null, ["Ledamot Parti Röst", "Birgitta Åström S Ja", "Amira Haddad (V) Nej", "Jörgen Nyström SD Avstår"]);
+    const rows = ["Ledamot Parti Röst", "Birgitta Åström S Ja", "Amira Haddad (V) Nej", "Jörgen Nyström SD Avstår"].map((text) => ({ text }));
+    const vote = parseVote("Med 2 ja-röster mot 1 nej-röst.", null, rows);
     expect(vote.ballots).toEqual([
       { name: "Birgitta Åström", party: "S", vote: "yes" },
       { name: "Amira Haddad", party: "V", vote: "no" },
       { name: "Jörgen Nyström", party: "SD", vote: "abstain" },
+    ]);
+  });
+
+  it("reads the column of a cross in a table", () => {
+    const vote = parseVote("", null, [
+      { text: "Ledamot Parti Ja Nej Avstår", cells: ["Ledamot", "Parti", "Ja", "Nej", "Avstår"], cellX: [10, 150, 250, 300, 350] },
+      { text: "Annika Blom S X", cells: ["Annika Blom", "S", "X"], cellX: [10, 150, 252] },
+      { text: "Marie Lund M X", cells: ["Marie Lund", "M", "X"], cellX: [10, 150, 303] },
+      { text: "Elsa Brandt C X", cells: ["Elsa Brandt", "C", "X"], cellX: [10, 150, 349] },
+      { text: "Summa 1 1 1", cells: ["Summa", "1", "1", "1"], cellX: [10, 250, 300, 350] },
+    ]);
+    expect(vote.ballots).toEqual([
+      { name: "Annika Blom", party: "S", vote: "yes" },
+      { name: "Marie Lund", party: "M", vote: "no" },
+      { name: "Elsa Brandt", party: "C", vote: "abstain" },
     ]);
   });
 

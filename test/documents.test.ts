@@ -1,0 +1,35 @@
+/**
+ * Golden tests: every seed text and dev PDF, parsed end to end, against the
+ * expected record beside it in test/golden/documents/ (UPDATE=1 rewrites them).
+ * A changed golden is a reviewed change of behaviour.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { DocumentSchema, parsePdf, parseText } from "../src/index.js";
+import { expectGolden, goldenJson } from "./support/golden.js";
+
+const shared = fileURLToPath(new URL("../../shared/", import.meta.url));
+const goldens = fileURLToPath(new URL("./golden/documents/", import.meta.url));
+const seeds = readdirSync(join(shared, "seeds")).filter((f) => f.endsWith(".txt"));
+const devPdfs = readdirSync(join(shared, "eval/dev")).filter((f) => f.endsWith(".pdf"));
+
+describe("golden documents", () => {
+  for (const file of seeds) {
+    it(`seed ${file} (text input)`, () => {
+      const document = parseText(readFileSync(join(shared, "seeds", file), "utf8"));
+      expect(DocumentSchema.safeParse(document).success).toBe(true);
+      expectGolden(join(goldens, `${basename(file, ".txt")}.json`), goldenJson(document));
+    });
+  }
+
+  for (const file of devPdfs) {
+    it(`dev ${file} (PDF input)`, async () => {
+      const document = await parsePdf(readFileSync(join(shared, "eval/dev", file)));
+      expect(document.source.textSource).toBe("pdf");
+      expect(document.parseStatus).toBe("complete");
+      expectGolden(join(goldens, `${basename(file, ".pdf")}.json`), goldenJson(document));
+    });
+  }
+});
