@@ -236,20 +236,31 @@ function signatureBlocks(ctx: Context): Block[] {
 // Items
 // ---------------------------------------------------------------------------
 
-/** Records the first and last page an item's lines fall on. */
-function itemTracker(item: Item): (page: number) => void {
-  let first = true;
-  return (page) => {
-    if (first) item.pages = { from: page, to: page };
-    else item.pages.to = page;
-    first = false;
+/**
+ * Records an item's pages: `from` is the page of its § heading or agenda line
+ * (a Dnr printed above the heading does not count), `to` the page of its last line.
+ */
+function itemTracker(item: Item): { heading: (page: number) => void; line: (page: number) => void } {
+  item.pages = { from: Number.POSITIVE_INFINITY, to: 0 };
+  return {
+    heading: (page) => {
+      item.pages.from = page;
+      item.pages.to = Math.max(item.pages.to, page);
+    },
+    line: (page) => {
+      item.pages.to = Math.max(item.pages.to, page);
+    },
   };
 }
 
 function itemBlocks(ctx: Context, item: Item): Block[] {
-  const track = itemTracker(item);
-  const blocks = [...itemHeading(ctx, item), ...itemBody(ctx, item)];
-  return blocks.map((block) => (block.type === "pageBreak" ? block : { ...block, track: chain(block.track, track) }));
+  const tracker = itemTracker(item);
+  const { blocks: heading, designation } = itemHeading(ctx, item);
+  const blocks = [...heading, ...itemBody(ctx, item)];
+  return blocks.map((block, i) => {
+    if (block.type === "pageBreak") return block;
+    return { ...block, track: chain(block.track, i === designation ? tracker.heading : tracker.line) };
+  });
 }
 
 function chain(
@@ -282,8 +293,9 @@ function designation(ctx: Context, paragraph: number): string {
   }
 }
 
-function itemHeading(ctx: Context, item: Item): Block[] {
-  if (item.paragraph === null) return agendaHeading(ctx, item);
+/** The heading blocks of an item, and which of them carries the § designation or agenda number. */
+function itemHeading(ctx: Context, item: Item): { blocks: Block[]; designation: number } {
+  if (item.paragraph === null) return { blocks: agendaHeading(ctx, item), designation: 0 };
   const { template } = ctx;
   const label = designation(ctx, item.paragraph);
   const dnr = item.caseNumbers.length ? item.caseNumbers.join(", ") : null;
@@ -293,11 +305,13 @@ function itemHeading(ctx: Context, item: Item): Block[] {
   const title = item.title;
   switch (template.dnr) {
     case "above":
-      return dnr ? [dnrLine(`Dnr ${dnr}`, gap), heading(`${label} ${title}`)] : [heading(`${label} ${title}`, gap)];
+      return dnr
+        ? { blocks: [dnrLine(`Dnr ${dnr}`, gap), heading(`${label} ${title}`)], designation: 1 }
+        : { blocks: [heading(`${label} ${title}`, gap)], designation: 0 };
     case "sameLine":
-      return [heading(dnr ? `${label} Dnr ${dnr}` : label, gap), heading(title)];
+      return { blocks: [heading(dnr ? `${label} Dnr ${dnr}` : label, gap), heading(title)], designation: 0 };
     case "below":
-      return [heading(`${label} ${title}`, gap), ...(dnr ? [dnrLine(`Diarienummer: ${dnr}`)] : [])];
+      return { blocks: [heading(`${label} ${title}`, gap), ...(dnr ? [dnrLine(`Diarienummer: ${dnr}`)] : [])], designation: 0 };
   }
 }
 

@@ -86,8 +86,10 @@ export class Flow {
     if (block.type === "row") return this.placeRow(block);
     const lead = block.size * LEADING;
     const gap = this.atPageTop() ? 0 : (block.gap ?? 0) * lead;
-    // A heading never stands alone at a page foot: it goes with two lines of what follows.
-    const reserve = block.keepWithNext && next ? 3 : 1;
+    // A heading never stands alone at a page foot: it goes with two lines of what follows
+    // (a Dnr line above a heading with the heading and those two lines).
+    const chained = next?.type === "text" && next.keepWithNext;
+    const reserve = block.keepWithNext && next ? (chained ? 4 : 3) : 1;
     if (this.y - gap - reserve * lead < PAGE.bottom) this.newPage();
     else this.y -= gap;
     const indent = block.indent ?? 0;
