@@ -10,6 +10,7 @@
  */
 import fc from "fast-check";
 import type { Ballot, Document, Item, Motion, Participant, Reservation, Role, Vote } from "../../src/schema/index.js";
+import { TEMPLATES, TEMPLATE_NAMES, entriesFitOneLine, type TemplateName } from "./render/index.js";
 import { listWithOch, nameWithParty } from "./render/swedish.js";
 
 // ---------------------------------------------------------------------------
@@ -153,13 +154,18 @@ const bulletListArb = fc
   .tuple(paragraphArb, fc.array(pointArb, { minLength: 2, maxLength: 4 }))
   .map(([intro, points]) => `${intro.replace(/\.$/, "")} enligt följande:\n${points.map((p) => `• ${p}`).join("\n")}`);
 
-/** Text of a description/proposal/decision: paragraphs, sometimes a numbered or bulleted list. */
-export const fieldTextArb = fc
-  .array(fc.oneof({ weight: 4, arbitrary: paragraphArb }, { weight: 1, arbitrary: numberedListArb }, { weight: 1, arbitrary: bulletListArb }), {
-    minLength: 1,
-    maxLength: 3,
-  })
-  .map((paragraphs) => paragraphs.join("\n\n"));
+/** Text of a description/proposal/decision: paragraphs, sometimes numbered or bulleted lists. */
+function fieldText(maxNumberedLists: number): fc.Arbitrary<string> {
+  return fc
+    .array(fc.oneof({ weight: 4, arbitrary: paragraphArb }, { weight: 1, arbitrary: numberedListArb }, { weight: 1, arbitrary: bulletListArb }), {
+      minLength: 1,
+      maxLength: 3,
+    })
+    .filter((parts) => parts.filter((p) => /^1\. /.test(p)).length <= maxNumberedLists)
+    .map((paragraphs) => paragraphs.join("\n\n"));
+}
+
+export const fieldTextArb = fieldText(3);
 
 const TITLE_HEADS = [
   "Budgetuppföljning", "Svar på motion om", "Yttrande över remiss om", "Revidering av riktlinjer för", "Avgifter för",
@@ -210,6 +216,83 @@ export interface DocumentConstraints {
   kinds?: Document["kind"][];
   /** Most items in a protokoll or kallelse (an utdrag has one). */
   maxItems?: number;
+  /**
+   * Leave out what today's parser cannot read yet (see KNOWN_PARSER_GAPS);
+   * true for the round-trip properties, false to generate everything.
+   */
+  withinParserGaps?: boolean;
+}
+
+/**
+ * Features the generator leaves out of round-trip documents because the
+ * parser does not read them yet. Each has an open regression fixture in
+ * test/regressions/ that turns red when the parser is fixed: then delete the
+ * entry here and the property covers the feature again.
+ */
+export const KNOWN_PARSER_GAPS = {
+  /** Parser gap: an attendance entry wrapped onto a second line of its cell loses its role/§ limit or starts a § (wrapped-attendance-entry, wrapped-paragraph-limit-starts-item). */
+  wrappedAttendanceEntries: true,
+  /** Parser gap: two diarienummer after the designation ("KS § 167 Dnr KS/1/2018, KS/2/2018") turn the second into the title (dnr-list-on-heading-line). */
+  severalCaseNumbersPerItem: true,
+  /** Parser gap: an omröstningslista with parties in lower case ("Anna Berg v Ja") yields no ballots (ballot-table-lower-case-party). */
+  lowerCasePartiesInBallotTable: true,
+  /**
+   * Parser gap, text input only: running headers with text beside the page number ("Socialnämnden Sida 1 av 3",
+   * "Region Västerdal 2(4)", "Org, Body"), and the "Justerandes sign Utdragsbestyrkande" line, stay in the body
+   * (header-with-page-number-kept-in-body, signature-boxes-line-in-body, repeated-header-in-text).
+   * Text round trips print the page number alone instead.
+   */
+  runningFurnitureInText: true,
+  /**
+   * Parser gap: a jäv declared by someone whose name has "är" after a letter ("Märta", "Pär") is lost, as
+   * JavaScript's \b treats "ä" as a non-word character (jav-name-with-swedish-letters).
+   */
+  javByNamesWithAr: true,
+  /**
+   * Parser gap: on a kallelse, a Dnr line under an agenda line with nothing else below it goes to the next
+   * agenda item (kallelse-dnr-goes-to-next-item). Such items get no Dnr.
+   */
+  dnrOnlyAgendaItem: true,
+  /**
+   * Parser gap, text input only: a paragraph that runs on over a page break is split in two (a note becomes two
+   * notes) or keeps its wrap hyphen ("kost- naderna") (note-split-at-page-break, hyphen-across-page-break-in-text).
+   * Text round trips start such a paragraph on the next page instead.
+   */
+  paragraphsAcrossPagesInText: true,
+  /**
+   * Parser gap, text input only: in a kallelse, a second numbered list in a field that reaches the next agenda
+   * number ("1. 2. 3." then "1. 2. 3.") loses its last point to a new agenda item (kallelse-second-list-read-as-agenda).
+   * Round-trip fields hold at most one numbered list.
+   */
+  severalNumberedListsPerField: true,
+} as const;
+
+/** What a generated item may contain, given the parser gaps left out. */
+interface ItemLimits {
+  maxCaseNumbers: number;
+  fieldText: fc.Arbitrary<string>;
+  /** Whether an agenda item may carry a Dnr and nothing else. */
+  dnrOnlyAgendaItem: boolean;
+  mayDeclareJav: (name: string) => boolean;
+}
+
+function itemLimits(withinParserGaps: boolean): ItemLimits {
+  const gap = (key: keyof typeof KNOWN_PARSER_GAPS) => withinParserGaps && KNOWN_PARSER_GAPS[key];
+  return {
+    maxCaseNumbers: gap("severalCaseNumbersPerItem") ? 1 : 2,
+    fieldText: gap("severalNumberedListsPerField") ? fieldText(1) : fieldTextArb,
+    dnrOnlyAgendaItem: !gap("dnrOnlyAgendaItem"),
+    mayDeclareJav: (name) => !(gap("javByNamesWithAr") && /[A-Za-z]är/.test(name)),
+  };
+}
+
+/** A document and a template to render it in, leaving out the combinations of KNOWN_PARSER_GAPS. */
+export function renderCaseArb(constraints: DocumentConstraints = {}): fc.Arbitrary<[Document, TemplateName]> {
+  const pairs = fc.tuple(documentArb(constraints), fc.constantFrom(...TEMPLATE_NAMES));
+  if (!constraints.withinParserGaps || !KNOWN_PARSER_GAPS.lowerCasePartiesInBallotTable) return pairs;
+  return pairs.filter(
+    ([doc, template]) => TEMPLATES[template].partyCase === "upper" || doc.items.every((i) => (i.vote?.ballots.length ?? 0) === 0),
+  );
 }
 
 function participant(name: string, party: string | null, group: Participant["group"], extra: Partial<Participant> = {}): Participant {
@@ -356,16 +439,16 @@ function voteArb(voters: Participant[], proposer: string, withBallots: boolean):
 }
 
 /** The body of one § of a protokoll (or utdrag): sections drawn independently, people from the cast. */
-function protokollItemArb(paragraph: number, cast: Cast, utdrag: boolean): fc.Arbitrary<Item> {
+function protokollItemArb(paragraph: number, cast: Cast, utdrag: boolean, limits: ItemLimits): fc.Arbitrary<Item> {
   const voters = [...cast.members.filter((m) => m.paragraphs === null || m.paragraphs.includes(paragraph)), ...cast.serving];
   return fc
     .record({
       title: titleTextArb,
-      caseNumbers: fc.uniqueArray(caseNumberArb, { maxLength: 2 }),
+      caseNumbers: fc.uniqueArray(caseNumberArb, { maxLength: limits.maxCaseNumbers }),
       presenters: subsetArb(cast.outsiders, 0, 1),
-      description: fc.option(fieldTextArb, { freq: 3 }),
-      proposal: fc.option(fieldTextArb, { freq: 2 }),
-      decision: fc.option(fieldTextArb, { freq: 6 }),
+      description: fc.option(limits.fieldText, { freq: 3 }),
+      proposal: fc.option(limits.fieldText, { freq: 2 }),
+      decision: fc.option(limits.fieldText, { freq: 6 }),
       motions: fc.option(motionsArb(voters), { freq: 2 }),
       withVote: fc.boolean(),
       withBallots: fc.boolean(),
@@ -377,7 +460,7 @@ function protokollItemArb(paragraph: number, cast: Cast, utdrag: boolean): fc.Ar
         ),
         { maxLength: 1 },
       ),
-      conflicts: subsetArb(voters.map((p) => p.name), 0, 1),
+      conflicts: subsetArb(voters.map((p) => p.name).filter(limits.mayDeclareJav), 0, 1),
       basis: fc.uniqueArray(basisEntryArb, { maxLength: 3 }),
       distribution: fc.uniqueArray(recipientArb, { maxLength: 3 }),
       adjusted: fc.constantFrom(null, null, "separately", "immediately") as fc.Arbitrary<Item["adjusted"]>,
@@ -406,18 +489,22 @@ function protokollItemArb(paragraph: number, cast: Cast, utdrag: boolean): fc.Ar
     });
 }
 
-function kallelseItemArb(number: number, cast: Cast, time: string | null): fc.Arbitrary<Item> {
+function kallelseItemArb(number: number, cast: Cast, time: string | null, limits: ItemLimits): fc.Arbitrary<Item> {
   return fc
     .record({
       title: titleTextArb,
       caseNumbers: fc.uniqueArray(caseNumberArb, { maxLength: 1 }),
       presenters: subsetArb([...cast.others.map((o) => o.name), ...cast.outsiders], 0, 2),
-      description: fc.option(fieldTextArb, { freq: 2 }),
-      proposal: fc.option(fieldTextArb, { freq: 2 }),
+      description: fc.option(limits.fieldText, { freq: 2 }),
+      proposal: fc.option(limits.fieldText, { freq: 2 }),
       basis: fc.uniqueArray(basisEntryArb, { maxLength: 2 }),
       distribution: fc.uniqueArray(recipientArb, { maxLength: 2 }),
     })
-    .map((r): Item => ({ ...emptyItem(r.title), ...r, number, time }));
+    .map((r): Item => {
+      const bare = !r.description && !r.proposal && r.basis.length + r.distribution.length + r.presenters.length === 0;
+      const caseNumbers = bare && !limits.dnrOnlyAgendaItem ? [] : r.caseNumbers;
+      return { ...emptyItem(r.title), ...r, caseNumbers, number, time };
+    });
 }
 
 /** "§ 18" onwards with an occasional gap, as when a § was handled in closed session. */
@@ -440,7 +527,7 @@ const meetingArb = fc
   .record({ date: isoDateArb, span: timeSpanArb, place: fc.option(fc.constantFrom(...PLACES), { freq: 8 }) })
   .map(({ date, span, place }) => ({ date, startTime: span.start, endTime: span.end, place }));
 
-function protokollArb(shared: Cast, maxItems: number): fc.Arbitrary<Pick<Document, "participants" | "adjusters" | "paragraphsCovered" | "items">> {
+function protokollArb(shared: Cast, maxItems: number, limits: ItemLimits): fc.Arbitrary<Pick<Document, "participants" | "adjusters" | "paragraphsCovered" | "items">> {
   return fc
     .tuple(fc.integer({ min: 1, max: maxItems }), fc.array(fc.boolean(), { minLength: 16, maxLength: 16 }), fc.integer({ min: 1, max: 2 }))
     .chain(([count, limited, adjusterCount]) =>
@@ -454,7 +541,7 @@ function protokollArb(shared: Cast, maxItems: number): fc.Arbitrary<Pick<Documen
         const adjusters = cast.members.slice(1, 1 + Math.min(adjusterCount, cast.members.length - 1));
         adjusters.forEach((a) => a.roles.push("adjuster"));
         cast.others[0]!.roles.push("secretary");
-        return fc.tuple(...paragraphs.map((p) => protokollItemArb(p, cast, false))).map((items) => ({
+        return fc.tuple(...paragraphs.map((p) => protokollItemArb(p, cast, false, limits))).map((items) => ({
           participants: [...cast.members, ...cast.serving, ...cast.substitutes, ...cast.others],
           adjusters: adjusters.map((a) => a.name),
           paragraphsCovered: [...paragraphs],
@@ -464,7 +551,7 @@ function protokollArb(shared: Cast, maxItems: number): fc.Arbitrary<Pick<Documen
     );
 }
 
-function kallelseArb(cast: Cast, maxItems: number, start: string | null): fc.Arbitrary<Pick<Document, "participants" | "adjusters" | "paragraphsCovered" | "items">> {
+function kallelseArb(cast: Cast, maxItems: number, start: string | null, limits: ItemLimits): fc.Arbitrary<Pick<Document, "participants" | "adjusters" | "paragraphsCovered" | "items">> {
   return fc
     .tuple(fc.integer({ min: 1, max: maxItems }), fc.boolean())
     .chain(([count, timed]) => {
@@ -474,7 +561,7 @@ function kallelseArb(cast: Cast, maxItems: number, start: string | null): fc.Arb
         const minutes = Number(start.slice(0, 2)) * 60 + Number(start.slice(3)) + 10 * i;
         return minutes < 24 * 60 ? `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}` : null;
       };
-      return fc.tuple(...Array.from({ length: count }, (_, i) => kallelseItemArb(i + 1, cast, time(i))));
+      return fc.tuple(...Array.from({ length: count }, (_, i) => kallelseItemArb(i + 1, cast, time(i), limits)));
     })
     .map((items) => ({
       participants: [...cast.members, ...cast.substitutes, ...cast.others.map((o) => ({ ...o, paragraphs: null }))],
@@ -485,13 +572,13 @@ function kallelseArb(cast: Cast, maxItems: number, start: string | null): fc.Arb
 }
 
 /** An utdrag names only the chair, the adjusters and the secretary, in its signature rows. */
-function utdragArb(cast: Cast): fc.Arbitrary<Pick<Document, "participants" | "adjusters" | "paragraphsCovered" | "items">> {
+function utdragArb(cast: Cast, limits: ItemLimits): fc.Arbitrary<Pick<Document, "participants" | "adjusters" | "paragraphsCovered" | "items">> {
   const chair = { ...cast.members[0]!, affiliation: null, roles: ["chair"] as Role[] };
   const adjusters = cast.members.slice(1, 3).map((m) => ({ ...m, affiliation: null, roles: ["adjuster"] as Role[] }));
   const secretary = participant(cast.others[0]!.name, null, "other", { roles: ["secretary"] });
   const signed: Cast = { members: [chair, ...adjusters], serving: [], substitutes: [], others: [secretary], outsiders: cast.outsiders };
   return paragraphNumbersArb(1).chain(([paragraph]) =>
-    protokollItemArb(paragraph!, signed, true).map((item) => ({
+    protokollItemArb(paragraph!, signed, true, limits).map((item) => ({
       participants: [chair, ...adjusters, secretary],
       adjusters: adjusters.map((a) => a.name),
       paragraphsCovered: [],
@@ -504,7 +591,9 @@ function utdragArb(cast: Cast): fc.Arbitrary<Pick<Document, "participants" | "ad
 export function documentArb(constraints: DocumentConstraints = {}): fc.Arbitrary<Document> {
   const kinds = constraints.kinds ?? ["protokoll", "kallelse", "protokollsutdrag"];
   const maxItems = constraints.maxItems ?? 4;
-  return fc
+  const gaps = constraints.withinParserGaps ?? false;
+  const limits = itemLimits(gaps);
+  const documents = fc
     .record({
       kind: fc.constantFrom(...kinds),
       organisation: fc.constantFrom(...ORGANISATIONS),
@@ -515,10 +604,10 @@ export function documentArb(constraints: DocumentConstraints = {}): fc.Arbitrary
       castArb(head.kind).chain((cast) => {
         const rest =
           head.kind === "protokoll"
-            ? protokollArb(cast, maxItems)
+            ? protokollArb(cast, maxItems, limits)
             : head.kind === "kallelse"
-              ? kallelseArb(cast, maxItems, head.meeting.startTime)
-              : utdragArb(cast);
+              ? kallelseArb(cast, maxItems, head.meeting.startTime, limits)
+              : utdragArb(cast, limits);
         return rest.map(
           (parts): Document => ({
             schemaVersion: 1,
@@ -531,4 +620,5 @@ export function documentArb(constraints: DocumentConstraints = {}): fc.Arbitrary
         );
       }),
     );
+  return gaps && KNOWN_PARSER_GAPS.wrappedAttendanceEntries ? documents.filter(entriesFitOneLine) : documents;
 }

@@ -30,17 +30,38 @@ const LABEL_WIDTH = 150;
 const VALUE_X = PAGE.left + LABEL_WIDTH + 10;
 const VALUE_WIDTH = PAGE.right - VALUE_X;
 
-export function layoutDocument(input: Document, template: Template): Layout {
+/** Whether every attendance entry of `doc` fits on one line of the value column, in every template. */
+export function entriesFitOneLine(doc: Document, templates: Template[]): boolean {
+  return templates.every((template) => {
+    const ctx = new Context(doc, template);
+    return doc.participants.every((p) => textWidth(ctx.entry(p), "regular", SIZE.body) <= VALUE_WIDTH);
+  });
+}
+
+/**
+ * Page furniture to print: everything the template has, or only its page
+ * number, alone on its line (see KNOWN_PARSER_GAPS in the arbitraries).
+ */
+export type FurnitureMode = "all" | "pageNumbersOnly";
+
+export interface LayoutOptions {
+  furniture?: FurnitureMode;
+  /** Let paragraphs run on over a page break (default true). */
+  splitParagraphs?: boolean;
+}
+
+export function layoutDocument(input: Document, template: Template, options: LayoutOptions = {}): Layout {
+  const furniture = options.furniture ?? "all";
   const doc: Document = structuredClone(input);
   doc.furniture = [];
   doc.diagnostics = [];
-  const flow = new Flow(template.furniture === "footerOnly" ? PAGE.top + 20 : PAGE.top);
+  const flow = new Flow(template.furniture === "footerOnly" ? PAGE.top + 20 : PAGE.top, options.splitParagraphs === false);
   const ctx = new Context(doc, template);
   flow.add(frontPage(ctx));
   doc.items.forEach((item) => flow.add(itemBlocks(ctx, item)));
   if (doc.kind !== "kallelse" && template.signatures === "end") flow.add(signatureBlocks(ctx));
   const pages = flow.pages;
-  pages.forEach((page, i) => addFurniture(page, i + 1, pages.length, ctx));
+  pages.forEach((page, i) => addFurniture(page, i + 1, pages.length, ctx, furniture));
   doc.source.pages = pages.length;
   return { pages, document: doc };
 }
@@ -438,13 +459,18 @@ function furnitureLine(y: number, runs: [string, number, "left" | "right"][]): P
   };
 }
 
-function addFurniture(page: Page, n: number, total: number, ctx: Context): void {
+function addFurniture(page: Page, n: number, total: number, ctx: Context, mode: FurnitureMode): void {
+  const only = mode === "pageNumbersOnly";
   const org = ctx.doc.organisation ?? "";
   const body = ctx.doc.body ?? "";
-  const header = (runs: [string, number, "left" | "right"][]) => page.furniture.push(furnitureLine(805, runs));
-  const footer = (runs: [string, number, "left" | "right"][]) => page.furniture.push(furnitureLine(40, runs));
+  const furniture = (y: number, runs: [string, number, "left" | "right"][]) => {
+    const kept = only ? runs.filter(([text]) => /\d+ ?(?:av \d+|\(\d+\))$/.test(text)) : runs;
+    if (kept.length) page.furniture.push(furnitureLine(y, kept));
+  };
+  const header = (runs: [string, number, "left" | "right"][]) => furniture(805, runs);
+  const footer = (runs: [string, number, "left" | "right"][]) => furniture(40, runs);
   const signatureBoxes = (labels: string[]) => {
-    if (ctx.doc.kind === "kallelse") return;
+    if (ctx.doc.kind === "kallelse" || only) return;
     labels.forEach((_label, i) => {
       const x = PAGE.left + i * 160;
       page.boxes.push({ x, y: 30, width: 140, height: 28 });

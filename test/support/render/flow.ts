@@ -69,7 +69,11 @@ export class Flow {
   readonly pages: Page[] = [];
   private y = 0;
 
-  constructor(private readonly top: number = PAGE.top) {
+  constructor(
+    private readonly top: number = PAGE.top,
+    /** Start a paragraph on a new page rather than break it (widow and orphan control taken to the limit). */
+    private readonly keepParagraphsTogether = false,
+  ) {
     this.newPage();
   }
 
@@ -99,6 +103,8 @@ export class Flow {
       size: block.size,
       hyphenate: block.hyphenate ?? false,
     });
+    const fitsOnAPage = lines.length * lead <= this.top - PAGE.bottom;
+    if (this.keepParagraphsTogether && fitsOnAPage && this.y - lines.length * lead < PAGE.bottom) this.newPage();
     lines.forEach((text, i) => {
       const first = i === 0;
       this.ensureRoom(lead);

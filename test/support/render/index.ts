@@ -5,11 +5,16 @@
  * true pages) for comparison with what the parser reads back.
  */
 import type { Document } from "../../../src/schema/index.js";
-import { layoutDocument } from "./document.js";
+import { entriesFitOneLine as fitsIn, layoutDocument, type LayoutOptions } from "./document.js";
 import { toPdf, toText } from "./output.js";
 import { TEMPLATES, type TemplateName } from "./templates.js";
 
 export { TEMPLATES, TEMPLATE_NAMES, type TemplateName } from "./templates.js";
+
+/** Whether no attendance entry of `doc` wraps in the value column of any template. */
+export function entriesFitOneLine(doc: Document): boolean {
+  return fitsIn(doc, Object.values(TEMPLATES));
+}
 
 export interface RenderedText {
   text: string;
@@ -23,8 +28,10 @@ export interface RenderedPdf {
   expected: Document;
 }
 
-export function renderText(doc: Document, template: TemplateName = "tabell"): RenderedText {
-  const layout = layoutDocument(doc, TEMPLATES[template]);
+export type { FurnitureMode, LayoutOptions } from "./document.js";
+
+export function renderText(doc: Document, template: TemplateName = "tabell", options: LayoutOptions = {}): RenderedText {
+  const layout = layoutDocument(doc, TEMPLATES[template], options);
   const expected = layout.document;
   expected.source = { ...expected.source, textSource: "text", sha256: null };
   return { text: toText(layout.pages), expected };
