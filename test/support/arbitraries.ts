@@ -154,18 +154,13 @@ const bulletListArb = fc
   .tuple(paragraphArb, fc.array(pointArb, { minLength: 2, maxLength: 4 }))
   .map(([intro, points]) => `${intro.replace(/\.$/, "")} enligt följande:\n${points.map((p) => `• ${p}`).join("\n")}`);
 
-/** Text of a description/proposal/decision: paragraphs, sometimes numbered or bulleted lists. */
-function fieldText(maxNumberedLists: number): fc.Arbitrary<string> {
-  return fc
-    .array(fc.oneof({ weight: 4, arbitrary: paragraphArb }, { weight: 1, arbitrary: numberedListArb }, { weight: 1, arbitrary: bulletListArb }), {
-      minLength: 1,
-      maxLength: 3,
-    })
-    .filter((parts) => parts.filter((p) => /^1\. /.test(p)).length <= maxNumberedLists)
-    .map((paragraphs) => paragraphs.join("\n\n"));
-}
-
-export const fieldTextArb = fieldText(3);
+/** Text of a description/proposal/decision: paragraphs, sometimes a numbered or bulleted list. */
+export const fieldTextArb = fc
+  .array(fc.oneof({ weight: 4, arbitrary: paragraphArb }, { weight: 1, arbitrary: numberedListArb }, { weight: 1, arbitrary: bulletListArb }), {
+    minLength: 1,
+    maxLength: 3,
+  })
+  .map((paragraphs) => paragraphs.join("\n\n"));
 
 const TITLE_HEADS = [
   "Budgetuppföljning", "Svar på motion om", "Yttrande över remiss om", "Revidering av riktlinjer för", "Avgifter för",
@@ -260,17 +255,35 @@ export const KNOWN_PARSER_GAPS = {
    */
   paragraphsAcrossPagesInText: true,
   /**
-   * Parser gap, text input only: in a kallelse, a second numbered list in a field that reaches the next agenda
-   * number ("1. 2. 3." then "1. 2. 3.") loses its last point to a new agenda item (kallelse-second-list-read-as-agenda).
-   * Round-trip fields hold at most one numbered list.
+   * Parser gap, text input only: in a kallelse, a numbered list point printed after a page break whose number is
+   * the next agenda number ("3. …" after "Sida 2 av 2") becomes a new agenda item (kallelse-list-point-after-page-break).
+   * Text round trips keep a list on one page.
    */
-  severalNumberedListsPerField: true,
+  listsAcrossPagesInText: true,
+  /**
+   * Parser gap, text input only: short lines that recur in the body with only their digits changed
+   * ("Förvaltningens utredning 2019-01-01", "… 2019-01-02") are taken out as running furniture
+   * (similar-basis-lines-taken-as-furniture). Round-trip documents print each such entry once.
+   */
+  recurringEntries: true,
 } as const;
+
+/** Drops Beslutsunderlag and Expedieras entries that, digits aside, were already printed. */
+function withoutRecurringEntries(doc: Document): Document {
+  const seen = new Set<string>();
+  const fresh = (entries: string[]) =>
+    entries.filter((entry) => {
+      const key = entry.replace(/\d/g, "#");
+      const known = seen.has(key);
+      seen.add(key);
+      return !known;
+    });
+  return { ...doc, items: doc.items.map((item) => ({ ...item, basis: fresh(item.basis), distribution: fresh(item.distribution) })) };
+}
 
 /** What a generated item may contain, given the parser gaps left out. */
 interface ItemLimits {
   maxCaseNumbers: number;
-  fieldText: fc.Arbitrary<string>;
   /** Whether an agenda item may carry a Dnr and nothing else. */
   dnrOnlyAgendaItem: boolean;
   mayDeclareJav: (name: string) => boolean;
@@ -280,7 +293,6 @@ function itemLimits(withinParserGaps: boolean): ItemLimits {
   const gap = (key: keyof typeof KNOWN_PARSER_GAPS) => withinParserGaps && KNOWN_PARSER_GAPS[key];
   return {
     maxCaseNumbers: gap("severalCaseNumbersPerItem") ? 1 : 2,
-    fieldText: gap("severalNumberedListsPerField") ? fieldText(1) : fieldTextArb,
     dnrOnlyAgendaItem: !gap("dnrOnlyAgendaItem"),
     mayDeclareJav: (name) => !(gap("javByNamesWithAr") && /[A-Za-z]är/.test(name)),
   };
@@ -446,9 +458,9 @@ function protokollItemArb(paragraph: number, cast: Cast, utdrag: boolean, limits
       title: titleTextArb,
       caseNumbers: fc.uniqueArray(caseNumberArb, { maxLength: limits.maxCaseNumbers }),
       presenters: subsetArb(cast.outsiders, 0, 1),
-      description: fc.option(limits.fieldText, { freq: 3 }),
-      proposal: fc.option(limits.fieldText, { freq: 2 }),
-      decision: fc.option(limits.fieldText, { freq: 6 }),
+      description: fc.option(fieldTextArb, { freq: 3 }),
+      proposal: fc.option(fieldTextArb, { freq: 2 }),
+      decision: fc.option(fieldTextArb, { freq: 6 }),
       motions: fc.option(motionsArb(voters), { freq: 2 }),
       withVote: fc.boolean(),
       withBallots: fc.boolean(),
@@ -495,8 +507,8 @@ function kallelseItemArb(number: number, cast: Cast, time: string | null, limits
       title: titleTextArb,
       caseNumbers: fc.uniqueArray(caseNumberArb, { maxLength: 1 }),
       presenters: subsetArb([...cast.others.map((o) => o.name), ...cast.outsiders], 0, 2),
-      description: fc.option(limits.fieldText, { freq: 2 }),
-      proposal: fc.option(limits.fieldText, { freq: 2 }),
+      description: fc.option(fieldTextArb, { freq: 2 }),
+      proposal: fc.option(fieldTextArb, { freq: 2 }),
       basis: fc.uniqueArray(basisEntryArb, { maxLength: 2 }),
       distribution: fc.uniqueArray(recipientArb, { maxLength: 2 }),
     })
@@ -620,5 +632,6 @@ export function documentArb(constraints: DocumentConstraints = {}): fc.Arbitrary
         );
       }),
     );
-  return gaps && KNOWN_PARSER_GAPS.wrappedAttendanceEntries ? documents.filter(entriesFitOneLine) : documents;
+  const fitting = gaps && KNOWN_PARSER_GAPS.wrappedAttendanceEntries ? documents.filter(entriesFitOneLine) : documents;
+  return gaps && KNOWN_PARSER_GAPS.recurringEntries ? fitting.map(withoutRecurringEntries) : fitting;
 }

@@ -432,7 +432,7 @@ function fieldBlocks(value: string, hyphenate: boolean, gapFirst: boolean): Bloc
       const gap = (p > 0 || gapFirst) && l === 0 ? 0.5 : 0;
       const point = /^(\d{1,2}\.|[•–-])\s+(.*)$/.exec(line);
       return point
-        ? text(point[2]!, "regular", SIZE.body, { gap, hyphenate, marker: point[1]!, indent: 18 })
+        ? text(point[2]!, "regular", SIZE.body, { gap, hyphenate, marker: point[1]!, indent: 18, listPoint: true })
         : text(line, "regular", SIZE.body, { gap, hyphenate });
     }),
   );

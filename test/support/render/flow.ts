@@ -57,6 +57,8 @@ export type Block =
       marker?: string;
       gap?: number;
       keepWithNext?: boolean;
+      /** A point of a numbered or bulleted list: with keepParagraphsTogether, a whole list stays on one page. */
+      listPoint?: boolean;
       hyphenate?: boolean;
       track?: (page: number) => void;
     }
@@ -64,6 +66,30 @@ export type Block =
   | { type: "pageBreak" };
 
 const LEADING = 1.28;
+
+type TextBlock = Extract<Block, { type: "text" }>;
+
+function wrapBlock(block: TextBlock): string[] {
+  return wrapText(block.text, {
+    width: PAGE.right - PAGE.left - (block.indent ?? 0),
+    face: block.face,
+    size: block.size,
+    hyphenate: block.hyphenate ?? false,
+  });
+}
+
+function textHeight(block: TextBlock): number {
+  const lead = block.size * LEADING;
+  return wrapBlock(block).length * lead + (block.gap ?? 0) * lead;
+}
+
+function isListPoint(block: Block | undefined): boolean {
+  return block?.type === "text" && block.listPoint === true;
+}
+
+function startsList(blocks: Block[], i: number): boolean {
+  return isListPoint(blocks[i]) && !isListPoint(blocks[i - 1]);
+}
 
 export class Flow {
   readonly pages: Page[] = [];
@@ -82,7 +108,17 @@ export class Flow {
   }
 
   add(blocks: Block[]): void {
-    blocks.forEach((block, i) => this.place(block, blocks[i + 1]));
+    blocks.forEach((block, i) => {
+      if (this.keepParagraphsTogether && startsList(blocks, i)) this.keepListTogether(blocks, i);
+      this.place(block, blocks[i + 1]);
+    });
+  }
+
+  /** Starts a new page when the list that begins at `start` would otherwise break (and fits on a page). */
+  private keepListTogether(blocks: Block[], start: number): void {
+    let height = 0;
+    for (let i = start; i < blocks.length && isListPoint(blocks[i]); i++) height += textHeight(blocks[i] as TextBlock);
+    if (this.y - height < PAGE.bottom && height <= this.top - PAGE.bottom) this.newPage();
   }
 
   private place(block: Block, next: Block | undefined): void {
@@ -97,12 +133,7 @@ export class Flow {
     if (this.y - gap - reserve * lead < PAGE.bottom) this.newPage();
     else this.y -= gap;
     const indent = block.indent ?? 0;
-    const lines = wrapText(block.text, {
-      width: PAGE.right - PAGE.left - indent,
-      face: block.face,
-      size: block.size,
-      hyphenate: block.hyphenate ?? false,
-    });
+    const lines = wrapBlock(block);
     const fitsOnAPage = lines.length * lead <= this.top - PAGE.bottom;
     if (this.keepParagraphsTogether && fitsOnAPage && this.y - lines.length * lead < PAGE.bottom) this.newPage();
     lines.forEach((text, i) => {
