@@ -8,15 +8,10 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { parsePdf, parseText } from "../../src/index.js";
-import { KNOWN_PARSER_GAPS, renderCaseArb } from "../support/arbitraries.js";
+import { TEXT_LAYOUT_WITHIN_PARSER_GAPS, renderCaseArb } from "../support/arbitraries.js";
 import { normaliseForComparison } from "../support/normalise.js";
-import { renderPdf, renderText, type LayoutOptions } from "../support/render/index.js";
+import { renderPdf, renderText } from "../support/render/index.js";
 import { propertyParameters, timeoutFor } from "./settings.js";
-
-const textLayout: LayoutOptions = {
-  furniture: KNOWN_PARSER_GAPS.runningFurnitureInText ? "pageNumbersOnly" : "all",
-  splitParagraphs: !KNOWN_PARSER_GAPS.paragraphsAcrossPagesInText,
-};
 
 describe("round trip", () => {
   test(
@@ -24,7 +19,7 @@ describe("round trip", () => {
     () => {
       fc.assert(
         fc.property(renderCaseArb({ withinParserGaps: true }), ([doc, template]) => {
-          const { text, expected } = renderText(doc, template, textLayout);
+          const { text, expected } = renderText(doc, template, TEXT_LAYOUT_WITHIN_PARSER_GAPS);
           expect(normaliseForComparison(parseText(text))).toEqual(normaliseForComparison(expected));
         }),
         propertyParameters(),

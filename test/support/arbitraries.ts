@@ -10,7 +10,7 @@
  */
 import fc from "fast-check";
 import type { Ballot, Document, Item, Motion, Participant, Reservation, Role, Vote } from "../../src/schema/index.js";
-import { TEMPLATES, TEMPLATE_NAMES, entriesFitOneLine, type TemplateName } from "./render/index.js";
+import { TEMPLATES, TEMPLATE_NAMES, entriesFitOneLine, type LayoutOptions, type TemplateName } from "./render/index.js";
 import { listWithOch, nameWithParty } from "./render/swedish.js";
 
 // ---------------------------------------------------------------------------
@@ -297,6 +297,12 @@ function itemLimits(withinParserGaps: boolean): ItemLimits {
     mayDeclareJav: (name) => !(gap("javByNamesWithAr") && /[A-Za-z]är/.test(name)),
   };
 }
+
+/** How to lay out text for a property that stays within KNOWN_PARSER_GAPS. */
+export const TEXT_LAYOUT_WITHIN_PARSER_GAPS: LayoutOptions = {
+  furniture: KNOWN_PARSER_GAPS.runningFurnitureInText ? "pageNumbersOnly" : "all",
+  splitParagraphs: !(KNOWN_PARSER_GAPS.paragraphsAcrossPagesInText || KNOWN_PARSER_GAPS.listsAcrossPagesInText),
+};
 
 /** A document and a template to render it in, leaving out the combinations of KNOWN_PARSER_GAPS. */
 export function renderCaseArb(constraints: DocumentConstraints = {}): fc.Arbitrary<[Document, TemplateName]> {
