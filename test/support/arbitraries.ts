@@ -87,9 +87,6 @@ export const isoDateArb = fc
   .map((d) => d.toISOString().slice(0, 10));
 
 const pad = (n: number) => String(n).padStart(2, "0");
-/** Quarter hours of a working day, "08:15". */
-export const clockTimeArb = fc.integer({ min: 8 * 4, max: 19 * 4 }).map((q) => `${pad(Math.floor(q / 4))}:${pad((q % 4) * 15)}`);
-
 /** A start and an end time, the end later than the start (or not stated). */
 export const timeSpanArb = fc
   .tuple(fc.integer({ min: 8 * 4, max: 17 * 4 }), fc.option(fc.integer({ min: 1, max: 16 }), { freq: 5 }))
