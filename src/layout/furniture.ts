@@ -28,7 +28,11 @@ const PAGE_NUMBER = [
 /** Page numbers that cannot be anything else, so text input may trust them too. */
 const STRONG_PAGE_NUMBER = PAGE_NUMBER.slice(0, 3);
 
-const SIGNATURE_BOX = /^(justerandes?|justerares|ordförandes|sekreterarens?)\s+sign(atur|\.)?(er)?$|^utdragsbestyrkande$|^(justerandes?\s+)?signatur(er)?$/i;
+const SIGNATURE_BOX_PHRASE = String.raw`(?:(?:justerandes?|justerares|ordförandes|sekreterarens?)\s+sign(?:atur|\.)?(?:er)?|utdragsbestyrkande|(?:justerandes?\s+)?signatur(?:er)?)`;
+/** One or more signature boxes; pdftotext prints boxes side by side on one line ("Justerandes sign Utdragsbestyrkande"). */
+const SIGNATURE_BOX = new RegExp(String.raw`^${SIGNATURE_BOX_PHRASE}(?:\s+${SIGNATURE_BOX_PHRASE})*$`, "i");
+/** A running header or footer that carries the page number: "Kommunstyrelsen Sida 1 av 3", "Protokoll 2(8)". */
+const ENDS_WITH_PAGE_NUMBER = /\S.*\s(?:sida\s*\d+\s*(?:av|\/)\s*\d+|sida\s*\d+\s*\(\s*\d+\s*\)|\d+\s*\(\s*\d+\s*\))$/i;
 const PORTAL_STAMP =
   /^(signerat med\b|signed with\b|dokumentet är (digitalt|elektroniskt) signerat\b|verifikat(ion)?(snummer|-id)?\s*[:#]|transaktion(s-?id)?\s*[:#]?\s*[0-9A-F-]{8,}|document id\s*[:#]?\s*[0-9A-F-]{8,})/i;
 
@@ -110,7 +114,7 @@ const NEAR_LINES = 2;
  * Section headings ("Beslut", "Handlingar", "Protokollsutdrag skickas till")
  * recur as often but fail 2 (no header phrase) and 3 (not always next to a header).
  */
-export function textFurniture(texts: string[]): Set<number> {
+export function textFurniture(texts: string[], pages: number[] = texts.map(() => 1)): Set<number> {
   const occurrences = new Map<string, number[]>();
   const nonBlank: number[] = [];
   texts.forEach((text, index) => {
@@ -122,11 +126,13 @@ export function textFurniture(texts: string[]): Set<number> {
     occurrences.set(key, list);
   });
 
-  const furniture = new Set<number>();
+  const furniture = pagedTextFurniture(texts, pages);
+  const rankOf = new Map<number, number>(nonBlank.map((index, r) => [index, r]));
   for (const [key, indexes] of occurrences) {
     const first = texts[indexes[0]!]!;
     const headerLike =
       indexes.length >= TEXT_REPEATS &&
+      spreadOut(indexes, rankOf) &&
       first.length <= 80 &&
       !/[.:]$/.test(first) &&
       !/^(§|[•·▪–-]|\d+[.)]\s)/.test(first) &&
@@ -135,7 +141,7 @@ export function textFurniture(texts: string[]): Set<number> {
   }
 
   // Rule 3, from the positions of non-blank lines so that blank lines do not count as distance.
-  const rank = new Map<number, number>(nonBlank.map((index, r) => [index, r]));
+  const rank = rankOf;
   const nearFurniture = (index: number): boolean => {
     const r = rank.get(index)!;
     for (let d = -NEAR_LINES; d <= NEAR_LINES; d++) {
@@ -158,5 +164,50 @@ export function textFurniture(texts: string[]): Set<number> {
       indexes.every(nearFurniture),
   );
   for (const indexes of found) for (const i of indexes) furniture.add(i);
+  return furniture;
+}
+
+/** A header recurs once a page, never on adjacent lines: lines next to each other are a list. */
+function spreadOut(indexes: number[], rank: Map<number, number>): boolean {
+  for (let i = 1; i < indexes.length; i++) {
+    if (rank.get(indexes[i]!)! - rank.get(indexes[i - 1]!)! < MIN_HEADER_DISTANCE) return false;
+  }
+  return true;
+}
+const MIN_HEADER_DISTANCE = 4;
+
+/** How many non-blank lines at the top and at the bottom of a page of text may be furniture. */
+const TEXT_BAND_LINES = 3;
+
+/**
+ * Text with form feeds has pages, so it gets the rule PDF input has: a line
+ * among the first or last three of its page that recurs there, digits masked,
+ * on several pages (two in a two-page text, else three); and a line there
+ * that ends in a page number ("Kommunstyrelsen Sida 1 av 3") on any page.
+ */
+function pagedTextFurniture(texts: string[], pages: number[]): Set<number> {
+  const byPage = new Map<number, number[]>();
+  texts.forEach((text, index) => {
+    if (text === "") return;
+    const list = byPage.get(pages[index]!) ?? [];
+    list.push(index);
+    byPage.set(pages[index]!, list);
+  });
+  const banded: Array<{ index: number; key: string; page: number }> = [];
+  for (const [page, indexes] of byPage) {
+    indexes.forEach((index, position) => {
+      const band = position < TEXT_BAND_LINES ? "top" : position >= indexes.length - TEXT_BAND_LINES ? "bottom" : null;
+      if (band) banded.push({ index, key: `${band}|${maskDigits(texts[index]!)}`, page });
+    });
+  }
+  const pagesWith = new Map<string, Set<number>>();
+  for (const { key, page } of banded) pagesWith.set(key, (pagesWith.get(key) ?? new Set<number>()).add(page));
+  const needed = Math.min(3, Math.max(2, byPage.size));
+  const furniture = new Set<number>();
+  for (const { index, key } of banded) {
+    const text = texts[index]!;
+    const repeated = byPage.size >= 2 && (pagesWith.get(key)?.size ?? 0) >= needed && text.length <= 80 && !/^§/.test(text);
+    if (repeated || (ENDS_WITH_PAGE_NUMBER.test(text) && text.length <= 80) || saysFurniture(text, true)) furniture.add(index);
+  }
   return furniture;
 }

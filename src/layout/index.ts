@@ -56,7 +56,10 @@ export function layoutText(text: string): LayoutResult {
   pageTexts.forEach((pageText, i) => {
     for (const line of pageText.split("\n")) raw.push({ page: i + 1, raw: line, text: cleanText(line) });
   });
-  const furnitureIndexes = textFurniture(raw.map((r) => r.text));
+  const furnitureIndexes = textFurniture(
+    raw.map((r) => r.text),
+    raw.map((r) => r.page),
+  );
 
   const furniture: Furniture[] = [];
   const drafts: Draft[] = [];
@@ -81,7 +84,8 @@ export function layoutText(text: string): LayoutResult {
         indent: /^[ \t\u00A0]*/.exec(r.raw)![0].length,
         label: null,
         continuesLabel: null,
-        breakBefore: blankBefore && drafts.length > 0,
+        // As in PDF input, a page's first line is never a paragraph break: a paragraph may run on.
+        breakBefore: blankBefore && drafts.length > 0 && drafts[drafts.length - 1]!.line.page === r.page,
         joinsNext: false,
         sourceItems: [],
       },
