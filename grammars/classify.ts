@@ -51,6 +51,8 @@ export interface LinePayload {
   kind?: "protokoll" | "kallelse" | "protokollsutdrag";
   /** The line stands after the first item heading. */
   inItems?: boolean;
+  /** A diarienummer line printed above the item heading it belongs to ("Dnr BUN 2025/004" over "§ 19 ..."). */
+  headsNextItem?: boolean;
 }
 
 export type LineToken = IToken & { payload: LinePayload };
@@ -78,7 +80,27 @@ interface LexState {
 export function tokenizeLines(lines: readonly Line[]): LineToken[] {
   const state: LexState = { inItems: false, mode: null, lastParagraph: -1, nextAgenda: 1, listPoint: null };
   const tokens = lines.map((line, index) => classifyLine(line, index, lines, state));
+  markCaseNumbersAboveHeadings(tokens, lines);
   return demoteEarlySignatures(markCaptionedSignatures(tokens, lines));
+}
+
+/**
+ * A diarienummer line directly above a heading belongs to that heading's item
+ * when it stands apart from the text above it (a gap, a page top) and tight on
+ * the heading; above a § heading it does so by default, as protokoll templates
+ * print "Dnr" over the §, while a kallelse prints it under the agenda line.
+ */
+function markCaseNumbersAboveHeadings(tokens: LineToken[], lines: readonly Line[]): void {
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const token = tokens[i]!;
+    const next = tokens[i + 1]!;
+    if (!tokenMatcher(token, CaseNumberLine) || !tokenMatcher(next, ItemHeading)) continue;
+    const line = lines[i]!;
+    const heading = lines[i + 1]!;
+    const apartAbove = line.breakBefore || i === 0 || lines[i - 1]!.page !== line.page;
+    const tightBelow = !heading.breakBefore && heading.page === line.page;
+    token.payload.headsNextItem = tightBelow && (apartAbove || tokenMatcher(next, ParagraphHeading));
+  }
 }
 
 /**

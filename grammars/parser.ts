@@ -9,10 +9,12 @@
  *   bodyLine  := TextLine | CaseNumberLine | KindHeading | AdjustedSeparately | AdjustedImmediately
  *
  * A diarienummer line directly above a heading ("Dnr BUN 2025/004" over
- * "§ 19 ...") belongs to the item below it, hence the two-token gates.
+ * "§ 19 ...") belongs to the item below it: the lexer marks such lines, and
+ * the gates send them to the next item.
  * The grammar only says where lines belong; what they mean is the builder's job.
  */
 import { CstParser, tokenMatcher, type CstNode, type IRecognitionException } from "chevrotain";
+import type { LineToken } from "./classify.js";
 import {
   ALL_TOKENS,
   AdjustedImmediately,
@@ -31,9 +33,11 @@ export class DocumentParser extends CstParser {
     this.performSelfAnalysis();
   }
 
-  /** Not at a diarienummer line that heads the next item. */
-  private readonly notItemStart = (): boolean =>
-    !(tokenMatcher(this.LA(1), CaseNumberLine) && tokenMatcher(this.LA(2), ItemHeading));
+  /** At a diarienummer line that heads the next item (the lexer decided from the layout). */
+  private readonly atLeadingCaseNumber = (): boolean =>
+    tokenMatcher(this.LA(1), CaseNumberLine) && (this.LA(1) as LineToken).payload?.headsNextItem === true;
+
+  private readonly notItemStart = (): boolean => !this.atLeadingCaseNumber();
 
   public document = this.RULE("document", () => {
     this.SUBRULE(this.preamble);
@@ -52,7 +56,7 @@ export class DocumentParser extends CstParser {
   });
 
   public item = this.RULE("item", () => {
-    this.MANY(() => this.CONSUME(CaseNumberLine));
+    this.MANY({ GATE: this.atLeadingCaseNumber, DEF: () => this.CONSUME(CaseNumberLine) });
     this.CONSUME(ItemHeading);
     this.MANY2({
       GATE: this.notItemStart,

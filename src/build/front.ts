@@ -13,6 +13,7 @@ import { diagnostic } from "./diagnostics.js";
 import { findDate, findTimes } from "./dates.js";
 import { expandParagraphs, parseAttendee, splitAttendeeLine, type AttendeeEntry } from "./people.js";
 import type { ClosingOutline } from "./outline.js";
+import { words } from "./words.js";
 
 const { FrontLabel, KindHeading, ORGAN_ROOTS } = vocabulary;
 
@@ -188,8 +189,8 @@ function cut(text: string, index: number, length: number): string {
 /** What is left of "Plats och tid" once the date and times are taken out. */
 function cleanPlace(text: string): string | null {
   const place = text
-    .replace(/\b(?:kl(?:ockan)?\.?|klockan)(?=\s|$)/giu, " ")
-    .replace(/\b(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?(?:\s+den)?\b/giu, " ")
+    .replace(words(String.raw`\b(?:kl(?:ockan)?\.?|klockan)(?=\s|$)`, "giu"), " ")
+    .replace(words(String.raw`\b(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?(?:\s+den)?\b`, "giu"), " ")
     .replace(/\s+/g, " ")
     .replace(/^[\s,;:–-]+|[\s,;:–-]+$/g, "")
     .trim();
@@ -236,7 +237,7 @@ function readSignature(
   front: FrontMatter,
   signature: boolean,
 ): void {
-  for (const part of text.split(/\s*(?:,|\boch\b|&)\s*(?=[A-ZÅÄÖ])/u)) {
+  for (const part of text.split(words(String.raw`\s*(?:,|\boch\b|&)\s*(?=[A-ZÅÄÖ])`, "u"))) {
     const entry = parseAttendee(part);
     if (!entry) {
       if (part.trim() && !signature) {
@@ -288,7 +289,7 @@ export function findOrganisation(text: string): string | null {
   if (!match) return null;
   const name = match[0];
   const after = text.slice(match.index + name.length);
-  const genitive = name.endsWith("s") && /^\s+[a-zåäö]/u.test(after) && !/\b(?:Stad|stad)$/u.test(name);
+  const genitive = name.endsWith("s") && /^\s+[a-zåäö]/u.test(after) && !words(String.raw`\b(?:Stad|stad)$`, "u").test(name);
   return genitive ? name.slice(0, -1) : name;
 }
 
@@ -297,14 +298,14 @@ function titleCase(text: string): string {
   return text
     .toLocaleLowerCase("sv")
     .replace(/(^|[\s-])(\p{Ll})/gu, (_m, before: string, letter: string) => before + letter.toLocaleUpperCase("sv"))
-    .replace(/ (Kommun|Landsting|Kommunalförbund)\b/gu, (_m, word: string) => ` ${word.toLocaleLowerCase("sv")}`);
+    .replace(words(String.raw` (Kommun|Landsting|Kommunalförbund)\b`, "gu"), (_m, word: string) => ` ${word.toLocaleLowerCase("sv")}`);
 }
 
 /** The organ named on a header line: "Sociala vård och omsorgsgruppen", "Kommunstyrelsen". */
 function organName(text: string, organisation: string | null): string | null {
-  let candidate = text.replace(/,?\s*(?:protokoll|kallelse|föredragningslista|protokollsutdrag|sammanträdesprotokoll)\b.*$/iu, "");
+  let candidate = text.replace(words(String.raw`,?\s*(?:protokoll|kallelse|föredragningslista|protokollsutdrag|sammanträdesprotokoll)\b.*$`, "iu"), "");
   if (organisation && candidate.startsWith(organisation)) candidate = candidate.slice(organisation.length);
-  candidate = candidate.replace(/\b\d{4}-\d{2}-\d{2}\b/g, "").replace(/\s+/g, " ").trim();
+  candidate = candidate.replace(words(String.raw`\b\d{4}-\d{2}-\d{2}\b`, "g"), "").replace(/\s+/g, " ").trim();
   if (!candidate || candidate.length > 70 || /[.:;]$/.test(candidate)) return null;
   if (!/^[A-ZÅÄÖ]/u.test(candidate) || !ORGAN.test(candidate)) return null;
   if (ORGANISATION.test(candidate) && !/(?:nämnd|styrelse|fullmäktige|utskott|råd|grupp)/iu.test(candidate)) return null;

@@ -11,6 +11,7 @@ import { diagnostic } from "./diagnostics.js";
 import { buildFrontMatter } from "./front.js";
 import { buildItem } from "./items.js";
 import { outline, type DocumentOutline } from "./outline.js";
+import { words } from "./words.js";
 
 export { DIAGNOSTIC_CODES, type DiagnosticCode } from "./diagnostics.js";
 
@@ -70,9 +71,9 @@ function parseStatus(diagnostics: Diagnostic[]): NonNullable<Document["parseStat
 /** Without a heading that names it, a document with §§ is a protokoll and one with agenda numbers a kallelse. */
 function inferKind(items: Document["items"], layout: LayoutResult, furniture: string[], diagnostics: Diagnostic[]): DocumentKind {
   const header = [...furniture, ...layout.lines.slice(0, 15).map((l) => l.text)].join(" \n ");
-  if (/\bprotokollsutdrag\b|\butdrag ur\b/iu.test(header)) return "protokollsutdrag";
-  if (/\bprotokoll\b/iu.test(header)) return "protokoll";
-  if (/\bkallelse\b|\bföredragningslista\b/iu.test(header)) return "kallelse";
+  if (words(String.raw`\bprotokollsutdrag\b|\butdrag ur\b`, "iu").test(header)) return "protokollsutdrag";
+  if (words(String.raw`\bprotokoll\b`, "iu").test(header)) return "protokoll";
+  if (words(String.raw`\bkallelse\b|\bföredragningslista\b`, "iu").test(header)) return "kallelse";
   if (items.length > 0) return items[0]!.paragraph !== null ? "protokoll" : "kallelse";
   diagnostics.push(diagnostic("warning", "KIND_UNKNOWN", "Nothing says whether this is a kallelse, protokoll or protokollsutdrag; protokoll assumed.", 1));
   return "protokoll";

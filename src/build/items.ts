@@ -12,6 +12,7 @@ import { namesBefore, namesIn } from "./people.js";
 import { parseVote } from "./votes.js";
 import { joinText, listEntries, paragraphs, piece, recipientEntries, type TextPiece } from "./text.js";
 import type { ItemOutline, SectionOutline } from "./outline.js";
+import { words } from "./words.js";
 
 const {
   AdjustedImmediately,
@@ -25,13 +26,17 @@ const {
   TextLine,
 } = vocabulary;
 
-const CASE_NUMBER_ANYWHERE = new RegExp(String.raw`(?:${CASE_NUMBER_LABEL})\s*[:.]?\s*(?<number>${CASE_NUMBER})`, "u");
+/** "Dnr KS 2025/00123", also a list: "Dnr KS/1/2018, KS/2/2018". */
+const CASE_NUMBER_ANYWHERE = new RegExp(
+  String.raw`(?:${CASE_NUMBER_LABEL})\s*[:.]?\s*(?<number>${CASE_NUMBER}(?:\s*(?:,|och|&)\s*${CASE_NUMBER})*)`,
+  "u",
+);
 const CASE_NUMBER_IN_PARENS = new RegExp(String.raw`\(\s*(?<number>${CASE_NUMBER})\s*\)`, "u");
 const TIME_ONLY = new RegExp(String.raw`^(?:kl\.?\s*)?(?<time>${CLOCK_TIME})$`, "iu");
 const NAMES_THEN_TIME = new RegExp(String.raw`^(?<names>${PERSON_NAME}(?:\s*(?:,|och|&)\s*${PERSON_NAME})*)\s*,?\s+(?:kl\.?\s*)?(?<time>${CLOCK_TIME})$`, "u");
 const TRAILING_TIME = new RegExp(String.raw`\s+(?:kl\.?\s*)?(?<time>${CLOCK_TIME})$`, "iu");
 /** A title line that obviously goes on: it ends in a connective, a comma or a hyphen. */
-const UNFINISHED = /(?:\b(?:och|eller|samt|av|för|i|om|till|med|på|från|att|vid|inom|mot|under|efter)|[,–-])$/iu;
+const UNFINISHED = words(String.raw`(?:\b(?:och|eller|samt|av|för|i|om|till|med|på|från|att|vid|inom|mot|under|efter)|[,–-])$`, "iu");
 const STARTS_WITH_NAME = new RegExp(String.raw`^(?:(?:[Oo]rdföranden|[Tt]jänstgörande ersättaren|[Ll]edamoten|[Rr]epresentanterna)\s+)?${PERSON_NAME}`, "u");
 
 interface ItemContext {
@@ -221,13 +226,13 @@ function readSection(item: Item, section: SectionOutline, texts: Map<SectionFiel
       item.vote = parseVote(item.vote?.text ?? "", item.vote, section.lines.map((token) => context.lines[token.payload.line]!));
       return;
     case "reservations":
-      item.reservations.push(...statementsIn(pieces, /\breserver/iu));
+      item.reservations.push(...statementsIn(pieces, words(String.raw`\breserver`, "iu")));
       return;
     case "notes":
       item.notes.push(...paragraphs(pieces, (t) => STARTS_WITH_NAME.test(t)).map((g) => joinText(g)!).filter(Boolean));
       return;
     case "conflicts":
-      for (const p of pieces) addNames(item.conflicts, namesBefore(p.text, /\b(?:anmäler|deltar|har|är|jäv)/iu));
+      for (const p of pieces) addNames(item.conflicts, namesBefore(p.text, words(String.raw`\b(?:anmäler|deltar|har|är|jäv)`, "iu")));
       return;
     case "basis":
       item.basis.push(...listEntries(pieces));
@@ -282,7 +287,7 @@ function joinBlocks(blocks: TextPiece[][] | undefined): string | null {
 
 /** "Marie Lund (M) yrkar avslag ..." : one motion per paragraph that someone "yrkar". */
 function motionsIn(pieces: TextPiece[]): Motion[] {
-  return statementsIn(pieces, /\byrka/iu);
+  return statementsIn(pieces, words(String.raw`\byrka`, "iu"));
 }
 
 function statementsIn(pieces: TextPiece[], verb: RegExp): Array<{ by: string[]; text: string }> {
@@ -303,7 +308,7 @@ function statementsIn(pieces: TextPiece[], verb: RegExp): Array<{ by: string[]; 
 function extractFromRunningText(item: Item): void {
   for (const text of [item.description, item.proposal, item.decision]) {
     for (const sentence of sentences(text)) {
-      if (/\bföredrar\b/iu.test(sentence)) addNames(item.presenters, namesBefore(sentence, /\bföredrar\b/iu));
+      if (words(String.raw`\bföredrar\b`, "iu").test(sentence)) addNames(item.presenters, namesBefore(sentence, words(String.raw`\bföredrar\b`, "iu")));
     }
   }
   item.description = withoutConflicts(item, item.description);
@@ -311,8 +316,8 @@ function extractFromRunningText(item: Item): void {
   if (item.reservations.length === 0 && item.decision) {
     const reservations: Reservation[] = [];
     const kept = sentences(item.decision).filter((sentence) => {
-      if (!/\breserverar sig\b/iu.test(sentence)) return true;
-      reservations.push({ by: namesBefore(sentence, /\breserverar\b/iu), text: sentence });
+      if (!words(String.raw`\breserverar sig\b`, "iu").test(sentence)) return true;
+      reservations.push({ by: namesBefore(sentence, words(String.raw`\breserverar\b`, "iu")), text: sentence });
       return false;
     });
     if (reservations.length > 0) {
@@ -324,12 +329,12 @@ function extractFromRunningText(item: Item): void {
 
 /** Take "X (S) anmäler jäv ..." sentences out of a text, keeping the names in `conflicts`. */
 function withoutConflicts(item: Item, text: string | null): string | null {
-  if (!text || !/\bjäv\b/iu.test(text)) return text;
+  if (!text || !words(String.raw`\bjäv\b`, "iu").test(text)) return text;
   const kept: string[] = [];
   for (const paragraph of text.split("\n\n")) {
     const sentencesKept = sentences(paragraph).filter((sentence) => {
-      if (!/\b(?:anmäler|anmälde|deklarerar)\s+jäv\b|\bpå grund av jäv\b|\bjävig\b/iu.test(sentence)) return true;
-      addNames(item.conflicts, namesBefore(sentence, /\b(?:anmäler|anmälde|deklarerar|deltar|är|har)\b/iu));
+      if (!words(String.raw`\b(?:anmäler|anmälde|deklarerar)\s+jäv\b|\bpå grund av jäv\b|\bjävig\b`, "iu").test(sentence)) return true;
+      addNames(item.conflicts, namesBefore(sentence, words(String.raw`\b(?:anmäler|anmälde|deklarerar|deltar|är|har)\b`, "iu")));
       return false;
     });
     if (sentencesKept.length > 0) kept.push(sentencesKept.join(" "));

@@ -5,6 +5,7 @@
  */
 import { vocabulary } from "../../grammars/index.js";
 import type { Role } from "../schema/index.js";
+import { words } from "./words.js";
 
 const { PERSON_NAME, PARTIES, ROLE_WORDS, JOB_TITLE } = vocabulary;
 
@@ -166,7 +167,7 @@ export function namesBefore(sentence: string, verb: RegExp): string[] {
 export function namesIn(text: string): string[] {
   const cleaned = text
     .replace(/\([^()]*\)/g, " ")
-    .replace(/\b(?:ordföranden|ordförande|vice|1:e|2:e|tjänstgörande ersättaren|ersättaren|ledamoten|ledamöterna|representanterna från)\b/giu, " ");
+    .replace(words(String.raw`\b(?:ordföranden|ordförande|vice|1:e|2:e|tjänstgörande ersättaren|ersättaren|ledamoten|ledamöterna|representanterna från)\b`, "giu"), " ");
   const names: string[] = [];
   for (const match of cleaned.matchAll(NAME_ANYWHERE)) {
     const name = match[0].trim();

@@ -6,6 +6,7 @@
 import type { Ballot, Vote } from "../schema/index.js";
 import { vocabulary } from "../../grammars/index.js";
 import { isParty, namesBefore } from "./people.js";
+import { words } from "./words.js";
 
 const { PERSON_NAME } = vocabulary;
 
@@ -17,18 +18,18 @@ const COUNT = String.raw`(\d+|${Object.keys(NUMBER_WORDS).join("|")})`;
 
 /** Ways a count is stated, per answer; the first pattern that matches wins. */
 const COUNT_PATTERNS: Record<"yes" | "no" | "abstain" | "absent", RegExp[]> = {
-  yes: [new RegExp(String.raw`${COUNT}\s+ja-?\s?röst`, "iu"), /röstar\s+ja\s*\((\d+)\)/iu, /\bja[:\s]+(\d+)\s*(?:röster)?\b/iu],
-  no: [new RegExp(String.raw`${COUNT}\s+nej-?\s?röst`, "iu"), /röstar\s+nej\s*\((\d+)\)/iu, /\bnej[:\s]+(\d+)\s*(?:röster)?\b/iu],
+  yes: [new RegExp(String.raw`${COUNT}\s+ja-?\s?röst`, "iu"), /röstar\s+ja\s*\((\d+)\)/iu, words(String.raw`\bja[:\s]+(\d+)\s*(?:röster)?\b`, "iu")],
+  no: [new RegExp(String.raw`${COUNT}\s+nej-?\s?röst`, "iu"), /röstar\s+nej\s*\((\d+)\)/iu, words(String.raw`\bnej[:\s]+(\d+)\s*(?:röster)?\b`, "iu")],
   abstain: [
     new RegExp(String.raw`${COUNT}\s+(?:som\s+|ledamöter\s+som\s+|ledamot\s+som\s+)?(?:avstår|avstod|avstående|avstod från att rösta|avstår från att rösta)`, "iu"),
     /avstår\s*\((\d+)\)/iu,
-    /\bavstår[:\s]+(\d+)\b/iu,
+    words(String.raw`\bavstår[:\s]+(\d+)\b`, "iu"),
   ],
   absent: [new RegExp(String.raw`${COUNT}\s+(?:är\s+|var\s+)?frånvarande`, "iu"), /frånvarande\s*\((\d+)\)/iu],
 };
 
 const VOTE_WORDS: ReadonlyArray<readonly [RegExp, Ballot["vote"]]> = [
-  [/^ja\b/iu, "yes"],
+  [words(String.raw`^ja\b`, "iu"), "yes"],
   [/^nej/iu, "no"],
   [/^(?:avstår|avst|avstod|avstående|-)/iu, "abstain"],
   [/^(?:frånvarande|frånv)/iu, "absent"],
@@ -68,7 +69,7 @@ function toNumber(word: string): number {
 function ballotsInSentences(text: string): Ballot[] {
   const ballots: Ballot[] = [];
   for (const sentence of text.split(/(?<=[.)])\s+(?=[A-ZÅÄÖ])/u)) {
-    const answer = /\brösta(?:r|de)\s+(ja|nej|avstår|avstod)\b/iu.exec(sentence);
+    const answer = words(String.raw`\brösta(?:r|de)\s+(ja|nej|avstår|avstod)\b`, "iu").exec(sentence);
     if (!answer) continue;
     const vote = voteOf(answer[1]!);
     if (!vote) continue;
@@ -76,7 +77,7 @@ function ballotsInSentences(text: string): Ballot[] {
     for (const m of sentence.matchAll(new RegExp(String.raw`(${PERSON_NAME})\s*\(\s*([A-Za-zÅÄÖåäö]{1,5})\s*\)`, "gu"))) {
       parties.set(m[1]!.replace(/^(?:ordföranden|tjänstgörande ersättaren)\s+/iu, ""), m[2]!.toUpperCase());
     }
-    for (const name of namesBefore(sentence, /\brösta(?:r|de)\b/iu)) {
+    for (const name of namesBefore(sentence, words(String.raw`\brösta(?:r|de)\b`, "iu"))) {
       ballots.push({ name, party: parties.get(name) ?? null, vote });
     }
   }
@@ -130,7 +131,7 @@ function ballotOfCells(row: BallotRow, columns: Array<{ x: number; vote: Ballot[
 
 function ballotOfText(raw: string): Ballot | null {
   const line = raw.replace(/\s+/g, " ").trim();
-  const match = new RegExp(String.raw`^(?<name>${PERSON_NAME})\s*(?:\(\s*(?<party>[A-Za-zÅÄÖåäö]{1,5})\s*\)|(?<bare>[A-ZÅÄÖ]{1,4}))?\s+(?<answer>[Jj][Aa]|[Nn][Ee][Jj]|[Aa]vstår|[Aa]vstod|[Ff]rånvarande)\.?$`, "u").exec(line);
+  const match = new RegExp(String.raw`^(?<name>${PERSON_NAME})\s*(?:\(\s*(?<party>[A-Za-zÅÄÖåäö]{1,5})\s*\)|(?<bare>[A-Za-zÅÄÖåäö]{1,4}))?\s+(?<answer>[Jj][Aa]|[Nn][Ee][Jj]|[Aa]vstår|[Aa]vstod|[Ff]rånvarande)\.?$`, "u").exec(line);
   if (!match?.groups?.name || !match.groups.answer) return null;
   const vote = voteOf(match.groups.answer);
   if (!vote) return null;
