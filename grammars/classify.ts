@@ -74,11 +74,13 @@ interface LexState {
   nextAgenda: number;
   /** Number of the last numbered point of a list in running text, while that list may go on. */
   listPoint: number | null;
+  /** On the front page: the field of the label whose value lines follow. */
+  frontField: FrontField | null;
 }
 
 /** Turn layout lines into one token each. */
 export function tokenizeLines(lines: readonly Line[]): LineToken[] {
-  const state: LexState = { inItems: false, mode: null, lastParagraph: -1, nextAgenda: 1, listPoint: null };
+  const state: LexState = { inItems: false, mode: null, lastParagraph: -1, nextAgenda: 1, listPoint: null, frontField: null };
   const tokens = lines.map((line, index) => classifyLine(line, index, lines, state));
   markCaseNumbersAboveHeadings(tokens, lines);
   return demoteEarlySignatures(markCaptionedSignatures(tokens, lines));
@@ -152,7 +154,7 @@ function classifyLine(line: Line, index: number, lines: readonly Line[], state: 
   }
 
   const paragraph = state.mode === "agenda" ? null : matchParagraphHeading(text, state.lastParagraph);
-  if (paragraph) {
+  if (paragraph && !wrappedParagraphLimit(paragraph.rest, line, state)) {
     state.inItems = true;
     state.mode = "paragraph";
     state.lastParagraph = paragraph.number;
@@ -185,7 +187,10 @@ function classifyLine(line: Line, index: number, lines: readonly Line[], state: 
   }
 
   const label = matchFrontLabel(line, lines[index + 1], state.inItems);
-  if (label) return make(label.type, { rest: label.rest, inItems: state.inItems });
+  if (label) {
+    if (!state.inItems) state.frontField = label.type.field;
+    return make(label.type, { rest: label.rest, inItems: state.inItems });
+  }
 
   const point = /^(\d{1,3})[.)]\s/.exec(text);
   if (point) state.listPoint = Number(point[1]);
@@ -244,6 +249,13 @@ function matchParagraphHeading(
   };
 }
 
+/** "§§ 2–3" straight under an attendee in a list is that person's § limit, wrapped. */
+function wrappedParagraphLimit(rest: string, line: Line, state: LexState): boolean {
+  return !state.inItems && rest === "" && !line.breakBefore && state.frontField !== null && ATTENDANCE_FIELDS.has(state.frontField);
+}
+
+const ATTENDANCE_FIELDS: ReadonlySet<FrontField> = new Set(["members", "servingSubstitutes", "substitutes", "others", "presenter"]);
+
 function matchAgendaHeading(line: Line, state: LexState): { number: number; rest: string } | null {
   const match = AGENDA_HEADING.exec(line.text);
   if (!match?.groups) return null;
@@ -281,6 +293,8 @@ function matchFrontLabel(
   inItems: boolean,
 ): { type: FrontLabelTokenType; rest: string } | null {
   const text = line.label ? `${line.label} ${line.text.slice(line.label.length).trim()}`.trim() : line.text;
+  // Labels are printed capitalised; "ordförande" in lower case is the wrapped end of an entry.
+  if (!/^\p{Lu}/u.test(text)) return null;
   for (const type of FRONT_LABEL_TOKENS) {
     const match = type.prefix.exec(text);
     if (!match) continue;

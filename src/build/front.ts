@@ -139,7 +139,7 @@ function readBlock(block: LabelBlock, front: FrontMatter, people: People, signat
   }
   const group = GROUP_OF_FIELD[field];
   if (group) {
-    for (const value of block.values) readAttendees(value.text, value.line, group, people, front);
+    for (const entry of attendanceEntries(block.values)) readAttendees(entry.text, entry.line, group, people, front);
     return;
   }
   const role = ROLE_OF_FIELD[field];
@@ -195,6 +195,28 @@ function cleanPlace(text: string): string | null {
     .replace(/^[\s,;:–-]+|[\s,;:–-]+$/g, "")
     .trim();
   return place || null;
+}
+
+/**
+ * An entry may wrap in its column ("... (Strömsunds kommun), 2:e vice" /
+ * "ordförande", or a § limit alone on the next line): a line that cannot start
+ * an entry (lower case, "§", "(", ",") or does not read as one on its own, but
+ * does with the line above, goes on that line.
+ */
+function attendanceEntries(values: LabelBlock["values"]): LabelBlock["values"] {
+  const entries: LabelBlock["values"] = [];
+  for (const value of values) {
+    const previous = entries[entries.length - 1];
+    const text = value.text.trim();
+    const continuation = /^(?:\p{Ll}|§|\(|,)/u.test(text);
+    const joined = previous ? `${previous.text} ${text}` : text;
+    if (previous && (continuation || (parseAttendee(text) === null && parseAttendee(joined) !== null))) {
+      previous.text = joined;
+    } else {
+      entries.push({ text, line: value.line });
+    }
+  }
+  return entries;
 }
 
 function readAttendees(text: string, line: Line, group: ParticipantGroup, people: People, front: FrontMatter): void {
