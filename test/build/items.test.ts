@@ -1,0 +1,79 @@
+/** One test per block of an item: what each section becomes in the record. */
+import { describe, expect, it } from "vitest";
+import { parseText } from "../../src/index.js";
+
+const item = (body: string) => parseText(`PROTOKOLL\nKommunstyrelsen\n\n§ 12 Budget 2026\n${body}`).items[0]!;
+
+describe("item blocks", () => {
+  it("reads the § designation, title and diarienummer from the heading", () => {
+    const document = parseText("PROTOKOLL\n\nKS § 12 b Budget 2026 Dnr KS 2025/00123\nBeslut\nAntas.");
+    expect(document.items[0]).toMatchObject({ paragraph: 12, paragraphLabel: "KS § 12 b", title: "Budget 2026", caseNumbers: ["KS 2025/00123"] });
+  });
+
+  it("puts Ärendebeskrivning, Förslag till beslut and Beslut in their fields, numbered points on their own lines", () => {
+    const it12 = item("Ärendebeskrivning\nFörvaltningen har tagit fram\nett förslag.\n\nFörslag till beslut\nNämnden beslutar\n1. att anta budgeten,\n2. att uppdra åt förvaltningen.\n\nKommunstyrelsens beslut\nBudgeten antas.");
+    expect(it12.description).toBe("Förvaltningen har tagit fram ett förslag.");
+    expect(it12.proposal).toBe("Nämnden beslutar\n1. att anta budgeten,\n2. att uppdra åt förvaltningen.");
+    expect(it12.decision).toBe("Budgeten antas.");
+  });
+
+  it("makes one motion per yrkande, with every named person", () => {
+    const it12 = item("Yrkanden\nAnna Berg (S) yrkar bifall till förslaget.\nPer Holm (M) och Eva Ek (L) yrkar avslag\npå förslaget.\nBeslut\nBifall.");
+    expect(it12.motions).toEqual([
+      { by: ["Anna Berg"], text: "Anna Berg (S) yrkar bifall till förslaget." },
+      { by: ["Per Holm", "Eva Ek"], text: "Per Holm (M) och Eva Ek (L) yrkar avslag på förslaget." },
+    ]);
+  });
+
+  it("reads reservations, protokollsanteckningar and jäv", () => {
+    const it12 = item(
+      "Jäv\nLisa Lund (C) anmäler jäv och deltar inte i handläggningen.\nBeslut\nBifall.\nReservation\nPer Holm (M) reserverar sig mot beslutet.\nProtokollsanteckning\nEva Ek (L) antecknar att hon vill se en uppföljning.",
+    );
+    expect(it12.conflicts).toEqual(["Lisa Lund"]);
+    expect(it12.reservations).toEqual([{ by: ["Per Holm"], text: "Per Holm (M) reserverar sig mot beslutet." }]);
+    expect(it12.notes).toEqual(["Eva Ek (L) antecknar att hon vill se en uppföljning."]);
+  });
+
+  it("takes a jäv sentence out of the decision and keeps the name", () => {
+    const it12 = item("Beslut\nBifall. Lisa Lund (C) anmäler jäv.");
+    expect(it12.decision).toBe("Bifall.");
+    expect(it12.conflicts).toEqual(["Lisa Lund"]);
+  });
+
+  it("splits Beslutsunderlag per bullet and Expedieras till per recipient", () => {
+    const it12 = item("Beslutsunderlag\n• Tjänsteskrivelse 2025-03-25 om\nbudgeten\n• Bilaga 1\nExpedieras till\nKommunstyrelsen, Ekonomiavdelningen,\nRevisorerna");
+    expect(it12.basis).toEqual(["Tjänsteskrivelse 2025-03-25 om budgeten", "Bilaga 1"]);
+    expect(it12.distribution).toEqual(["Kommunstyrelsen", "Ekonomiavdelningen", "Revisorerna"]);
+  });
+
+  it("reads the vote and how the paragraph was adjusted", () => {
+    const it12 = item("Omröstning\nMed 7 ja-röster mot 4 nej-röster beslutar nämnden att bifalla.\nBeslut\nBifall.\nParagrafen förklaras omedelbart justerad");
+    expect(it12.vote).toMatchObject({ yes: 7, no: 4, abstain: null, absent: null, ballots: [] });
+    expect(it12.adjusted).toBe("immediately");
+  });
+
+  it("finds presenters in a Föredragande line and in 'X föredrar ärendet'", () => {
+    expect(item("Föredragande: Karin Lööf, ekonomichef\nBeslut\nBifall.").presenters).toEqual(["Karin Lööf"]);
+    expect(item("Sammanfattning\nAnna Frisk och Jan Persson föredrar ärendet.").presenters).toEqual(["Anna Frisk", "Jan Persson"]);
+  });
+
+  it("keeps a section without a field (Propositionsordning) in a diagnostic, not in a field", () => {
+    const document = parseText("PROTOKOLL\n\n§ 1 Budget\nPropositionsordning\nOrdföranden ställer proposition.\nBeslut\nBifall.");
+    expect(document.items[0]!.decision).toBe("Bifall.");
+    expect(document.diagnostics).toContainEqual(expect.objectContaining({ code: "SECTION_WITHOUT_FIELD", text: "Ordföranden ställer proposition." }));
+  });
+});
+
+describe("kallelse agenda", () => {
+  it("reads numbers, times and presenters of agenda items", () => {
+    const document = parseText(
+      "Kallelse\nKommunstyrelsen\nTid: kl. 13:15-16:00\n\n1. Val av justerare\n\n2. Årsredovisning 2024 (KS 2025/0043)\nKarin Lööf 13:25\nFörslag till beslut\nGodkänns.\n\n3. Kaffepaus\n14:00",
+    );
+    expect(document.kind).toBe("kallelse");
+    expect(document.items.map((i) => [i.number, i.title, i.time, i.presenters, i.caseNumbers])).toEqual([
+      [1, "Val av justerare", null, [], []],
+      [2, "Årsredovisning 2024", "13:25", ["Karin Lööf"], ["KS 2025/0043"]],
+      [3, "Kaffepaus", "14:00", [], []],
+    ]);
+  });
+});
