@@ -1,0 +1,56 @@
+// One size of the bench corpus, in its own process (so peak RSS is this size's own).
+// Started by bench/run.mjs; prints one JSON object on stdout.
+//   node bench/measure.mjs timing <runs> <warmup.pdf> <file.pdf>...
+//     each run: (a) pdf.js getTextContent alone, (b) extractText + layoutPages,
+//     (c) parseLines + buildDocument on (b)'s layout, (d) parsePdf; the four
+//     are interleaved so drift hits them alike. Times are per run, summed over the files.
+//   node bench/measure.mjs rss <file.pdf>...
+//     parsePdf once per file, nothing else: peak RSS of the end-to-end path.
+import { readFileSync } from "node:fs";
+import { performance } from "node:perf_hooks";
+
+const [mode, ...rest] = process.argv.slice(2);
+const root = new URL("../", import.meta.url);
+const { parsePdf } = await import(new URL("dist/index.js", root).href);
+const rssMb = () => process.resourceUsage().maxRSS / 1024;
+
+if (mode === "rss") {
+  const before = rssMb();
+  let pages = 0;
+  for (const file of rest) pages += (await parsePdf(new Uint8Array(readFileSync(file)))).source.pages;
+  console.log(JSON.stringify({ pages, baselineRssMb: before, peakRssMb: rssMb() }));
+} else if (mode === "timing") {
+  const [runsArg, warmup, ...files] = rest;
+  const runs = Number(runsArg);
+  const stages = await import(new URL("bench/out/stages.mjs", root).href);
+  const inputs = files.map((f) => new Uint8Array(readFileSync(f)));
+
+  const once = async (bytes) => {
+    const t0 = performance.now();
+    await stages.pdfjsTextOnly(bytes);
+    const t1 = performance.now();
+    const layout = await stages.pdfAndLayout(bytes);
+    const t2 = performance.now();
+    stages.grammarAndBuild(layout, layout.pages);
+    const t3 = performance.now();
+    const doc = await parsePdf(bytes);
+    const t4 = performance.now();
+    return { pdfjs: t1 - t0, pdfLayout: t2 - t1, grammarBuild: t3 - t2, endToEnd: t4 - t3, pages: doc.source.pages };
+  };
+
+  // Warm-up: compile the hot paths (and build the grammar) on a small file first.
+  for (let i = 0; i < 3; i++) await once(new Uint8Array(readFileSync(warmup)));
+  const samples = [];
+  for (let r = 0; r < runs; r++) {
+    const sum = { pdfjs: 0, pdfLayout: 0, grammarBuild: 0, endToEnd: 0, pages: 0 };
+    for (const bytes of inputs) {
+      const t = await once(bytes);
+      for (const key of Object.keys(sum)) sum[key] += t[key];
+    }
+    samples.push(sum);
+  }
+  console.log(JSON.stringify({ samples, peakRssMb: rssMb() }));
+} else {
+  console.error("usage: measure.mjs timing|rss ...");
+  process.exit(2);
+}

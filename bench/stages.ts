@@ -1,0 +1,59 @@
+/**
+ * The bench's view of the pipeline, stage by stage: the same modules that
+ * src/parse.ts wires together, bundled by the bench script into
+ * bench/out/stages.mjs (esbuild, pdfjs-dist left external as in dist/).
+ */
+import { extractText } from "../src/pdf/index.js";
+import { loadPdfJs, pdfJsAssets } from "../src/pdf/pdfjs.js";
+import { layoutPages } from "../src/layout/index.js";
+import { parseLines } from "../grammars/index.js";
+import { buildDocument } from "../src/build/index.js";
+import type { LayoutResult } from "../src/layout/types.js";
+
+export { extractText, layoutPages, parseLines, buildDocument };
+
+/**
+ * pdf.js alone: open the document with the settings src/pdf uses (legacy
+ * build, no worker, isEvalSupported false, no font faces, no system fonts,
+ * the installed font/CMap data), then getTextContent on every page. No font
+ * names, no transforms, no layout. Returns the number of text items read.
+ */
+export async function pdfjsTextOnly(bytes: Uint8Array): Promise<number> {
+  const pdfjs = await loadPdfJs();
+  const task = pdfjs.getDocument({
+    data: bytes.slice(),
+    ...(await pdfJsAssets()),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: pdfjs.VerbosityLevel.ERRORS,
+  });
+  try {
+    const doc = await task.promise;
+    let items = 0;
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const content = await page.getTextContent();
+      items += content.items.length;
+      page.cleanup();
+    }
+    return items;
+  } finally {
+    await task.destroy();
+  }
+}
+
+/** (b) pdf + layout, as parsePdf runs them. */
+export async function pdfAndLayout(bytes: Uint8Array): Promise<LayoutResult> {
+  const pdf = await extractText(bytes);
+  const layout = layoutPages(pdf);
+  layout.diagnostics.unshift(...pdf.diagnostics);
+  return layout;
+}
+
+/** (c) grammar + build + zod validation, as parsePdf runs them after layout. */
+export function grammarAndBuild(layout: LayoutResult, pages: number): number {
+  const parsed = parseLines(layout.lines);
+  const doc = buildDocument(layout, parsed, { pages, textSource: "pdf", sha256: null });
+  return doc.items.length;
+}
