@@ -100,7 +100,7 @@ function markCaseNumbersAboveHeadings(tokens: LineToken[], lines: readonly Line[
     const line = lines[i]!;
     const heading = lines[i + 1]!;
     const apartAbove = line.breakBefore || i === 0 || lines[i - 1]!.page !== line.page;
-    const tightBelow = !heading.breakBefore && heading.page === line.page;
+    const tightBelow = !heading.breakBefore;
     token.payload.headsNextItem = tightBelow && (apartAbove || tokenMatcher(next, ParagraphHeading));
   }
 }

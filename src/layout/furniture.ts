@@ -96,6 +96,8 @@ export function pdfFurniture(pages: PdfPageLines[]): Set<Cell> {
 /** A running-header phrase: a document word, a meeting date label or an ISO date. */
 const HEADER_LIKE = /\b(protokoll|sammanträdesprotokoll|kallelse|föredragningslista|sammanträdesdatum)\b|#-#-#/i;
 const TEXT_REPEATS = 3;
+/** Words of an organisation's name, as running headers print it. */
+const ORGANISATION_WORD = /\b(?:kommun|region|stad|landsting)\b/i;
 const NEAR_LINES = 2;
 
 /**
@@ -181,8 +183,8 @@ const TEXT_BAND_LINES = 3;
 
 /**
  * Text with form feeds has pages, so it gets the rule PDF input has: a line
- * among the first or last three of its page that recurs there, digits masked,
- * on several pages (two in a two-page text, else three); and a line there
+ * among the first or last three of its page that recurs in the same row, digits
+ * masked, on several pages (two in a two-page text, else three); and a line there
  * that ends in a page number ("Kommunstyrelsen Sida 1 av 3") on any page.
  */
 function pagedTextFurniture(texts: string[], pages: number[]): Set<number> {
@@ -193,20 +195,24 @@ function pagedTextFurniture(texts: string[], pages: number[]): Set<number> {
     list.push(index);
     byPage.set(pages[index]!, list);
   });
-  const banded: Array<{ index: number; key: string; page: number }> = [];
+  const banded: Array<{ index: number; key: string; page: number; edge: boolean }> = [];
   for (const [page, indexes] of byPage) {
     indexes.forEach((index, position) => {
-      const band = position < TEXT_BAND_LINES ? "top" : position >= indexes.length - TEXT_BAND_LINES ? "bottom" : null;
-      if (band) banded.push({ index, key: `${band}|${maskDigits(texts[index]!)}`, page });
+      const fromBottom = indexes.length - 1 - position;
+      // The line's exact place counts: a running header keeps its row, a section heading near a page edge does not.
+      const band = position < TEXT_BAND_LINES ? `top${position}` : fromBottom < TEXT_BAND_LINES ? `bottom${fromBottom}` : null;
+      if (band) banded.push({ index, key: `${band}|${maskDigits(texts[index]!)}`, page, edge: position === 0 || fromBottom === 0 });
     });
   }
   const pagesWith = new Map<string, Set<number>>();
   for (const { key, page } of banded) pagesWith.set(key, (pagesWith.get(key) ?? new Set<number>()).add(page));
   const needed = Math.min(3, Math.max(2, byPage.size));
   const furniture = new Set<number>();
-  for (const { index, key } of banded) {
+  for (const { index, key, edge } of banded) {
     const text = texts[index]!;
-    const repeated = byPage.size >= 2 && (pagesWith.get(key)?.size ?? 0) >= needed && text.length <= 80 && !/^§/.test(text);
+    // Two pages are thin evidence: there only the outermost rows, or a line that reads like a header, count.
+    const enoughPages = byPage.size >= 3 || edge || HEADER_LIKE.test(maskDigits(text)) || ORGANISATION_WORD.test(text);
+    const repeated = byPage.size >= 2 && enoughPages && (pagesWith.get(key)?.size ?? 0) >= needed && text.length <= 80 && !/^§/.test(text);
     if (repeated || (ENDS_WITH_PAGE_NUMBER.test(text) && text.length <= 80) || saysFurniture(text, true)) furniture.add(index);
   }
   return furniture;
