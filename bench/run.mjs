@@ -5,7 +5,7 @@
 // peak RSS per size (each size in a fresh child process); pdftotext as a
 // reference where it is installed; and the CLI on a folder with --jobs 1 / N.
 // Prints a table and writes bench/results.json. See bench/README.md.
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, platform, release, totalmem } from "node:os";
@@ -19,6 +19,14 @@ const out = join(root, "bench/out");
 const corpusDir = join(out, "corpus");
 const devDir = join(root, "../shared/eval/dev");
 const log = (...a) => console.error(...a);
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p) => {
+    const i = (s.length - 1) * p;
+    return s[Math.floor(i)] + (s[Math.ceil(i)] - s[Math.floor(i)]) * (i - Math.floor(i));
+  };
+  return { median: q(0.5), min: s[0], max: s[s.length - 1], q1: q(0.25), q3: q(0.75), n: s.length };
+};
 
 // --- 1. Build: the package (dist/) and the bench's own entries (bench/out/*.mjs) ---------------
 if (!args.has("--no-build")) {
@@ -39,6 +47,24 @@ for (const name of ["stages", "corpus"]) {
     logLevel: "warning",
   });
 }
+
+// --- Machine state: other processes and how much parallelism the cores give right now -------------
+// A shared or throttled 2-core VM can give far less than 2x; the --jobs figures mean little without this.
+const SPIN = "let x=0;for(let i=0;i<2e8;i++)x+=i%7;";
+async function spin(n) {
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: n }, () => new Promise((done) => spawn(process.execPath, ["-e", SPIN]).on("exit", done))));
+  return performance.now() - t0;
+}
+let loadBefore = null;
+try {
+  loadBefore = readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).map(Number);
+} catch {}
+const spinOne = stats([await spin(1), await spin(1), await spin(1)]).median;
+const spinPar = stats([await spin(2), await spin(2), await spin(2)]).median;
+const machineSpeedup2 = (2 * spinOne) / spinPar;
+log(`load average ${loadBefore?.join(" ") ?? "?"}; 2 CPU-bound processes run ${machineSpeedup2.toFixed(2)}x as fast as 1`);
+if (loadBefore && loadBefore[0] > 0.5) log("warning: the machine is busy (load average > 0.5): timings will be noisy and --jobs speed-ups low");
 
 // --- 2. Corpus: dev PDFs + rendered documents of exactly N pages (cached in bench/out/corpus) ---
 const SIZES = QUICK ? [1, 10, 40] : [1, 10, 40, 50, 400];
@@ -64,18 +90,10 @@ const runsFor = (pages) => (QUICK ? 3 : pages >= 200 ? 3 : 5);
 
 // --- 3. Per size: timings and RSS, each in a fresh child process ---------------------------------
 function child(argv) {
-  const r = spawnSync(process.execPath, [join(root, "bench/measure.mjs"), ...argv], { encoding: "utf8", maxBuffer: 64 << 20 });
+  const r = spawnSync(process.execPath, ["--expose-gc", join(root, "bench/measure.mjs"), ...argv], { encoding: "utf8", maxBuffer: 64 << 20 });
   if (r.status !== 0) throw new Error(`measure.mjs ${argv[0]} failed:\n${r.stderr}`);
   return JSON.parse(r.stdout.trim().split("\n").pop());
 }
-const stats = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const q = (p) => {
-    const i = (s.length - 1) * p;
-    return s[Math.floor(i)] + (s[Math.ceil(i)] - s[Math.floor(i)]) * (i - Math.floor(i));
-  };
-  return { median: q(0.5), min: s[0], max: s[s.length - 1], q1: q(0.25), q3: q(0.75), n: s.length };
-};
 
 const pdftotext = (() => {
   const r = spawnSync("pdftotext", ["-v"], { encoding: "utf8" });
@@ -87,7 +105,7 @@ const rows = [];
 for (const entry of corpus) {
   const runs = runsFor(entry.pages ?? 0);
   log(`measuring ${entry.name}: ${runs} runs ...`);
-  const timing = child(["timing", String(runs), rendered(1), ...entry.files]);
+  const timing = child(["timing", String(runs), rendered(10), ...entry.files]);
   const rss = child(["rss", ...entry.files]);
   const pages = timing.samples[0].pages;
   const row = { name: entry.name, files: entry.files.map((f) => ({ file: basename(f), sha256: sha(f) })), pages, runs };
@@ -155,7 +173,11 @@ if (bySize(400) && bySize(40)) {
   targets.push({ target: "linear: 400-page time <= 10.5x 40-page time", value: `${k.toFixed(2)}x`, pass: k <= 10.5 });
   targets.push({ target: "peak RSS <= 250 MB on 400 pages (parsePdf)", value: `${bySize(400).peakRssMb.toFixed(0)} MB`, pass: bySize(400).peakRssMb <= 250 });
 }
-targets.push({ target: "--jobs 2 >= 1.6x --jobs 1 on a batch", value: `${batch.speedup[2].toFixed(2)}x`, pass: batch.speedup[2] >= 1.6 });
+targets.push({
+  target: "--jobs 2 >= 1.6x --jobs 1 on a batch",
+  value: `${batch.speedup[2].toFixed(2)}x (the machine itself: ${machineSpeedup2.toFixed(2)}x for 2 CPU-bound processes)`,
+  pass: batch.speedup[2] >= 1.6,
+});
 
 // --- 6. Report ------------------------------------------------------------------------------------
 const f1 = (x) => x.toFixed(1);
@@ -163,6 +185,7 @@ const spread = (s) => `${f1(s.ms.median)} (${f1(s.ms.min)}–${f1(s.ms.max)})`;
 const label = { pdfjs: "pdf.js alone", pdfLayout: "pdf+layout", grammarBuild: "grammar+build", endToEnd: "end to end", pdftotext: "pdftotext" };
 const lines = [];
 lines.push(`protokoll bench — ${new Date().toISOString()} — ${cpus()[0]?.model ?? "?"}, ${availableParallelism()} cores, Node ${process.versions.node}${QUICK ? " — QUICK" : ""}`);
+lines.push(`load average at start ${loadBefore?.join(" ") ?? "?"}; 2 CPU-bound processes ran ${machineSpeedup2.toFixed(2)}x as fast as 1 (the ceiling for --jobs 2)`);
 lines.push("ms = median (min–max) of the runs, for the whole size (summed over its files)");
 lines.push("");
 const header = ["size", "pages", "runs", "stage", "ms", "ms/page", "pages/s"];
@@ -205,6 +228,8 @@ const results = {
     node: process.versions.node,
     pdfjs: JSON.parse(readFileSync(join(root, "node_modules/pdfjs-dist/package.json"), "utf8")).version,
     pdftotext,
+    loadAverageAtStart: loadBefore,
+    twoProcessSpeedup: machineSpeedup2,
   },
   sizes: rows,
   batch,
