@@ -28,6 +28,24 @@ const stats = (xs) => {
   return { median: q(0.5), min: s[0], max: s[s.length - 1], q1: q(0.25), q3: q(0.75), n: s.length };
 };
 
+// --- Machine state: other processes and how much parallelism the cores give right now -------------
+// A shared or throttled 2-core VM can give far less than 2x; the --jobs figures mean little without this.
+const SPIN = "let x=0;for(let i=0;i<2e8;i++)x+=i%7;";
+async function spin(n) {
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: n }, () => new Promise((done) => spawn(process.execPath, ["-e", SPIN]).on("exit", done))));
+  return performance.now() - t0;
+}
+let loadBefore = null;
+try {
+  loadBefore = readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).map(Number);
+} catch {}
+const spinOne = stats([await spin(1), await spin(1), await spin(1)]).median;
+const spinPar = stats([await spin(2), await spin(2), await spin(2)]).median;
+const machineSpeedup2 = (2 * spinOne) / spinPar;
+log(`load average ${loadBefore?.join(" ") ?? "?"}; 2 CPU-bound processes run ${machineSpeedup2.toFixed(2)}x as fast as 1`);
+if (loadBefore && loadBefore[0] > 0.5) log("warning: the machine is busy (load average > 0.5): timings will be noisy and --jobs speed-ups low");
+
 // --- 1. Build: the package (dist/) and the bench's own entries (bench/out/*.mjs) ---------------
 if (!args.has("--no-build")) {
   log("building the package (npm run build) ...");
@@ -47,24 +65,6 @@ for (const name of ["stages", "corpus"]) {
     logLevel: "warning",
   });
 }
-
-// --- Machine state: other processes and how much parallelism the cores give right now -------------
-// A shared or throttled 2-core VM can give far less than 2x; the --jobs figures mean little without this.
-const SPIN = "let x=0;for(let i=0;i<2e8;i++)x+=i%7;";
-async function spin(n) {
-  const t0 = performance.now();
-  await Promise.all(Array.from({ length: n }, () => new Promise((done) => spawn(process.execPath, ["-e", SPIN]).on("exit", done))));
-  return performance.now() - t0;
-}
-let loadBefore = null;
-try {
-  loadBefore = readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).map(Number);
-} catch {}
-const spinOne = stats([await spin(1), await spin(1), await spin(1)]).median;
-const spinPar = stats([await spin(2), await spin(2), await spin(2)]).median;
-const machineSpeedup2 = (2 * spinOne) / spinPar;
-log(`load average ${loadBefore?.join(" ") ?? "?"}; 2 CPU-bound processes run ${machineSpeedup2.toFixed(2)}x as fast as 1`);
-if (loadBefore && loadBefore[0] > 0.5) log("warning: the machine is busy (load average > 0.5): timings will be noisy and --jobs speed-ups low");
 
 // --- 2. Corpus: dev PDFs + rendered documents of exactly N pages (cached in bench/out/corpus) ---
 const SIZES = QUICK ? [1, 10, 40] : [1, 10, 40, 50, 400];
