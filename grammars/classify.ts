@@ -72,8 +72,8 @@ interface LexState {
   mode: "paragraph" | "agenda" | null;
   lastParagraph: number;
   nextAgenda: number;
-  /** Number of the last numbered point of a list in running text, while that list may go on. */
-  listPoint: number | null;
+  /** The last numbered point of a list in running text, while that list may go on. */
+  listPoint: { number: number; line: Line } | null;
   /** On the front page: the field of the label whose value lines follow. */
   frontField: FrontField | null;
 }
@@ -193,7 +193,7 @@ function classifyLine(line: Line, index: number, lines: readonly Line[], state: 
   }
 
   const point = /^(\d{1,3})[.)]\s/.exec(text);
-  if (point) state.listPoint = Number(point[1]);
+  if (point) state.listPoint = { number: Number(point[1]), line };
   return make(TextLine);
 }
 
@@ -249,6 +249,15 @@ function matchParagraphHeading(
   };
 }
 
+/**
+ * "3." straight under a point "2." of a proposal goes on with that list; a new
+ * agenda item stands apart: after a gap, or set differently (bold, less indented).
+ */
+function continuesList(number: number, line: Line, listPoint: LexState["listPoint"]): boolean {
+  if (listPoint === null || number !== listPoint.number + 1 || line.breakBefore) return false;
+  return line.bold === listPoint.line.bold && Math.abs(line.indent - listPoint.line.indent) < 1.5;
+}
+
 /** "§§ 2–3" straight under an attendee in a list is that person's § limit, wrapped. */
 function wrappedParagraphLimit(rest: string, line: Line, state: LexState): boolean {
   return !state.inItems && rest === "" && !line.breakBefore && state.frontField !== null && ATTENDANCE_FIELDS.has(state.frontField);
@@ -262,8 +271,7 @@ function matchAgendaHeading(line: Line, state: LexState): { number: number; rest
   const number = Number(match.groups.num);
   const expected = state.mode === "agenda" ? number === state.nextAgenda : number <= 1;
   if (!expected) return null;
-  // "3." straight under a point "2." of a proposal goes on with that list; a new item stands apart.
-  if (state.listPoint !== null && number === state.listPoint + 1 && !line.breakBefore) return null;
+  if (continuesList(number, line, state.listPoint)) return null;
   const rest = match.groups.rest ?? "";
   if (!/^[A-ZÅÄÖÉ"”“'§]/.test(rest)) return null;
   return { number, rest };

@@ -217,29 +217,16 @@ export interface DocumentConstraints {
 
 /**
  * Features the generator leaves out of round-trip documents because the
- * parser does not read them yet. Each has an open regression fixture in
- * test/regressions/ that turns red when the parser is fixed: then delete the
- * entry here and the property covers the feature again.
+ * parser does not read them in every form yet. Each names the regression
+ * fixture of its first counterexample; the fixture's own case is fixed, while
+ * 400-run properties still find others. Delete an entry once a long run
+ * (PROTOKOLL_PROPERTY_RUNS=2000) passes without it.
  */
 export const KNOWN_PARSER_GAPS = {
   /** Parser gap: an attendance entry wrapped onto a second line of its cell loses its role/§ limit or starts a § (wrapped-attendance-entry, wrapped-paragraph-limit-starts-item). */
   wrappedAttendanceEntries: true,
-  /** Parser gap: two diarienummer after the designation ("KS § 167 Dnr KS/1/2018, KS/2/2018") turn the second into the title (dnr-list-on-heading-line). */
-  severalCaseNumbersPerItem: true,
   /** Parser gap: an omröstningslista with parties in lower case ("Anna Berg v Ja") yields no ballots (ballot-table-lower-case-party). */
   lowerCasePartiesInBallotTable: true,
-  /**
-   * Parser gap, text input only: running headers with text beside the page number ("Socialnämnden Sida 1 av 3",
-   * "Region Västerdal 2(4)", "Org, Body"), and the "Justerandes sign Utdragsbestyrkande" line, stay in the body
-   * (header-with-page-number-kept-in-body, signature-boxes-line-in-body, repeated-header-in-text).
-   * Text round trips print the page number alone instead.
-   */
-  runningFurnitureInText: true,
-  /**
-   * Parser gap: a jäv declared by someone whose name has "är" after a letter ("Märta", "Pär") is lost, as
-   * JavaScript's \b treats "ä" as a non-word character (jav-name-with-swedish-letters).
-   */
-  javByNamesWithAr: true,
   /**
    * Parser gap: on a kallelse, a Dnr line under an agenda line with nothing else below it goes to the next
    * agenda item (kallelse-dnr-goes-to-next-item). Such items get no Dnr.
@@ -251,12 +238,6 @@ export const KNOWN_PARSER_GAPS = {
    * Text round trips start such a paragraph on the next page instead.
    */
   paragraphsAcrossPagesInText: true,
-  /**
-   * Parser gap, text input only: in a kallelse, a numbered list point printed after a page break whose number is
-   * the next agenda number ("3. …" after "Sida 2 av 2") becomes a new agenda item (kallelse-list-point-after-page-break).
-   * Text round trips keep a list on one page.
-   */
-  listsAcrossPagesInText: true,
   /**
    * Parser gap, text input only: short lines that recur in the body with only their digits changed
    * ("Förvaltningens utredning 2019-01-01", "… 2019-01-02") are taken out as running furniture
@@ -280,25 +261,19 @@ function withoutRecurringEntries(doc: Document): Document {
 
 /** What a generated item may contain, given the parser gaps left out. */
 interface ItemLimits {
-  maxCaseNumbers: number;
   /** Whether an agenda item may carry a Dnr and nothing else. */
   dnrOnlyAgendaItem: boolean;
-  mayDeclareJav: (name: string) => boolean;
 }
 
 function itemLimits(withinParserGaps: boolean): ItemLimits {
   const gap = (key: keyof typeof KNOWN_PARSER_GAPS) => withinParserGaps && KNOWN_PARSER_GAPS[key];
-  return {
-    maxCaseNumbers: gap("severalCaseNumbersPerItem") ? 1 : 2,
-    dnrOnlyAgendaItem: !gap("dnrOnlyAgendaItem"),
-    mayDeclareJav: (name) => !(gap("javByNamesWithAr") && /[A-Za-z]är/.test(name)),
-  };
+  return { dnrOnlyAgendaItem: !gap("dnrOnlyAgendaItem") };
 }
 
 /** How to lay out text for a property that stays within KNOWN_PARSER_GAPS. */
 export const TEXT_LAYOUT_WITHIN_PARSER_GAPS: LayoutOptions = {
-  furniture: KNOWN_PARSER_GAPS.runningFurnitureInText ? "pageNumbersOnly" : "all",
-  splitParagraphs: !(KNOWN_PARSER_GAPS.paragraphsAcrossPagesInText || KNOWN_PARSER_GAPS.listsAcrossPagesInText),
+  furniture: "all",
+  splitParagraphs: !KNOWN_PARSER_GAPS.paragraphsAcrossPagesInText,
 };
 
 /** A document and a template to render it in, leaving out the combinations of KNOWN_PARSER_GAPS. */
@@ -459,7 +434,7 @@ function protokollItemArb(paragraph: number, cast: Cast, utdrag: boolean, limits
   return fc
     .record({
       title: titleTextArb,
-      caseNumbers: fc.uniqueArray(caseNumberArb, { maxLength: limits.maxCaseNumbers }),
+      caseNumbers: fc.uniqueArray(caseNumberArb, { maxLength: 2 }),
       presenters: subsetArb(cast.outsiders, 0, 1),
       description: fc.option(fieldTextArb, { freq: 3 }),
       proposal: fc.option(fieldTextArb, { freq: 2 }),
@@ -475,7 +450,7 @@ function protokollItemArb(paragraph: number, cast: Cast, utdrag: boolean, limits
         ),
         { maxLength: 1 },
       ),
-      conflicts: subsetArb(voters.map((p) => p.name).filter(limits.mayDeclareJav), 0, 1),
+      conflicts: subsetArb(voters.map((p) => p.name), 0, 1),
       basis: fc.uniqueArray(basisEntryArb, { maxLength: 3 }),
       distribution: fc.uniqueArray(recipientArb, { maxLength: 3 }),
       adjusted: fc.constantFrom(null, null, "separately", "immediately") as fc.Arbitrary<Item["adjusted"]>,
