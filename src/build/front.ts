@@ -199,24 +199,34 @@ function cleanPlace(text: string): string | null {
 
 /**
  * An entry may wrap in its column ("... (Strömsunds kommun), 2:e vice" /
- * "ordförande", or a § limit alone on the next line): a line that cannot start
- * an entry (lower case, "§", "(", ",") or does not read as one on its own, but
- * does with the line above, goes on that line.
+ * "ordförande", a parenthesis closed on the next line, a § limit alone): a line
+ * that cannot start an entry (lower case, "§", "(", ","), that closes a
+ * parenthesis opened above, or that is no name and reads as an entry only with
+ * the line above, goes on that line.
  */
 function attendanceEntries(values: LabelBlock["values"]): LabelBlock["values"] {
   const entries: LabelBlock["values"] = [];
   for (const value of values) {
     const previous = entries[entries.length - 1];
     const text = value.text.trim();
-    const continuation = /^(?:\p{Ll}|§|\(|,)/u.test(text);
     const joined = previous ? `${previous.text} ${text}` : text;
-    if (previous && (continuation || (parseAttendee(text) === null && parseAttendee(joined) !== null))) {
+    const continuation =
+      /^(?:\p{Ll}|§|\(|,)/u.test(text) ||
+      (previous !== undefined && openParentheses(previous.text) > 0) ||
+      (parseAttendee(text) === null && !STARTS_WITH_NAME.test(text) && parseAttendee(joined) !== null);
+    if (previous && continuation) {
       previous.text = joined;
     } else {
       entries.push({ text, line: value.line });
     }
   }
   return entries;
+}
+
+const STARTS_WITH_NAME = new RegExp(String.raw`^${vocabulary.PERSON_NAME}`, "u");
+
+function openParentheses(text: string): number {
+  return (text.match(/\(/g)?.length ?? 0) - (text.match(/\)/g)?.length ?? 0);
 }
 
 function readAttendees(text: string, line: Line, group: ParticipantGroup, people: People, front: FrontMatter): void {

@@ -30,14 +30,6 @@ const LABEL_WIDTH = 150;
 const VALUE_X = PAGE.left + LABEL_WIDTH + 10;
 const VALUE_WIDTH = PAGE.right - VALUE_X;
 
-/** Whether every attendance entry of `doc` fits on one line of the value column, in every template. */
-export function entriesFitOneLine(doc: Document, templates: Template[]): boolean {
-  return templates.every((template) => {
-    const ctx = new Context(doc, template);
-    return doc.participants.every((p) => textWidth(ctx.entry(p), "regular", SIZE.body) <= VALUE_WIDTH);
-  });
-}
-
 /**
  * Page furniture to print: everything the template has, or only its page
  * number, alone on its line (see KNOWN_PARSER_GAPS in the arbitraries).

@@ -5,16 +5,11 @@
  * true pages) for comparison with what the parser reads back.
  */
 import type { Document } from "../../../src/schema/index.js";
-import { entriesFitOneLine as fitsIn, layoutDocument, type LayoutOptions } from "./document.js";
+import { layoutDocument, type LayoutOptions } from "./document.js";
 import { toPdf, toText } from "./output.js";
 import { TEMPLATES, type TemplateName } from "./templates.js";
 
 export { TEMPLATES, TEMPLATE_NAMES, type TemplateName } from "./templates.js";
-
-/** Whether no attendance entry of `doc` wraps in the value column of any template. */
-export function entriesFitOneLine(doc: Document): boolean {
-  return fitsIn(doc, Object.values(TEMPLATES));
-}
 
 export interface RenderedText {
   text: string;
