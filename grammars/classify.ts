@@ -194,6 +194,8 @@ function classifyLine(line: Line, index: number, lines: readonly Line[], state: 
 
   const point = /^(\d{1,3})[.)]\s/.exec(text);
   if (point) state.listPoint = { number: Number(point[1]), line };
+  // A paragraph after the list (not a wrapped point, which follows without a gap) ends it.
+  else if (line.breakBefore) state.listPoint = null;
   return make(TextLine);
 }
 

@@ -226,11 +226,6 @@ export const KNOWN_PARSER_GAPS = {
   /** Parser gap: an omröstningslista with parties in lower case ("Anna Berg v Ja") yields no ballots (ballot-table-lower-case-party). */
   lowerCasePartiesInBallotTable: true,
   /**
-   * Parser gap: on a kallelse, a Dnr line under an agenda line with nothing else below it goes to the next
-   * agenda item (kallelse-dnr-goes-to-next-item). Such items get no Dnr.
-   */
-  dnrOnlyAgendaItem: true,
-  /**
    * Parser gap, text input only: a paragraph that runs on over a page break is split in two (a note becomes two
    * notes) or keeps its wrap hyphen ("kost- naderna") (note-split-at-page-break, hyphen-across-page-break-in-text).
    * Text round trips start such a paragraph on the next page instead.
@@ -255,17 +250,6 @@ function withoutRecurringEntries(doc: Document): Document {
       return !known;
     });
   return { ...doc, items: doc.items.map((item) => ({ ...item, basis: fresh(item.basis), distribution: fresh(item.distribution) })) };
-}
-
-/** What a generated item may contain, given the parser gaps left out. */
-interface ItemLimits {
-  /** Whether an agenda item may carry a Dnr and nothing else. */
-  dnrOnlyAgendaItem: boolean;
-}
-
-function itemLimits(withinParserGaps: boolean): ItemLimits {
-  const gap = (key: keyof typeof KNOWN_PARSER_GAPS) => withinParserGaps && KNOWN_PARSER_GAPS[key];
-  return { dnrOnlyAgendaItem: !gap("dnrOnlyAgendaItem") };
 }
 
 /** How to lay out text for a property that stays within KNOWN_PARSER_GAPS. */
@@ -427,7 +411,7 @@ function voteArb(voters: Participant[], proposer: string, withBallots: boolean):
 }
 
 /** The body of one § of a protokoll (or utdrag): sections drawn independently, people from the cast. */
-function protokollItemArb(paragraph: number, cast: Cast, utdrag: boolean, limits: ItemLimits): fc.Arbitrary<Item> {
+function protokollItemArb(paragraph: number, cast: Cast, utdrag: boolean): fc.Arbitrary<Item> {
   const voters = [...cast.members.filter((m) => m.paragraphs === null || m.paragraphs.includes(paragraph)), ...cast.serving];
   return fc
     .record({
@@ -477,7 +461,7 @@ function protokollItemArb(paragraph: number, cast: Cast, utdrag: boolean, limits
     });
 }
 
-function kallelseItemArb(number: number, cast: Cast, time: string | null, limits: ItemLimits): fc.Arbitrary<Item> {
+function kallelseItemArb(number: number, cast: Cast, time: string | null): fc.Arbitrary<Item> {
   return fc
     .record({
       title: titleTextArb,
@@ -488,11 +472,7 @@ function kallelseItemArb(number: number, cast: Cast, time: string | null, limits
       basis: fc.uniqueArray(basisEntryArb, { maxLength: 2 }),
       distribution: fc.uniqueArray(recipientArb, { maxLength: 2 }),
     })
-    .map((r): Item => {
-      const bare = !r.description && !r.proposal && r.basis.length + r.distribution.length + r.presenters.length === 0;
-      const caseNumbers = bare && !limits.dnrOnlyAgendaItem ? [] : r.caseNumbers;
-      return { ...emptyItem(r.title), ...r, caseNumbers, number, time };
-    });
+    .map((r): Item => ({ ...emptyItem(r.title), ...r, number, time }));
 }
 
 /** "§ 18" onwards with an occasional gap, as when a § was handled in closed session. */
@@ -515,7 +495,7 @@ const meetingArb = fc
   .record({ date: isoDateArb, span: timeSpanArb, place: fc.option(fc.constantFrom(...PLACES), { freq: 8 }) })
   .map(({ date, span, place }) => ({ date, startTime: span.start, endTime: span.end, place }));
 
-function protokollArb(shared: Cast, maxItems: number, limits: ItemLimits): fc.Arbitrary<Pick<Document, "participants" | "adjusters" | "paragraphsCovered" | "items">> {
+function protokollArb(shared: Cast, maxItems: number): fc.Arbitrary<Pick<Document, "participants" | "adjusters" | "paragraphsCovered" | "items">> {
   return fc
     .tuple(fc.integer({ min: 1, max: maxItems }), fc.array(fc.boolean(), { minLength: 16, maxLength: 16 }), fc.integer({ min: 1, max: 2 }))
     .chain(([count, limited, adjusterCount]) =>
@@ -529,7 +509,7 @@ function protokollArb(shared: Cast, maxItems: number, limits: ItemLimits): fc.Ar
         const adjusters = cast.members.slice(1, 1 + Math.min(adjusterCount, cast.members.length - 1));
         adjusters.forEach((a) => a.roles.push("adjuster"));
         cast.others[0]!.roles.push("secretary");
-        return fc.tuple(...paragraphs.map((p) => protokollItemArb(p, cast, false, limits))).map((items) => ({
+        return fc.tuple(...paragraphs.map((p) => protokollItemArb(p, cast, false))).map((items) => ({
           participants: [...cast.members, ...cast.serving, ...cast.substitutes, ...cast.others],
           adjusters: adjusters.map((a) => a.name),
           paragraphsCovered: [...paragraphs],
@@ -539,7 +519,7 @@ function protokollArb(shared: Cast, maxItems: number, limits: ItemLimits): fc.Ar
     );
 }
 
-function kallelseArb(cast: Cast, maxItems: number, start: string | null, limits: ItemLimits): fc.Arbitrary<Pick<Document, "participants" | "adjusters" | "paragraphsCovered" | "items">> {
+function kallelseArb(cast: Cast, maxItems: number, start: string | null): fc.Arbitrary<Pick<Document, "participants" | "adjusters" | "paragraphsCovered" | "items">> {
   return fc
     .tuple(fc.integer({ min: 1, max: maxItems }), fc.boolean())
     .chain(([count, timed]) => {
@@ -549,7 +529,7 @@ function kallelseArb(cast: Cast, maxItems: number, start: string | null, limits:
         const minutes = Number(start.slice(0, 2)) * 60 + Number(start.slice(3)) + 10 * i;
         return minutes < 24 * 60 ? `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}` : null;
       };
-      return fc.tuple(...Array.from({ length: count }, (_, i) => kallelseItemArb(i + 1, cast, time(i), limits)));
+      return fc.tuple(...Array.from({ length: count }, (_, i) => kallelseItemArb(i + 1, cast, time(i))));
     })
     .map((items) => ({
       participants: [...cast.members, ...cast.substitutes, ...cast.others.map((o) => ({ ...o, paragraphs: null }))],
@@ -560,13 +540,13 @@ function kallelseArb(cast: Cast, maxItems: number, start: string | null, limits:
 }
 
 /** An utdrag names only the chair, the adjusters and the secretary, in its signature rows. */
-function utdragArb(cast: Cast, limits: ItemLimits): fc.Arbitrary<Pick<Document, "participants" | "adjusters" | "paragraphsCovered" | "items">> {
+function utdragArb(cast: Cast): fc.Arbitrary<Pick<Document, "participants" | "adjusters" | "paragraphsCovered" | "items">> {
   const chair = { ...cast.members[0]!, affiliation: null, roles: ["chair"] as Role[] };
   const adjusters = cast.members.slice(1, 3).map((m) => ({ ...m, affiliation: null, roles: ["adjuster"] as Role[] }));
   const secretary = participant(cast.others[0]!.name, null, "other", { roles: ["secretary"] });
   const signed: Cast = { members: [chair, ...adjusters], serving: [], substitutes: [], others: [secretary], outsiders: cast.outsiders };
   return paragraphNumbersArb(1).chain(([paragraph]) =>
-    protokollItemArb(paragraph!, signed, true, limits).map((item) => ({
+    protokollItemArb(paragraph!, signed, true).map((item) => ({
       participants: [chair, ...adjusters, secretary],
       adjusters: adjusters.map((a) => a.name),
       paragraphsCovered: [],
@@ -580,7 +560,6 @@ export function documentArb(constraints: DocumentConstraints = {}): fc.Arbitrary
   const kinds = constraints.kinds ?? ["protokoll", "kallelse", "protokollsutdrag"];
   const maxItems = constraints.maxItems ?? 4;
   const gaps = constraints.withinParserGaps ?? false;
-  const limits = itemLimits(gaps);
   const documents = fc
     .record({
       kind: fc.constantFrom(...kinds),
@@ -592,10 +571,10 @@ export function documentArb(constraints: DocumentConstraints = {}): fc.Arbitrary
       castArb(head.kind).chain((cast) => {
         const rest =
           head.kind === "protokoll"
-            ? protokollArb(cast, maxItems, limits)
+            ? protokollArb(cast, maxItems)
             : head.kind === "kallelse"
-              ? kallelseArb(cast, maxItems, head.meeting.startTime, limits)
-              : utdragArb(cast, limits);
+              ? kallelseArb(cast, maxItems, head.meeting.startTime)
+              : utdragArb(cast);
         return rest.map(
           (parts): Document => ({
             schemaVersion: 1,
