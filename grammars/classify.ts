@@ -161,7 +161,7 @@ function classifyLine(line: Line, index: number, lines: readonly Line[], state: 
     return make(ParagraphHeading, { rest: paragraph.rest, paragraph: paragraph.designation });
   }
 
-  const agenda = state.mode === "paragraph" ? null : matchAgendaHeading(line, state);
+  const agenda = state.mode === "paragraph" ? null : matchAgendaHeading(line, lines[index + 1], state);
   if (agenda) {
     state.inItems = true;
     state.mode = "agenda";
@@ -253,10 +253,15 @@ function matchParagraphHeading(
 
 /**
  * "3." straight under a point "2." of a proposal goes on with that list; a new
- * agenda item stands apart: after a gap, or set differently (bold, less indented).
+ * agenda item stands apart: after a gap, set differently (bold, less indented),
+ * or as a title after points that were sentences.
  */
-function continuesList(number: number, line: Line, listPoint: LexState["listPoint"]): boolean {
+function continuesList(number: number, line: Line, next: Line | undefined, listPoint: LexState["listPoint"]): boolean {
   if (listPoint === null || number !== listPoint.number + 1 || line.breakBefore) return false;
+  // Points of a decision end as sentences; an agenda title does not.
+  const sentence = (text: string): boolean => /[.;:]$/.test(text.trim());
+  const wraps = line.joinsNext || (next !== undefined && !next.breakBefore && /^\p{Ll}/u.test(next.text));
+  if (sentence(listPoint.line.text) && !sentence(line.text) && !wraps) return false;
   return line.bold === listPoint.line.bold && Math.abs(line.indent - listPoint.line.indent) < 1.5;
 }
 
@@ -267,13 +272,13 @@ function wrappedParagraphLimit(rest: string, line: Line, state: LexState): boole
 
 const ATTENDANCE_FIELDS: ReadonlySet<FrontField> = new Set(["members", "servingSubstitutes", "substitutes", "others", "presenter"]);
 
-function matchAgendaHeading(line: Line, state: LexState): { number: number; rest: string } | null {
+function matchAgendaHeading(line: Line, next: Line | undefined, state: LexState): { number: number; rest: string } | null {
   const match = AGENDA_HEADING.exec(line.text);
   if (!match?.groups) return null;
   const number = Number(match.groups.num);
   const expected = state.mode === "agenda" ? number === state.nextAgenda : number <= 1;
   if (!expected) return null;
-  if (continuesList(number, line, state.listPoint)) return null;
+  if (continuesList(number, line, next, state.listPoint)) return null;
   const rest = match.groups.rest ?? "";
   if (!/^[A-ZÅÄÖÉ"”“'§]/.test(rest)) return null;
   return { number, rest };

@@ -93,8 +93,8 @@ export function pdfFurniture(pages: PdfPageLines[]): Set<Cell> {
   return furniture;
 }
 
-/** A running-header phrase: a document word, a meeting date label or an ISO date. */
-const HEADER_LIKE = /\b(protokoll|sammanträdesprotokoll|kallelse|föredragningslista|sammanträdesdatum)\b|#-#-#/i;
+/** A running-header phrase: a document word or a meeting date label (a bare date recurs in content too: "Tjänsteskrivelse 2019-01-01"). */
+const HEADER_LIKE = /\b(protokoll|sammanträdesprotokoll|kallelse|föredragningslista|sammanträdesdatum)\b/i;
 const TEXT_REPEATS = 3;
 /** Words of an organisation's name, as running headers print it. */
 const ORGANISATION_WORD = /\b(?:kommun|region|stad|landsting)\b/i;
@@ -107,7 +107,7 @@ const NEAR_LINES = 2;
  * 2. it recurs, digits masked, at least 3 times, is short (at most 80 characters),
  *    is not a sentence or a label (no final "." or ":"), does not start a § or a
  *    list point, and reads like a running header: a document word ("protokoll",
- *    "kallelse"), "sammanträdesdatum" or an ISO date; or
+ *    "kallelse") or "sammanträdesdatum"; or
  * 3. it recurs word for word (digits not masked) at least 3 times, is at most
  *    5 words, and every occurrence stands within 2 non-blank lines of a line
  *    found by 1 or 2: the rest of a header block ("Kommunstyrelsen" under
@@ -201,7 +201,7 @@ function pagedTextFurniture(texts: string[], pages: number[]): Set<number> {
       const fromBottom = indexes.length - 1 - position;
       // The line's exact place counts: a running header keeps its row, a section heading near a page edge does not.
       const band = position < TEXT_BAND_LINES ? `top${position}` : fromBottom < TEXT_BAND_LINES ? `bottom${fromBottom}` : null;
-      if (band) banded.push({ index, key: `${band}|${maskDigits(texts[index]!)}`, page, edge: position === 0 || fromBottom === 0 });
+      if (band) banded.push({ index, key: `${band}|${maskDigits(texts[index]!)}`, page, edge: position === 0 });
     });
   }
   const pagesWith = new Map<string, Set<number>>();
@@ -210,7 +210,8 @@ function pagedTextFurniture(texts: string[], pages: number[]): Set<number> {
   const furniture = new Set<number>();
   for (const { index, key, edge } of banded) {
     const text = texts[index]!;
-    // Two pages are thin evidence: there only the outermost rows, or a line that reads like a header, count.
+    // Two pages are thin evidence: there only a page's first row (pages seldom open on the same words,
+    // but often close on them: "Kommunstyrelsen" ending two lists of recipients), or a header-like line, count.
     const enoughPages = byPage.size >= 3 || edge || HEADER_LIKE.test(maskDigits(text)) || ORGANISATION_WORD.test(text);
     const repeated = byPage.size >= 2 && enoughPages && (pagesWith.get(key)?.size ?? 0) >= needed && text.length <= 80 && !/^§/.test(text);
     if (repeated || (ENDS_WITH_PAGE_NUMBER.test(text) && text.length <= 80) || saysFurniture(text, true)) furniture.add(index);

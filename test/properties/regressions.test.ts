@@ -18,7 +18,7 @@ interface Regression {
   status: "open" | "fixed";
   output: "text" | "pdf";
   template: TemplateName;
-  /** Text output only: the layout it was found with (see KNOWN_PARSER_GAPS). */
+  /** Text output only: the layout it was found with (furniture reduced to page numbers, say). */
   layout?: LayoutOptions;
   document: Document;
 }

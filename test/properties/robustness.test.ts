@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, test } from "vitest";
 import { DocumentSchema, ProtokollError, parsePdf, parseText, type Document } from "../../src/index.js";
-import { TEXT_LAYOUT_WITHIN_PARSER_GAPS, documentArb, renderCaseArb } from "../support/arbitraries.js";
+import { documentArb, renderCaseArb } from "../support/arbitraries.js";
 import { droppedWords } from "../support/normalise.js";
 import { TEMPLATE_NAMES, renderPdf, renderText } from "../support/render/index.js";
 import { propertyParameters, timeoutFor } from "./settings.js";
@@ -194,15 +194,13 @@ describe("robustness: damaged PDFs", () => {
 // Nothing silently dropped
 // ---------------------------------------------------------------------------
 
-// Within KNOWN_PARSER_GAPS, like the round trip: a known gap (a word split by a kept hyphen, a front page
-// read as items) would otherwise show here as well, under a less precise name.
 describe("robustness: nothing silently dropped", () => {
   test(
     "every content word of a rendered text is in a field, in furniture or in a diagnostic",
     () => {
       fc.assert(
-        fc.property(renderCaseArb({ withinParserGaps: true }), ([doc, template]) => {
-          const { text } = renderText(doc, template, TEXT_LAYOUT_WITHIN_PARSER_GAPS);
+        fc.property(renderCaseArb(), ([doc, template]) => {
+          const { text } = renderText(doc, template);
           expect(droppedWords(doc, parseText(text))).toEqual([]);
         }),
         propertyParameters(),
@@ -215,7 +213,7 @@ describe("robustness: nothing silently dropped", () => {
     "every content word of a rendered PDF is in a field, in furniture or in a diagnostic",
     async () => {
       await fc.assert(
-        fc.asyncProperty(renderCaseArb({ maxItems: 2, withinParserGaps: true }), async ([doc, template]) => {
+        fc.asyncProperty(renderCaseArb({ maxItems: 2 }), async ([doc, template]) => {
           const { pdf } = await renderPdf(doc, template);
           expect(droppedWords(doc, await parsePdf(pdf))).toEqual([]);
         }),

@@ -1,14 +1,13 @@
 /**
  * Round trip: a generated record, rendered as extracted text or as a PDF in any
  * template, must parse back to itself under the SCHEMA.md normalisation.
- * The generator leaves out what the parser is known not to read yet
- * (KNOWN_PARSER_GAPS in test/support/arbitraries.ts, each with an open
- * regression fixture); the comparison itself is never relaxed.
+ * A counterexample found here becomes a regression fixture in
+ * test/regressions/; the comparison itself is never relaxed.
  */
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { parsePdf, parseText } from "../../src/index.js";
-import { TEXT_LAYOUT_WITHIN_PARSER_GAPS, renderCaseArb } from "../support/arbitraries.js";
+import { renderCaseArb } from "../support/arbitraries.js";
 import { normaliseForComparison } from "../support/normalise.js";
 import { renderPdf, renderText } from "../support/render/index.js";
 import { propertyParameters, timeoutFor } from "./settings.js";
@@ -18,8 +17,8 @@ describe("round trip", () => {
     "parseText(renderText(doc)) equals doc",
     () => {
       fc.assert(
-        fc.property(renderCaseArb({ withinParserGaps: true }), ([doc, template]) => {
-          const { text, expected } = renderText(doc, template, TEXT_LAYOUT_WITHIN_PARSER_GAPS);
+        fc.property(renderCaseArb(), ([doc, template]) => {
+          const { text, expected } = renderText(doc, template);
           expect(normaliseForComparison(parseText(text))).toEqual(normaliseForComparison(expected));
         }),
         propertyParameters(),
@@ -33,7 +32,7 @@ describe("round trip", () => {
     async () => {
       // Small documents keep 200 PDF runs within the CI budget.
       await fc.assert(
-        fc.asyncProperty(renderCaseArb({ maxItems: 3, withinParserGaps: true }), async ([doc, template]) => {
+        fc.asyncProperty(renderCaseArb({ maxItems: 3 }), async ([doc, template]) => {
           const { pdf, expected } = await renderPdf(doc, template);
           expect(normaliseForComparison(await parsePdf(pdf))).toEqual(normaliseForComparison(expected));
         }),

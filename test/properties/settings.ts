@@ -1,12 +1,16 @@
 /**
- * Run counts and seeds for the property tests: 200 runs by default (CI),
+ * Run counts and seeds for the property tests: 200 runs by default,
  * PROTOKOLL_PROPERTY_RUNS for long local runs, PROTOKOLL_PROPERTY_SEED to
  * replay a failure that fast-check reported (it prints seed and path).
+ * Local runs draw a new seed each time, to keep finding new inputs; CI uses a
+ * fixed seed so that a red build means a change broke something, not that the
+ * dice found an old gap (those become regression fixtures in test/regressions/).
  */
 import type fc from "fast-check";
 
 const runs = Number(process.env.PROTOKOLL_PROPERTY_RUNS ?? 200);
-const seed = process.env.PROTOKOLL_PROPERTY_SEED;
+const CI_SEED = "20261124";
+const seed = process.env.PROTOKOLL_PROPERTY_SEED ?? (process.env.CI ? CI_SEED : undefined);
 const path = process.env.PROTOKOLL_PROPERTY_PATH;
 
 export function propertyParameters<T>(numRuns = runs): fc.Parameters<T> {

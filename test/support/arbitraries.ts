@@ -10,7 +10,7 @@
  */
 import fc from "fast-check";
 import type { Ballot, Document, Item, Motion, Participant, Reservation, Role, Vote } from "../../src/schema/index.js";
-import { TEMPLATES, TEMPLATE_NAMES, type LayoutOptions, type TemplateName } from "./render/index.js";
+import { TEMPLATE_NAMES, type TemplateName } from "./render/index.js";
 import { listWithOch, nameWithParty } from "./render/swedish.js";
 
 // ---------------------------------------------------------------------------
@@ -208,63 +208,11 @@ export interface DocumentConstraints {
   kinds?: Document["kind"][];
   /** Most items in a protokoll or kallelse (an utdrag has one). */
   maxItems?: number;
-  /**
-   * Leave out what today's parser cannot read yet (see KNOWN_PARSER_GAPS);
-   * true for the round-trip properties, false to generate everything.
-   */
-  withinParserGaps?: boolean;
 }
 
-/**
- * Features the generator leaves out of round-trip documents because the
- * parser does not read them in every form yet. Each names the regression
- * fixture of its first counterexample; the fixture's own case is fixed, while
- * 400-run properties still find others. Delete an entry once a long run
- * (PROTOKOLL_PROPERTY_RUNS=2000) passes without it.
- */
-export const KNOWN_PARSER_GAPS = {
-  /** Parser gap: an omröstningslista with parties in lower case ("Anna Berg v Ja") yields no ballots (ballot-table-lower-case-party). */
-  lowerCasePartiesInBallotTable: true,
-  /**
-   * Parser gap, text input only: a paragraph that runs on over a page break is split in two (a note becomes two
-   * notes) or keeps its wrap hyphen ("kost- naderna") (note-split-at-page-break, hyphen-across-page-break-in-text).
-   * Text round trips start such a paragraph on the next page instead.
-   */
-  paragraphsAcrossPagesInText: true,
-  /**
-   * Parser gap, text input only: short lines that recur in the body with only their digits changed
-   * ("Förvaltningens utredning 2019-01-01", "… 2019-01-02") are taken out as running furniture
-   * (similar-basis-lines-taken-as-furniture). Round-trip documents print each such entry once.
-   */
-  recurringEntries: true,
-} as const;
-
-/** Drops Beslutsunderlag and Expedieras entries that, digits aside, were already printed. */
-function withoutRecurringEntries(doc: Document): Document {
-  const seen = new Set<string>();
-  const fresh = (entries: string[]) =>
-    entries.filter((entry) => {
-      const key = entry.replace(/\d/g, "#");
-      const known = seen.has(key);
-      seen.add(key);
-      return !known;
-    });
-  return { ...doc, items: doc.items.map((item) => ({ ...item, basis: fresh(item.basis), distribution: fresh(item.distribution) })) };
-}
-
-/** How to lay out text for a property that stays within KNOWN_PARSER_GAPS. */
-export const TEXT_LAYOUT_WITHIN_PARSER_GAPS: LayoutOptions = {
-  furniture: "all",
-  splitParagraphs: !KNOWN_PARSER_GAPS.paragraphsAcrossPagesInText,
-};
-
-/** A document and a template to render it in, leaving out the combinations of KNOWN_PARSER_GAPS. */
+/** A document and a template to render it in. */
 export function renderCaseArb(constraints: DocumentConstraints = {}): fc.Arbitrary<[Document, TemplateName]> {
-  const pairs = fc.tuple(documentArb(constraints), fc.constantFrom(...TEMPLATE_NAMES));
-  if (!constraints.withinParserGaps || !KNOWN_PARSER_GAPS.lowerCasePartiesInBallotTable) return pairs;
-  return pairs.filter(
-    ([doc, template]) => TEMPLATES[template].partyCase === "upper" || doc.items.every((i) => (i.vote?.ballots.length ?? 0) === 0),
-  );
+  return fc.tuple(documentArb(constraints), fc.constantFrom(...TEMPLATE_NAMES));
 }
 
 function participant(name: string, party: string | null, group: Participant["group"], extra: Partial<Participant> = {}): Participant {
@@ -559,7 +507,6 @@ function utdragArb(cast: Cast): fc.Arbitrary<Pick<Document, "participants" | "ad
 export function documentArb(constraints: DocumentConstraints = {}): fc.Arbitrary<Document> {
   const kinds = constraints.kinds ?? ["protokoll", "kallelse", "protokollsutdrag"];
   const maxItems = constraints.maxItems ?? 4;
-  const gaps = constraints.withinParserGaps ?? false;
   const documents = fc
     .record({
       kind: fc.constantFrom(...kinds),
@@ -587,5 +534,5 @@ export function documentArb(constraints: DocumentConstraints = {}): fc.Arbitrary
         );
       }),
     );
-  return gaps && KNOWN_PARSER_GAPS.recurringEntries ? documents.map(withoutRecurringEntries) : documents;
+  return documents;
 }

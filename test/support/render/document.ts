@@ -32,7 +32,7 @@ const VALUE_WIDTH = PAGE.right - VALUE_X;
 
 /**
  * Page furniture to print: everything the template has, or only its page
- * number, alone on its line (see KNOWN_PARSER_GAPS in the arbitraries).
+ * number, alone on its line (some regression fixtures were found that way).
  */
 export type FurnitureMode = "all" | "pageNumbersOnly";
 
