@@ -4,7 +4,7 @@
  * bench/out/stages.mjs (esbuild, pdfjs-dist left external as in dist/).
  */
 import { extractText } from "../src/pdf/index.js";
-import { loadPdfJs, pdfJsAssets } from "../src/pdf/pdfjs.js";
+import { loadPdfJs, safeDocumentParams } from "../src/pdf/pdfjs.js";
 import { layoutPages } from "../src/layout/index.js";
 import { parseLines } from "../grammars/index.js";
 import { buildDocument } from "../src/build/index.js";
@@ -20,14 +20,7 @@ export { extractText, layoutPages, parseLines, buildDocument };
  */
 export async function pdfjsTextOnly(bytes: Uint8Array): Promise<number> {
   const pdfjs = await loadPdfJs();
-  const task = pdfjs.getDocument({
-    data: bytes.slice(),
-    ...(await pdfJsAssets()),
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    verbosity: pdfjs.VerbosityLevel.ERRORS,
-  });
+  const task = pdfjs.getDocument(await safeDocumentParams(pdfjs, bytes));
   try {
     const doc = await task.promise;
     let items = 0;

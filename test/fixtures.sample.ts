@@ -3,35 +3,12 @@
  * three pages, written by hand (municipality and people invented). Pages are
  * placeholders here; the renderer fills in where things were printed.
  */
-import type { Document, Item, Participant } from "../src/schema/index.js";
-
-function person(name: string, party: string | null, group: Participant["group"], extra: Partial<Participant> = {}): Participant {
-  return { name, party, group, roles: [], affiliation: null, title: null, paragraphs: null, replaces: null, page: 1, ...extra };
-}
+import { emptyItem } from "../src/build/items.js";
+import { participant } from "./support/records.js";
+import type { Document, Item } from "../src/schema/index.js";
 
 function item(paragraph: number, title: string, extra: Partial<Item>): Item {
-  return {
-    paragraph,
-    paragraphLabel: null,
-    number: null,
-    title,
-    caseNumbers: [],
-    time: null,
-    presenters: [],
-    description: null,
-    proposal: null,
-    motions: [],
-    vote: null,
-    decision: null,
-    reservations: [],
-    notes: [],
-    conflicts: [],
-    basis: [],
-    distribution: [],
-    adjusted: null,
-    pages: { from: 1, to: 1 },
-    ...extra,
-  };
+  return { ...emptyItem(title), paragraph, ...extra };
 }
 
 export const SAMPLE_DOCUMENT: Document = {
@@ -41,20 +18,20 @@ export const SAMPLE_DOCUMENT: Document = {
   body: "Socialnämnden",
   meeting: { date: "2025-03-12", startTime: "13:30", endTime: "16:05", place: "Kommunhuset, sammanträdesrum Ljusnan" },
   participants: [
-    person("Birgitta Åström", "S", "member", { roles: ["chair"] }),
-    person("Mats-Olof Lindqvist", "M", "member", { roles: ["viceChair"] }),
-    person("Sofia Ekström Berg", "S", "member", { roles: ["adjuster"] }),
-    person("Jörgen Nyström", "SD", "member"),
-    person("Amira Haddad", "V", "member"),
-    person("Per Ölund", "C", "member", { paragraphs: [23, 24, 25] }),
-    person("Ann-Charlotte Hjelm", "L", "member"),
-    person("Kenneth Rask", "KD", "servingSubstitute", { replaces: "Lena Holmgren" }),
-    person("Eva Sjödin", "C", "servingSubstitute", { paragraphs: [26, 27], replaces: "Per Ölund" }),
-    person("Tobias Fält", "S", "substitute"),
-    person("Malin Bergqvist-Nord", "M", "substitute"),
-    person("Helén Sandberg", null, "other", { title: "socialchef" }),
-    person("Oskar Lindén", null, "other", { title: "controller", paragraphs: [24] }),
-    person("Therese Wikström", null, "other", { roles: ["secretary"], title: "nämndsekreterare" }),
+    participant("Birgitta Åström", "S", "member", { roles: ["chair"] }),
+    participant("Mats-Olof Lindqvist", "M", "member", { roles: ["viceChair"] }),
+    participant("Sofia Ekström Berg", "S", "member", { roles: ["adjuster"] }),
+    participant("Jörgen Nyström", "SD", "member"),
+    participant("Amira Haddad", "V", "member"),
+    participant("Per Ölund", "C", "member", { paragraphs: [23, 24, 25] }),
+    participant("Ann-Charlotte Hjelm", "L", "member"),
+    participant("Kenneth Rask", "KD", "servingSubstitute", { replaces: "Lena Holmgren" }),
+    participant("Eva Sjödin", "C", "servingSubstitute", { paragraphs: [26, 27], replaces: "Per Ölund" }),
+    participant("Tobias Fält", "S", "substitute"),
+    participant("Malin Bergqvist-Nord", "M", "substitute"),
+    participant("Helén Sandberg", null, "other", { title: "socialchef" }),
+    participant("Oskar Lindén", null, "other", { title: "controller", paragraphs: [24] }),
+    participant("Therese Wikström", null, "other", { roles: ["secretary"], title: "nämndsekreterare" }),
   ],
   adjusters: ["Sofia Ekström Berg"],
   paragraphsCovered: [23, 24, 25, 26, 27],

@@ -3,7 +3,7 @@
  * and sections to the record's fields.
  */
 import type { Line } from "../layout/types.js";
-import type { Diagnostic, Item, Motion, Reservation } from "../schema/index.js";
+import type { Diagnostic, Item, Motion, PageRange, Reservation } from "../schema/index.js";
 import { vocabulary, type LineToken } from "../../grammars/index.js";
 import type { SectionField, SectionTokenType } from "../../grammars/vocabulary.js";
 import { diagnostic } from "./diagnostics.js";
@@ -48,25 +48,10 @@ export function buildItem(outline: ItemOutline, context: ItemContext): Item {
   const { heading } = outline;
   const headingLine = context.lines[heading.payload.line]!;
   const item: Item = {
+    ...emptyItem("", { from: headingLine.page, to: lastPage(outline, context.lines) }),
     paragraph: heading.payload.paragraph?.number ?? null,
     paragraphLabel: heading.payload.paragraph?.label ?? null,
     number: heading.tokenType === AgendaHeading ? (heading.payload.agendaNumber ?? null) : null,
-    title: "",
-    caseNumbers: [],
-    time: null,
-    presenters: [],
-    description: null,
-    proposal: null,
-    motions: [],
-    vote: null,
-    decision: null,
-    reservations: [],
-    notes: [],
-    conflicts: [],
-    basis: [],
-    distribution: [],
-    adjusted: null,
-    pages: { from: headingLine.page, to: lastPage(outline, context.lines) },
   };
 
   for (const token of outline.leading) addCaseNumbers(item, token.payload.rest);
@@ -87,6 +72,31 @@ export function buildItem(outline: ItemOutline, context: ItemContext): Item {
   item.decision = joinBlocks(texts.get("decision"));
   extractFromRunningText(item);
   return item;
+}
+
+/** An item with a title and nothing else stated: every field null or empty. */
+export function emptyItem(title: string, pages: PageRange = { from: 1, to: 1 }): Item {
+  return {
+    paragraph: null,
+    paragraphLabel: null,
+    number: null,
+    title,
+    caseNumbers: [],
+    time: null,
+    presenters: [],
+    description: null,
+    proposal: null,
+    motions: [],
+    vote: null,
+    decision: null,
+    reservations: [],
+    notes: [],
+    conflicts: [],
+    basis: [],
+    distribution: [],
+    adjusted: null,
+    pages,
+  };
 }
 
 function lastPage(outline: ItemOutline, lines: readonly Line[]): number {

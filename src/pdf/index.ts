@@ -7,7 +7,7 @@ import { BudgetExceededError, InvalidInputError, NoTextLayerError, PdfError } fr
 import { diagnostic } from "../build/diagnostics.js";
 import type { Diagnostic } from "../schema/index.js";
 import { fontStyle, type FontStyle } from "./fonts.js";
-import { loadPdfJs, pdfJsAssets, type PdfJsModule } from "./pdfjs.js";
+import { loadPdfJs, safeDocumentParams, type PdfJsModule } from "./pdfjs.js";
 import type { PageText, PdfOptions, PdfText, TextItem } from "./types.js";
 
 export type { PageText, PdfOptions, PdfText, TextItem } from "./types.js";
@@ -36,15 +36,7 @@ export async function extractText(bytes: Uint8Array, options: PdfOptions = {}): 
   }
 
   const pdfjs = await loadPdfJs();
-  const task = pdfjs.getDocument({
-    data: bytes.slice(),
-    ...(await pdfJsAssets()),
-    // Font programs can carry code; never let pdf.js compile it (CVE-2024-4367).
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    verbosity: pdfjs.VerbosityLevel.ERRORS,
-  });
+  const task = pdfjs.getDocument(await safeDocumentParams(pdfjs, bytes));
 
   const deadline = new Deadline(timeoutMs);
   const reading = readDocument(task, { maxPages, deadline });

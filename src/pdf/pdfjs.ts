@@ -33,7 +33,7 @@ let assetsPromise: Promise<AssetUrls> | null = null;
  * Only Node has a file system to point into; in a browser the bundler (or
  * the caller) decides, so nothing is set and pdf.js uses its own defaults.
  */
-export function pdfJsAssets(): Promise<AssetUrls> {
+function pdfJsAssets(): Promise<AssetUrls> {
   assetsPromise ??= resolveNodeAssets().catch(() => ({}));
   return assetsPromise;
 }
@@ -55,4 +55,20 @@ function moduleLocation(): string {
   if (typeof url === "string" && url.length > 0) return url;
   if (typeof __filename === "string") return __filename;
   return process.cwd() + "/";
+}
+
+/**
+ * The getDocument parameters every pdf.js load in this project uses: the
+ * installed fonts and CMaps, and the settings that untrusted PDFs call for.
+ */
+export async function safeDocumentParams(pdfjs: PdfJsModule, bytes: Uint8Array) {
+  return {
+    data: bytes.slice(),
+    ...(await pdfJsAssets()),
+    // Font programs can carry code; never let pdf.js compile it (CVE-2024-4367).
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: pdfjs.VerbosityLevel.ERRORS,
+  };
 }

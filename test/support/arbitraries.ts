@@ -8,6 +8,8 @@
  * out every word that starts a heading or front-page label, so no wrapped line
  * of body text can read as a heading by accident.
  */
+import { emptyItem } from "../../src/build/items.js";
+import { participant } from "./records.js";
 import fc from "fast-check";
 import type { Ballot, Document, Item, Motion, Participant, Reservation, Role, Vote } from "../../src/schema/index.js";
 import { TEMPLATE_NAMES, type TemplateName } from "./render/index.js";
@@ -215,33 +217,7 @@ export function renderCaseArb(constraints: DocumentConstraints = {}): fc.Arbitra
   return fc.tuple(documentArb(constraints), fc.constantFrom(...TEMPLATE_NAMES));
 }
 
-function participant(name: string, party: string | null, group: Participant["group"], extra: Partial<Participant> = {}): Participant {
-  return { name, party, group, roles: [], affiliation: null, title: null, paragraphs: null, replaces: null, page: 1, ...extra };
-}
 
-function emptyItem(title: string): Item {
-  return {
-    paragraph: null,
-    paragraphLabel: null,
-    number: null,
-    title,
-    caseNumbers: [],
-    time: null,
-    presenters: [],
-    description: null,
-    proposal: null,
-    motions: [],
-    vote: null,
-    decision: null,
-    reservations: [],
-    notes: [],
-    conflicts: [],
-    basis: [],
-    distribution: [],
-    adjusted: null,
-    pages: { from: 1, to: 1 },
-  };
-}
 
 /** Subsets keep the order of `from`. */
 function subsetArb<T>(from: T[], minLength: number, maxLength: number): fc.Arbitrary<T[]> {
