@@ -65,6 +65,7 @@ const BARE_NAME = new RegExp(String.raw`^${PERSON_NAME}(?:\s*${PARTY_IN_PARENS})
 const SIGNING_LINE = /[….·_]{3,}/gu;
 /** A row of signature captions under the signers' names: "Ordförande Sekreterare". */
 const CAPTION_ROW = /^(?:(?:ordförande|sekreterare|justerare|justerande|vid protokollet|justeras|protokollförare)\s*)+$/iu;
+const CASE_NUMBER_START = new RegExp(`^${CASE_NUMBER}`);
 const TITLE_START = new RegExp(String.raw`^(?:$|[A-ZÅÄÖÉ"”“'(\d]|${CASE_NUMBER_LABEL}\b)`);
 
 interface LexState {
@@ -358,5 +359,5 @@ function plausibleLabelValue(type: FrontLabelTokenType, rest: string): boolean {
 }
 
 function isCaseNumberValue(value: string): boolean {
-  return new RegExp(`^${CASE_NUMBER}`).test(value.trim());
+  return CASE_NUMBER_START.test(value.trim());
 }

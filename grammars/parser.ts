@@ -13,7 +13,7 @@
  * the gates send them to the next item.
  * The grammar only says where lines belong; what they mean is the builder's job.
  */
-import { CstParser, tokenMatcher, type CstNode, type IRecognitionException } from "chevrotain";
+import { CstParser, tokenMatcher } from "chevrotain";
 import type { LineToken } from "./classify.js";
 import {
   ALL_TOKENS,
@@ -87,7 +87,3 @@ export class DocumentParser extends CstParser {
   });
 }
 
-export interface GrammarResult {
-  cst: CstNode;
-  parseErrors: IRecognitionException[];
-}

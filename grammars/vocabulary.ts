@@ -41,10 +41,6 @@ export const CASE_NUMBER = String.raw`(?:[A-ZÅÄÖ]{1,6}(?:[ -][A-ZÅÄÖ]{1,6}
 /** Labels that introduce a diarienummer on a line. */
 export const CASE_NUMBER_LABEL = String.raw`(?:Dnr|DNR|Diarienummer|Diarienr|Ärendenummer|Ärendenr|Dnr\.|Diarienr\.)`;
 
-/** Swedish month names (full and abbreviated) for dates like "7 mars 2025". */
-export const MONTHS = [
-  "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december",
-] as const;
 const MONTH_WORD = String.raw`(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?`;
 const WEEKDAY = String.raw`(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?`;
 /** ISO date "2025-03-07". */
@@ -298,9 +294,8 @@ export const AgendaHeading = createToken({ name: "AgendaHeading", pattern: /NA/,
 
 /** A § designation at the start of a line, then the rest (title, Dnr or nothing). */
 export const PARAGRAPH_HEADING = new RegExp(String.raw`^${PARAGRAPH_DESIGNATION}(?<rest>.*)$`);
-/** "3. Title", "3) Title", "3 Title" (the last only where layout marks the line bold). */
+/** "3. Title", "3) Title". */
 export const AGENDA_HEADING = /^(?<num>\d{1,3})\s*[.)]\s+(?<rest>\S.*)$/;
-export const AGENDA_HEADING_BARE = /^(?<num>\d{1,3})\s+(?<rest>[A-ZÅÄÖ].*)$/;
 
 // ---------------------------------------------------------------------------
 // Other lines

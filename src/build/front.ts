@@ -255,8 +255,10 @@ function readCaptionedSignatures(block: LabelBlock, front: FrontMatter, people: 
   });
 }
 
+const PERSON_NAMES = new RegExp(vocabulary.PERSON_NAME, "gu");
+
 function namesOfRow(text: string): string[] {
-  return [...text.matchAll(new RegExp(vocabulary.PERSON_NAME, "gu"))].map((m) => m[0]);
+  return [...text.matchAll(PERSON_NAMES)].map((m) => m[0]);
 }
 
 const FRONT_LABEL_FIELDS: Array<[RegExp, string]> = vocabulary.FRONT_LABEL_TOKENS.map((t) => [t.prefix, t.field]);

@@ -32,6 +32,7 @@ const CASE_NUMBER_ANYWHERE = new RegExp(
   "u",
 );
 const CASE_NUMBER_IN_PARENS = new RegExp(String.raw`\(\s*(?<number>${CASE_NUMBER})\s*\)`, "u");
+const CASE_NUMBERS = new RegExp(CASE_NUMBER, "gu");
 const TIME_ONLY = new RegExp(String.raw`^(?:kl\.?\s*)?(?<time>${CLOCK_TIME})$`, "iu");
 const NAMES_THEN_TIME = new RegExp(String.raw`^(?<names>${PERSON_NAME}(?:\s*(?:,|och|&)\s*${PERSON_NAME})*)\s*,?\s+(?:kl\.?\s*)?(?<time>${CLOCK_TIME})$`, "u");
 const TRAILING_TIME = new RegExp(String.raw`\s+(?:kl\.?\s*)?(?<time>${CLOCK_TIME})$`, "iu");
@@ -57,7 +58,7 @@ export function buildItem(outline: ItemOutline, context: ItemContext): Item {
   for (const token of outline.leading) addCaseNumbers(item, token.payload.rest);
   const loose = readHead(item, outline, context);
   const texts = new Map<SectionField, TextPiece[][]>();
-  if (loose.length > 0) pushText(texts, item.number !== null ? "description" : "description", loose);
+  if (loose.length > 0) pushText(texts, "description", loose);
 
   for (const part of outline.parts) {
     if ("line" in part) {
@@ -204,7 +205,7 @@ function takeCaseNumbers(item: Item, text: string): string {
 }
 
 function addCaseNumbers(item: Item, text: string): void {
-  for (const match of text.matchAll(new RegExp(CASE_NUMBER, "gu"))) {
+  for (const match of text.matchAll(CASE_NUMBERS)) {
     const number = match[0].trim();
     if (!item.caseNumbers.includes(number)) item.caseNumbers.push(number);
   }

@@ -28,6 +28,13 @@ const COUNT_PATTERNS: Record<"yes" | "no" | "abstain" | "absent", RegExp[]> = {
   absent: [new RegExp(String.raw`${COUNT}\s+(?:är\s+|var\s+)?frånvarande`, "iu"), /frånvarande\s*\((\d+)\)/iu],
 };
 
+const NAME_WITH_PARTY = new RegExp(String.raw`(${PERSON_NAME})\s*\(\s*([A-Za-zÅÄÖåäö]{1,5})\s*\)`, "gu");
+/** "Annika Blom (S) Ja", "Linnéa Sjöberg v Nej": a roll-call row with the answer as a word. */
+const BALLOT_ROW = new RegExp(
+  String.raw`^(?<name>${PERSON_NAME})\s*(?:\(\s*(?<party>[A-Za-zÅÄÖåäö]{1,5})\s*\)|(?<bare>[A-Za-zÅÄÖåäö]{1,4}))?\s+(?<answer>[Jj][Aa]|[Nn][Ee][Jj]|[Aa]vstår|[Aa]vstod|[Ff]rånvarande)\.?$`,
+  "u",
+);
+
 const VOTE_WORDS: ReadonlyArray<readonly [RegExp, Ballot["vote"]]> = [
   [words(String.raw`^ja\b`, "iu"), "yes"],
   [/^nej/iu, "no"],
@@ -74,7 +81,7 @@ function ballotsInSentences(text: string): Ballot[] {
     const vote = voteOf(answer[1]!);
     if (!vote) continue;
     const parties = new Map<string, string>();
-    for (const m of sentence.matchAll(new RegExp(String.raw`(${PERSON_NAME})\s*\(\s*([A-Za-zÅÄÖåäö]{1,5})\s*\)`, "gu"))) {
+    for (const m of sentence.matchAll(NAME_WITH_PARTY)) {
       parties.set(m[1]!.replace(/^(?:ordföranden|tjänstgörande ersättaren)\s+/iu, ""), m[2]!.toUpperCase());
     }
     for (const name of namesBefore(sentence, words(String.raw`\brösta(?:r|de)\b`, "iu"))) {
@@ -131,7 +138,7 @@ function ballotOfCells(row: BallotRow, columns: Array<{ x: number; vote: Ballot[
 
 function ballotOfText(raw: string): Ballot | null {
   const line = raw.replace(/\s+/g, " ").trim();
-  const match = new RegExp(String.raw`^(?<name>${PERSON_NAME})\s*(?:\(\s*(?<party>[A-Za-zÅÄÖåäö]{1,5})\s*\)|(?<bare>[A-Za-zÅÄÖåäö]{1,4}))?\s+(?<answer>[Jj][Aa]|[Nn][Ee][Jj]|[Aa]vstår|[Aa]vstod|[Ff]rånvarande)\.?$`, "u").exec(line);
+  const match = BALLOT_ROW.exec(line);
   if (!match?.groups?.name || !match.groups.answer) return null;
   const vote = voteOf(match.groups.answer);
   if (!vote) return null;
