@@ -9,8 +9,9 @@
  *   since a lone "8" in the body is an ordinary number), "Justerandes sign",
  *   "Utdragsbestyrkande", "Signerat med …". These hold on one-page documents.
  * - Repetition. PDF input: a cell in the top or bottom band whose text, digits
- *   masked, comes back in the same band on several pages. Counting is one hash
- *   map over the document, linear in its lines. Text input has no bands, so
+ *   masked, comes back in the same band on several pages, and that stands apart
+ *   from the body by a gap wider than line pitch. Counting is one hash map over
+ *   the document, linear in its lines. Text input has no bands, so
  *   see {@link textFurniture} for the stricter rule used there.
  */
 import type { Cell, PageLine } from "./types.js";
@@ -79,18 +80,43 @@ export function pdfFurniture(pages: PdfPageLines[]): Set<Cell> {
   // Two pages suffice in a two-page document; longer documents need three, so that body text
   // that happens to open two pages the same way stays body text.
   const needed = Math.min(3, Math.max(2, pages.length));
+  const repeated = (line: PageLine, b: Band): boolean =>
+    line.cells.some((cell) => (pagesWith.get(keyOf(b, cell))?.size ?? 0) >= needed);
 
   const furniture = new Set<Cell>();
   for (const { height, lines } of pages) {
+    const running = runningLines(lines, (line, b) => band(line, height) === b && repeated(line, b));
     for (const line of lines) {
       const b = band(line, height);
       for (const cell of line.cells) {
-        const repeated = b !== null && (pagesWith.get(keyOf(b, cell))?.size ?? 0) >= needed;
-        if (repeated || saysFurniture(cell.text, b !== null)) furniture.add(cell);
+        const isRunning = running.has(line) && (pagesWith.get(keyOf(b, cell))?.size ?? 0) >= needed;
+        if (isRunning || saysFurniture(cell.text, b !== null)) furniture.add(cell);
       }
     }
   }
   return furniture;
+}
+
+/** A running header or footer stands this far (× font size, baseline to baseline) from the body at least. */
+const HEADER_SEPARATION = 1.5;
+
+/**
+ * The lines of one page (in baseline order) that may be running headers or footers:
+ * those on the page's edge side of a clear gap. A section heading that happens to
+ * open several pages ("JÄV" over its text, in a template without a running header)
+ * repeats in the top band too, but it stands at line pitch above its text.
+ */
+function runningLines(lines: PageLine[], repeatedIn: (line: PageLine, b: "top" | "bottom") => boolean): Set<PageLine> {
+  const running = new Set<PageLine>();
+  const separated = (a: PageLine | undefined, b: PageLine | undefined): boolean =>
+    !a || !b || b.baseline - a.baseline > HEADER_SEPARATION * Math.max(a.fontSize, b.fontSize);
+  // Top band: the lowest repeated line with a gap below it closes the header block.
+  const top = lines.findLastIndex((line, i) => repeatedIn(line, "top") && separated(line, lines[i + 1]));
+  for (let i = 0; i <= top; i++) running.add(lines[i]!);
+  // Bottom band: the highest repeated line with a gap above it opens the footer block.
+  const bottom = lines.findIndex((line, i) => repeatedIn(line, "bottom") && separated(lines[i - 1], line));
+  if (bottom >= 0) for (let i = bottom; i < lines.length; i++) running.add(lines[i]!);
+  return running;
 }
 
 /** A running-header phrase: a document word or a meeting date label (a bare date recurs in content too: "Tjänsteskrivelse 2019-01-01"). */

@@ -216,6 +216,32 @@ describe("furniture by repetition in generated PDFs", () => {
     expect(layout.furniture.filter((f) => f.text === "Kommunstyrelsen, protokoll").map((f) => f.page)).toEqual([2, 3, 4]);
   });
 
+  /** Four pages that each open on the heading "JÄV" right above its text, with or without a running header above it. */
+  async function headingAtTopsPdf(header: boolean): Promise<Uint8Array> {
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+    for (const name of ["Anna Berg", "Bo Ek", "Cecilia Holm", "David Lind"]) {
+      const page = doc.addPage([595, 842]);
+      if (header) page.drawText("Kommunstyrelsen, protokoll", { x: 70, y: 815, size: 9, font });
+      page.drawText("JÄV", { x: 70, y: 785, size: 10.5, font: bold });
+      page.drawText(`${name} anmäler jäv och deltar inte i handläggningen.`, { x: 70, y: 772, size: 10, font });
+    }
+    return doc.save();
+  }
+
+  it("a heading that opens every page right above its text is body, not a running header", async () => {
+    const layout = layoutPages(await extractText(await headingAtTopsPdf(false)));
+    expect(layout.lines.filter((l) => l.text === "JÄV").map((l) => l.page)).toEqual([1, 2, 3, 4]);
+    expect(layout.furniture).toEqual([]);
+  });
+
+  it("a running header above such a heading is still furniture; the heading is not", async () => {
+    const layout = layoutPages(await extractText(await headingAtTopsPdf(true)));
+    expect(layout.lines.filter((l) => l.text === "JÄV")).toHaveLength(4);
+    expect(layout.furniture.map((f) => f.text)).toEqual(Array(4).fill("Kommunstyrelsen, protokoll"));
+  });
+
   it("a one-page document keeps its header text but loses its page number", async () => {
     const layout = layoutPages(await extractText(await headedPdf(1, () => "Kommunstyrelsen, protokoll")));
     expect(layout.lines.map((l) => l.text)).toEqual(["Kommunstyrelsen, protokoll", "PROTOKOLL"]);
