@@ -30,9 +30,9 @@ const TITLE_BEFORE_NAME = new RegExp(String.raw`^(?<title>${JOB_TITLE})\s+(?<nam
 
 /** "§9", "§§ 14-15", "§ 12 del", "§§ 23–24", "§ 105-108", "§§ 18, 20". */
 const PARAGRAPH_LIMIT = /\(?\s*§§?\s*\d+(?:\s*[-–—]\s*\d+)?(?:\s*(?:,|och|&)\s*§{0,2}\s*\d+(?:\s*[-–—]\s*\d+)?)*(?:\s*del)?\s*\)?/u;
-/** "ersätter X", "ersättare för X", "tjänstgör för X", "i stället för X". */
+/** "ersätter X", "ersättare för X", "tjänstgör för X", "i stället för X", and a bare "för X" right after the party: "Gun Nilsson (S) för Hans Ek (S)". */
 const REPLACES = new RegExp(
-  String.raw`,?\s*\(?\s*(?:ersätter|ersättare för|tjänstgör(?:ande)? för|tjg\.? för|i stället för|istället för)\s+(?<name>${PERSON_NAME})(?:\s*\(\s*[A-Za-zÅÄÖåäö]{1,5}\s*\))?\s*\)?`,
+  String.raw`,?\s*\(?\s*(?:ersätter|ersättare för|tjänstgör(?:ande)? för|tjg\.? för|i stället för|istället för|(?<=\)\s*)för)\s+(?<name>${PERSON_NAME})(?:\s*\(\s*[A-Za-zÅÄÖåäö]{1,5}\s*\))?\s*\)?`,
   "u",
 );
 

@@ -16,6 +16,7 @@ describe("attendee entries", () => {
     ["Per Ölund (C), §§ 23–25", { name: "Per Ölund", party: "C", paragraphs: [23, 24, 25] }],
     ["Kent Alm (C), ersättare för Elsa Brandt, §§ 23–24", { name: "Kent Alm", replaces: "Elsa Brandt", paragraphs: [23, 24] }],
     ["Lars-Göran Bäck (S) ersätter Nina Tallberg (S)", { name: "Lars-Göran Bäck", party: "S", replaces: "Nina Tallberg" }],
+    ["Gun Nilsson (S) för Hans Ek (S)", { name: "Gun Nilsson", party: "S", replaces: "Hans Ek" }],
     ["Stig Andersson (KD) tjänstgör för Åsa Ek (KD) § 12 del", { name: "Stig Andersson", replaces: "Åsa Ek", paragraphs: [12] }],
     ["Lise Hjemgaard-Svensson (M) (Östersunds kommun)", { name: "Lise Hjemgaard-Svensson", party: "M", affiliation: "Östersunds kommun" }],
   ])("%s", (text, expected) => {
