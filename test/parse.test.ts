@@ -1,6 +1,7 @@
 /** The library's promises at its edge: what it throws, what it never throws, and strict mode. */
 import { describe, expect, it } from "vitest";
 import { InvalidInputError, ParseError, ProtokollError, parsePdf, parseText } from "../src/index.js";
+import { twoColumnPdf } from "./pdf/make.js";
 
 describe("parseText", () => {
   it("turns junk into a document with diagnostics, never an exception", () => {
@@ -53,6 +54,23 @@ describe("parseText", () => {
 });
 
 describe("parsePdf", () => {
+  it("reads attendance and text set in two columns column by column", async () => {
+    const document = await parsePdf(await twoColumnPdf());
+    expect(document.participants.map((p) => [p.name, p.group, p.replaces])).toEqual([
+      ["Anna Berg", "member", null],
+      ["Bo Ek", "member", null],
+      ["Cecilia Holm", "member", null],
+      ["David Lind", "member", null],
+      ["Eva Ström", "member", null],
+      ["Fredrik Ås", "member", null],
+      ["Gun Nilsson", "servingSubstitute", "Hans Ek"],
+      ["Ingrid Sjö", "servingSubstitute", "Jan Berg"],
+      ["Karl Holm", "servingSubstitute", "Lena Ek"],
+    ]);
+    expect(document.items[0]!.description).toMatch(/^Kommunstyrelsen har tagit fram ett förslag till budget för 2026 som bygger .* oförändrade ramar\. Ekonomiavdelningen bedömer att .* låneutrymmet\.$/);
+    expect(document.parseStatus).toBe("complete");
+  });
+
   it("rejects what is not bytes, and bytes that are not a PDF, with stable codes", async () => {
     await expect(parsePdf("%PDF-1.7" as unknown as Uint8Array)).rejects.toMatchObject({ code: "INVALID_INPUT" });
     await expect(parsePdf(new TextEncoder().encode("hello, not a pdf"))).rejects.toMatchObject({ code: "NOT_A_PDF" });

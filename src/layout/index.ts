@@ -9,9 +9,11 @@ import { cleanText, endsWithSoftHyphen, wrapJoin } from "./clean.js";
 import { labelValueRows, type Row } from "./columns.js";
 import { pdfFurniture, textFurniture, type PdfPageLines } from "./furniture.js";
 import { pageLines, round } from "./lines.js";
+import { readingOrder } from "./reading.js";
 import type { BBox, Line, LayoutResult, PageLine } from "./types.js";
 
 export type { BBox, Cell, Line, LayoutResult, PageLine } from "./types.js";
+export type { Flow } from "./reading.js";
 
 /** A baseline gap this much wider than the document's usual line pitch is a paragraph break. */
 const PARAGRAPH_GAP = 1.3;
@@ -25,8 +27,7 @@ export function layoutPages(pdf: PdfText): LayoutResult {
   });
   const furnitureCells = pdfFurniture(pages);
 
-  const drafts: Draft[] = [];
-  for (const { page, lines } of pages) {
+  const pageFlows = pages.map(({ page, lines }) => {
     const body: PageLine[] = [];
     for (const line of lines) {
       const cells = line.cells.filter((cell) => {
@@ -36,13 +37,24 @@ export function layoutPages(pdf: PdfText): LayoutResult {
       });
       if (cells.length > 0) body.push({ ...line, cells });
     }
-    const rows = labelValueRows(body);
-    const left = leftMargin(rows);
-    for (const row of rows) {
-      const draft = draftFromRow(page, row, left);
-      if (draft) drafts.push(draft);
+    return { page, flows: readingOrder(body).map((flow) => ({ column: flow.column, rows: labelValueRows(flow.lines) })) };
+  });
+
+  const margins = pageFlows.map(({ flows }) => leftMargin(flows.filter((f) => f.column !== "right").flatMap((f) => f.rows)));
+  const documentMargin = mostCommon(margins.filter((m) => m !== null));
+  const drafts: Draft[] = [];
+  pageFlows.forEach(({ page, flows }, i) => {
+    const rows = flows.flatMap((f) => f.rows);
+    const left = margins[i] ?? documentMargin ?? Math.min(...rows.map((r) => r.x0));
+    for (const flow of flows) {
+      // A right column's lines are indented from the column's own edge.
+      const margin = flow.column === "right" ? (leftMargin(flow.rows) ?? Math.min(...flow.rows.map((r) => r.x0))) : left;
+      for (const row of flow.rows) {
+        const draft = draftFromRow(page, row, margin);
+        if (draft) drafts.push(draft);
+      }
     }
-  }
+  });
   markParagraphGaps(drafts);
   return { lines: finish(drafts), furniture, pages: pdf.pageCount, diagnostics: [] };
 }
@@ -150,9 +162,11 @@ function cellPositions(row: Row): number[] | null {
 
 /**
  * The page's left text edge: the smallest x that at least two lines start at,
- * so that one stray line further left does not shift every indent.
+ * so that one stray line further left does not shift every indent. Null when
+ * no two lines start together (a page with one line): then the edge is the
+ * document's usual one, so that a list point alone on its page keeps its indent.
  */
-function leftMargin(rows: Row[]): number {
+function leftMargin(rows: Row[]): number | null {
   const starts = new Map<number, { count: number; x: number }>();
   for (const row of rows) {
     const key = Math.round(row.x0);
@@ -161,9 +175,20 @@ function leftMargin(rows: Row[]): number {
     start.x = Math.min(start.x, row.x0);
     starts.set(key, start);
   }
-  const shared = [...starts.values()].filter((s) => s.count >= 2);
-  const candidates = (shared.length > 0 ? shared : [...starts.values()]).map((s) => s.x);
-  return candidates.length > 0 ? Math.min(...candidates) : 0;
+  const shared = [...starts.values()].filter((s) => s.count >= 2).map((s) => s.x);
+  return shared.length > 0 ? Math.min(...shared) : null;
+}
+
+function mostCommon(values: number[]): number | null {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(Math.round(v), (counts.get(Math.round(v)) ?? 0) + 1);
+  let best: number | null = null;
+  let bestCount = 0;
+  for (const v of values) {
+    const count = counts.get(Math.round(v))!;
+    if (count > bestCount) [best, bestCount] = [v, count];
+  }
+  return best;
 }
 
 /**

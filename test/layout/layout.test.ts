@@ -4,7 +4,7 @@ import { extractText } from "../../src/pdf/index.js";
 import { layoutPages, layoutText, type LayoutResult, type Line } from "../../src/layout/index.js";
 import { cleanText, wrapJoin } from "../../src/layout/clean.js";
 import { DEV_PDFS, devPdf, seedText } from "./fixtures.js";
-import { textPdf } from "../pdf/make.js";
+import { TWO_COLUMN_PROSE, textPdf, twoColumnPdf } from "../pdf/make.js";
 
 const layouts = new Map<string, Promise<LayoutResult>>();
 function devLayout(name: string): Promise<LayoutResult> {
@@ -105,6 +105,32 @@ describe("label/value rows on the dev PDFs", () => {
     });
     // A bullet set at a tab stop stays with its text.
     expect(find(lines, "• Tjänsteskrivelse 2025-03-25").cells).toBeUndefined();
+  });
+});
+
+describe("two-column bands in a generated PDF", () => {
+  it("reads each band left column first, each column indented from its own edge", async () => {
+    const { lines } = layoutPages(await extractText(await twoColumnPdf()));
+    const texts = lines.map((l) => l.text);
+    const at = (text: string) => texts.indexOf(text);
+    expect(texts.slice(at("Beslutande ledamöter"), at("Justerare: Bo Ek"))).toEqual([
+      "Beslutande ledamöter",
+      "Anna Berg (S), ordförande",
+      "Bo Ek (M), vice ordförande",
+      "Cecilia Holm (S)",
+      "David Lind (SD)",
+      "Eva Ström (C)",
+      "Fredrik Ås (V)",
+      "Tjänstgörande ersättare",
+      "Gun Nilsson (S) för Hans Ek (S)",
+      "Ingrid Sjö (M) för Jan Berg (M)",
+      "Karl Holm (L) för Lena Ek (L)",
+    ]);
+    expect(texts.slice(at("Ärendebeskrivning") + 1, at("Beslut"))).toEqual([...TWO_COLUMN_PROSE.map(([l]) => l), ...TWO_COLUMN_PROSE.map(([, r]) => r)]);
+    const rightTop = lines.find((l) => l.text === "Ekonomiavdelningen bedömer att");
+    expect(rightTop).toMatchObject({ indent: 0, breakBefore: false });
+    expect(rightTop?.cells).toBeUndefined();
+    expect(lines.find((l) => l.text === "Tjänstgörande ersättare")?.bbox?.x0).toBeCloseTo(310, 0);
   });
 });
 

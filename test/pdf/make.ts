@@ -19,6 +19,67 @@ export async function textPdf(pages: string[][], options: { size?: number; leadi
   return doc.save();
 }
 
+/**
+ * A one-page protokoll set partly in two columns: members on the left and serving
+ * substitutes on the right of the front page, and a description in two columns of
+ * body text, with single-column lines above, between and below.
+ */
+export async function twoColumnPdf(): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const regular = await doc.embedFont(StandardFonts.Helvetica);
+  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+  const page = doc.addPage([595, 842]);
+  let y = 780;
+  const put = (text: string, x = 70, options: { bold?: boolean; size?: number } = {}) =>
+    page.drawText(text, { x, y, size: options.size ?? 11, font: options.bold ? bold : regular });
+  const next = (lines = 1) => (y -= 14 * lines);
+  put("Protokoll", 70, { bold: true, size: 16 });
+  next(1.6);
+  put("Kommunstyrelsen");
+  next();
+  put("Sammanträdesdatum: 2025-03-10");
+  next(2);
+  put("Plats och tid: Kommunhuset kl. 09.00–11.30");
+  next(2);
+  put("Beslutande ledamöter", 70, { bold: true });
+  put("Tjänstgörande ersättare", 310, { bold: true });
+  next();
+  const members = ["Anna Berg (S), ordförande", "Bo Ek (M), vice ordförande", "Cecilia Holm (S)", "David Lind (SD)", "Eva Ström (C)", "Fredrik Ås (V)"];
+  const substitutes = ["Gun Nilsson (S) för Hans Ek (S)", "Ingrid Sjö (M) för Jan Berg (M)", "Karl Holm (L) för Lena Ek (L)"];
+  members.forEach((member, i) => {
+    put(member, 70);
+    if (substitutes[i]) put(substitutes[i]!, 310);
+    next();
+  });
+  next();
+  put("Justerare: Bo Ek");
+  next(2);
+  put("§ 1 Budget 2026", 70, { bold: true, size: 13 });
+  next(1.5);
+  put("Ärendebeskrivning", 70, { bold: true });
+  next();
+  for (const [left, right] of TWO_COLUMN_PROSE) {
+    put(left, 70);
+    put(right, 310);
+    next();
+  }
+  next();
+  put("Beslut", 70, { bold: true });
+  next();
+  put("Kommunstyrelsen godkänner förslaget till budget för 2026.");
+  return doc.save();
+}
+
+/** The two columns of {@link twoColumnPdf}'s description, line by line. */
+export const TWO_COLUMN_PROSE: [string, string][] = [
+  ["Kommunstyrelsen har tagit fram ett", "Ekonomiavdelningen bedömer att"],
+  ["förslag till budget för 2026 som", "resultatet blir två procent av"],
+  ["bygger på de ekonomiska ramar", "skatteintäkterna, vilket uppfyller"],
+  ["som fullmäktige beslutade om i", "det finansiella målet. Investeringar"],
+  ["juni. Förslaget innebär att", "om 120 miljoner kronor ryms inom"],
+  ["nämnderna får oförändrade ramar.", "ramen för låneutrymmet."],
+];
+
 export async function imageOnlyPdf(): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const page = doc.addPage([595, 842]);

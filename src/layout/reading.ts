@@ -1,0 +1,181 @@
+/**
+ * Reading order within a page: most pages read top to bottom, but a band of a
+ * page may be set in two columns (two-column body text, members on the left and
+ * substitutes on the right). Such a band reads its left column, then its right
+ * column; what stands above and below it (a heading across the page) keeps its
+ * place. Found from geometry alone: a gutter that no line of the band crosses,
+ * a right column that starts at one x in the right half of the text, and
+ * enough text on both sides. Cost: linear in the page's cells.
+ */
+import { round } from "./lines.js";
+import type { Cell, PageLine } from "./types.js";
+
+/** A stretch of a page that reads top to bottom: lines across the page, or one column of a two-column band. */
+export interface Flow {
+  column: "full" | "left" | "right";
+  lines: PageLine[];
+}
+
+/** Two x positions closer than this (pt) are one column edge. */
+const ALIGN = 3;
+/** Each column of a band has at least this many lines. */
+const MIN_COLUMN_LINES = 4;
+/** The right column starts within this part of the text width (from its left), so label/value tables (values in the left half) never qualify. */
+const RIGHT_COLUMN_FROM = 0.5;
+const RIGHT_COLUMN_TO = 0.72;
+/** At least this share of a column's lines start at its left edge: a column is left-aligned, right-aligned times are not. */
+const ALIGNED_SHARE = 0.6;
+/** At least this share of a column's lines are one cell: a table row has several. */
+const SINGLE_CELL_SHARE = 0.8;
+/** A column of text, not of marks, numbers or one-word cells (a roll-call table's "X", "Ja", "Avstår"). */
+const MIN_MEDIAN_LETTERS = 7;
+/** The gutter is at least this wide (× font size). */
+const MIN_GUTTER = 0.8;
+/** A row that starts with an agenda or list number ("3.", "§ 4") is a table row: its cells belong together. */
+const NUMBERED = /^(§\s*)?\d{1,3}[.)]?\s/u;
+
+export function readingOrder(lines: PageLine[]): Flow[] {
+  const columnX = rightColumnCandidates(lines);
+  for (const x of columnX) {
+    const flows = splitAt(lines, x);
+    if (flows) return flows;
+  }
+  return [{ column: "full", lines }];
+}
+
+/** Left edges of cells in the right part of the text, most used first. */
+function rightColumnCandidates(lines: PageLine[]): number[] {
+  let left = Infinity;
+  let right = -Infinity;
+  for (const line of lines) {
+    left = Math.min(left, line.bbox.x0);
+    right = Math.max(right, line.bbox.x1);
+  }
+  const width = right - left;
+  const counts: { x: number; lines: number }[] = [];
+  for (const line of lines) {
+    for (const cell of line.cells) {
+      const at = (cell.x0 - left) / width;
+      if (at < RIGHT_COLUMN_FROM || at > RIGHT_COLUMN_TO) continue;
+      const known = counts.find((c) => Math.abs(c.x - cell.x0) <= ALIGN);
+      if (known) known.lines++;
+      else counts.push({ x: cell.x0, lines: 1 });
+    }
+  }
+  return counts
+    .filter((c) => c.lines >= MIN_COLUMN_LINES)
+    .sort((a, b) => b.lines - a.lines)
+    .map((c) => c.x);
+}
+
+type Side = "left" | "right" | "both" | "across";
+
+function sideOf(line: PageLine, x: number): Side {
+  const gutter = MIN_GUTTER * line.fontSize;
+  let left = false;
+  let right = false;
+  for (const cell of line.cells) {
+    if (cell.x0 >= x - ALIGN) right = true;
+    else if (cell.x1 <= x - gutter) left = true;
+    else return "across";
+  }
+  return left && right ? "both" : left ? "left" : "right";
+}
+
+/** The page as flows with a gutter just left of `x`, or null when no band of it reads as two columns. */
+function splitAt(lines: PageLine[], x: number): Flow[] | null {
+  const sides = lines.map((line) => sideOf(line, x));
+  const flows: Flow[] = [];
+  let done = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (sides[i] !== "right" && sides[i] !== "both") continue;
+    const start = bandStart(lines, sides, i, done);
+    const end = bandEnd(lines, sides, i);
+    const band = end - start >= MIN_COLUMN_LINES ? twoColumns(lines.slice(start, end), x) : null;
+    // Each line is looked at in one band at most, so a page costs linear time.
+    i = end - 1;
+    if (!band) continue;
+    if (start > done) flows.push({ column: "full", lines: lines.slice(done, start) });
+    flows.push(...band);
+    done = end;
+  }
+  if (flows.length === 0) return null;
+  if (done < lines.length) flows.push({ column: "full", lines: lines.slice(done) });
+  return flows;
+}
+
+/** Lines of one column follow each other closer than this (× font size), paragraph gaps and headings included. */
+const COLUMN_GAP = 3;
+/** Below the right column's last line, the left column goes on at line pitch: closer than this (× font size). */
+const LINE_PITCH = 1.6;
+
+/**
+ * Where a two-column band whose first right-column line is `first` starts: the
+ * left column's lines right above it, at line pitch, belong to it (columns
+ * whose baselines do not line up start with a left line).
+ */
+function bandStart(lines: PageLine[], sides: Side[], first: number, floor: number): number {
+  let start = first;
+  while (start > floor && sides[start - 1] === "left" && lines[start]!.baseline - lines[start - 1]!.baseline <= LINE_PITCH * lines[start]!.fontSize) start--;
+  return start;
+}
+
+/**
+ * Where a two-column band whose first right-column line is `first` ends: after
+ * the last right-column line that follows the one before it within a column's
+ * gaps, plus the left column's lines that go on below it at line pitch. A
+ * heading or a sentence after a gap below the band is not taken into it.
+ */
+function bandEnd(lines: PageLine[], sides: Side[], first: number): number {
+  let lastRight = first;
+  for (let k = first + 1; k < lines.length && sides[k] !== "across"; k++) {
+    if (sides[k] === "left") continue;
+    if (lines[k]!.baseline - lines[lastRight]!.baseline > COLUMN_GAP * lines[k]!.fontSize) break;
+    lastRight = k;
+  }
+  let end = lastRight + 1;
+  while (end < lines.length && sides[end] === "left" && lines[end]!.baseline - lines[end - 1]!.baseline <= LINE_PITCH * lines[end]!.fontSize) end++;
+  return end;
+}
+
+/** A band of lines that none crosses the gutter, as its two columns, when both read as columns of text. */
+function twoColumns(band: PageLine[], x: number): [Flow, Flow] | null {
+  const left: PageLine[] = [];
+  const right: PageLine[] = [];
+  for (const line of band) {
+    const cells = { left: [] as Cell[], right: [] as Cell[] };
+    for (const cell of line.cells) (cell.x0 >= x - ALIGN ? cells.right : cells.left).push(cell);
+    if (cells.left.length > 0) left.push(part(line, cells.left));
+    if (cells.right.length > 0) right.push(part(line, cells.right));
+  }
+  if (!isColumn(left) || !isColumn(right)) return null;
+  if (left.filter((line) => NUMBERED.test(line.cells[0]!.text)).length * 2 >= left.length) return null;
+  return [
+    { column: "left", lines: left },
+    { column: "right", lines: right },
+  ];
+}
+
+/** Lines that read as one column of text: left-aligned, mostly one cell each (table rows have several), words not marks. */
+function isColumn(lines: PageLine[]): boolean {
+  if (lines.length < MIN_COLUMN_LINES) return false;
+  const edge = Math.min(...lines.map((l) => l.bbox.x0));
+  const aligned = lines.filter((l) => l.bbox.x0 - edge <= ALIGN).length;
+  const single = lines.filter((l) => l.cells.length === 1).length;
+  const letters = lines.map((l) => l.cells.reduce((n, c) => n + (c.text.match(/\p{L}/gu)?.length ?? 0), 0)).sort((a, b) => a - b);
+  return (
+    aligned >= ALIGNED_SHARE * lines.length &&
+    single >= SINGLE_CELL_SHARE * lines.length &&
+    letters[Math.floor(letters.length / 2)]! >= MIN_MEDIAN_LETTERS
+  );
+}
+
+/** The part of a line on one side of the gutter, as a line of its own. */
+function part(line: PageLine, cells: Cell[]): PageLine {
+  if (cells.length === line.cells.length) return line;
+  return {
+    ...line,
+    bbox: { ...line.bbox, x0: round(Math.min(...cells.map((c) => c.x0))), x1: round(Math.max(...cells.map((c) => c.x1))) },
+    cells,
+  };
+}
