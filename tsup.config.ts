@@ -3,6 +3,14 @@ import { defineConfig } from "tsup";
 
 const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
 
+/**
+ * Bundled into dist/ (tree-shaken, one file to load) rather than imported at run time:
+ * chevrotain's package entry loads some 600 modules of lodash-es (about 300 ms at start-up,
+ * paid again by every CLI worker), date-fns's about 250. Neither shows in the public types.
+ * zod stays external: its schemas are part of the public API and must be the caller's zod.
+ */
+const BUNDLED = ["chevrotain", "date-fns"];
+
 export default defineConfig([
   {
     entry: { index: "src/index.ts", node: "src/node.ts" },
@@ -14,6 +22,9 @@ export default defineConfig([
     target: "node20",
     // pdf.js is large and ships its own worker and data files: use the installed copy.
     external: ["pdfjs-dist"],
+    noExternal: BUNDLED,
+    // Which package files went into the bundle: scripts/write-licences.mjs collects their licences.
+    metafile: true,
   },
   {
     // The parse worker is its own file: the CLI starts it with new URL("./cli-worker.js", import.meta.url).
@@ -22,6 +33,7 @@ export default defineConfig([
     sourcemap: true,
     target: "node20",
     external: ["pdfjs-dist"],
+    noExternal: BUNDLED,
     banner: { js: "#!/usr/bin/env node" },
     define: { __PROTOKOLL_VERSION__: JSON.stringify(version) },
   },

@@ -2,8 +2,11 @@
  * Dates and times as the contract wants them: ISO dates ("2025-03-07") and
  * zero-padded 24 h times ("13:15"), read from the many Swedish spellings.
  */
-import { format, isValid, parse } from "date-fns";
-import { sv } from "date-fns/locale";
+// One module per function: the package's index loads all of date-fns, and "date-fns/locale" every locale.
+import { format } from "date-fns/format";
+import { isValid } from "date-fns/isValid";
+import { parse } from "date-fns/parse";
+import { sv } from "date-fns/locale/sv";
 import { vocabulary } from "../../grammars/index.js";
 
 const { ANY_DATE, TIME_SPAN } = vocabulary;
