@@ -18,7 +18,6 @@ const DEFAULT_TIMEOUT_MS = 60_000;
 const HEADER_WINDOW = 1024;
 
 type PdfJsDocument = Awaited<ReturnType<PdfJsModule["getDocument"]>["promise"]>;
-type PdfJsPage = Awaited<ReturnType<PdfJsDocument["getPage"]>>;
 type LoadingTask = ReturnType<PdfJsModule["getDocument"]>;
 
 /**
@@ -103,12 +102,11 @@ async function readDocument(task: LoadingTask, limits: ReadLimits): Promise<PdfT
   }
 
   const diagnostics: Diagnostic[] = [];
-  const fonts = new FontNames(pageCount);
-  const pages: PageText[] = [];
+  const read: ReadPage[] = [];
   for (let number = 1; number <= pageCount; number++) {
     limits.deadline.check();
     try {
-      pages.push(await readPage(doc, number, fonts));
+      read.push(await readPage(doc, number));
     } catch (error) {
       if (error instanceof BudgetExceededError) throw error;
       diagnostics.push(
@@ -117,13 +115,28 @@ async function readDocument(task: LoadingTask, limits: ReadLimits): Promise<PdfT
     }
   }
 
-  if (pages.length === 0) throw new PdfError("CORRUPT_PDF", `pdf.js could not read any of the ${pageCount} page(s).`);
-  const textPages = pages.filter((p) => p.items.some((item) => item.text.trim() !== ""));
+  if (read.length === 0) throw new PdfError("CORRUPT_PDF", `pdf.js could not read any of the ${pageCount} page(s).`);
+  const textPages = read.filter((p) => p.page.items.some((item) => item.text.trim() !== ""));
   if (textPages.length === 0) throw new NoTextLayerError(pageCount);
-  for (const page of pages) {
-    if (!textPages.includes(page)) diagnostics.push(diagnostic("info", "EMPTY_PAGE", `Page ${page.page} has no text.`, page.page));
+  for (const { page } of read) {
+    if (!textPages.some((p) => p.page === page)) diagnostics.push(diagnostic("info", "EMPTY_PAGE", `Page ${page.page} has no text.`, page.page));
   }
-  return { pageCount, pages, info: await readInfo(doc), diagnostics };
+  limits.deadline.check();
+  const styles = await fontStyles(doc, textPages);
+  const pages = read.map(({ page }) => ({
+    ...page,
+    items: page.items.map((item) => {
+      const { name, bold, italic } = styles(item.fontName);
+      return { ...item, fontName: name, bold, italic };
+    }),
+  }));
+  return { pageCount, pages, diagnostics };
+}
+
+/** A page as read, its items still naming their font by pdf.js's id. */
+interface ReadPage {
+  page: PageText;
+  fontIds: Set<string>;
 }
 
 async function openDocument(task: LoadingTask): Promise<PdfJsDocument> {
@@ -138,22 +151,22 @@ async function openDocument(task: LoadingTask): Promise<PdfJsDocument> {
   }
 }
 
-async function readPage(doc: PdfJsDocument, number: number, fonts: FontNames): Promise<PageText> {
+async function readPage(doc: PdfJsDocument, number: number): Promise<ReadPage> {
   const page = await doc.getPage(number);
   try {
     const viewport = page.getViewport({ scale: 1 });
     const content = await page.getTextContent();
     const pdfjs = await loadPdfJs();
-    const runs = content.items.flatMap((item, index) => ("str" in item && item.str !== "" ? [{ item, index }] : []));
-    await fonts.resolve(page, new Set(runs.map((r) => r.item.fontName)));
-
-    const items: TextItem[] = runs.map(({ item, index }) => {
+    const fontIds = new Set<string>();
+    const items: TextItem[] = [];
+    content.items.forEach((item, index) => {
+      if (!("str" in item) || item.str === "") return;
       // Into display space: top-left origin, y down, page rotation and crop offset applied.
       const [a, b, c, d, e, f] = pdfjs.Util.transform(viewport.transform, item.transform) as number[];
-      const style = fonts.style(item.fontName);
       const fontSize = Math.hypot(c ?? 0, d ?? 0);
       const rotated = Math.abs(b ?? 0) > 1e-3 * fontSize || Math.abs(c ?? 0) > 1e-3 * fontSize || (a ?? 0) < 0;
-      return {
+      fontIds.add(item.fontName);
+      items.push({
         index,
         text: item.str,
         x: e ?? 0,
@@ -161,64 +174,53 @@ async function readPage(doc: PdfJsDocument, number: number, fonts: FontNames): P
         width: item.width,
         height: item.height,
         fontSize,
-        fontName: style.name,
-        bold: style.bold,
-        italic: style.italic,
+        // pdf.js's font id until fontStyles() names it.
+        fontName: item.fontName,
+        bold: false,
+        italic: false,
         hasEOL: item.hasEOL,
         ...(rotated && { rotated: true }),
-      };
+      });
     });
-    return { page: number, width: viewport.width, height: viewport.height, items };
+    return { page: { page: number, width: viewport.width, height: viewport.height, items }, fontIds };
   } finally {
     page.cleanup();
   }
 }
 
 /**
- * Real font names ("ABCDEF+Carlito-Bold") for pdf.js's font ids. getTextContent
- * loads fonts without handing them to this thread; getOperatorList does. Fonts
- * are shared across pages, so one operator list (usually page 1's) names the
- * fonts of the whole document; the calls are capped so that a PDF with a new
- * font on every page does not pay for an operator list on every page.
+ * Real font names ("ABCDEF+Carlito-Bold") for pdf.js's font ids, as a lookup
+ * from id to style. getTextContent loads fonts without handing them to this
+ * thread; only getOperatorList does, at a cost of roughly half a page's text
+ * extraction. Fonts are shared across pages, so a few operator lists name the
+ * fonts of the whole document: pages are picked greedily by most unnamed fonts
+ * per text item (a short page is cheap to list), and capped so that a PDF with
+ * a new font on every page does not pay for an operator list on every page.
  */
-class FontNames {
-  private readonly styles = new Map<string, FontStyle>();
-  private operatorLists = 0;
-  private readonly maxOperatorLists: number;
-
-  constructor(pageCount: number) {
-    this.maxOperatorLists = 2 + Math.ceil(pageCount / 25);
-  }
-
-  async resolve(page: PdfJsPage, ids: Set<string>): Promise<void> {
-    const unknown = [...ids].filter((id) => !this.styles.has(id));
-    if (unknown.length === 0) return;
-    if (unknown.some((id) => !page.commonObjs.has(id)) && this.operatorLists < this.maxOperatorLists) {
-      this.operatorLists++;
-      await page.getOperatorList().catch(() => undefined);
+async function fontStyles(doc: PdfJsDocument, pages: ReadPage[]): Promise<(id: string) => FontStyle> {
+  const pdfjs = await loadPdfJs();
+  const styles = new Map<string, FontStyle>();
+  const unnamed = new Set(pages.flatMap((p) => [...p.fontIds]));
+  const candidates = [...pages];
+  for (let lists = 0; unnamed.size > 0 && lists < 2 + Math.ceil(pages.length / 25); lists++) {
+    const value = (p: ReadPage) => [...p.fontIds].filter((id) => unnamed.has(id)).length / (p.page.items.length + 1);
+    const best = candidates.reduce((a, b) => (value(b) > value(a) ? b : a));
+    if (value(best) === 0) break;
+    candidates.splice(candidates.indexOf(best), 1);
+    const page = await doc.getPage(best.page.page);
+    try {
+      await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE }).catch(() => undefined);
+      for (const id of [...unnamed]) {
+        const name = page.commonObjs.has(id) ? (page.commonObjs.get(id) as { name?: unknown } | null)?.name : undefined;
+        if (typeof name === "string" && name !== "") styles.set(id, fontStyle(name));
+        // An id the list did not name (the font failed to load) is not asked for again.
+        if (best.fontIds.has(id)) unnamed.delete(id);
+      }
+    } finally {
+      page.cleanup();
     }
-    for (const id of unknown) {
-      const name = page.commonObjs.has(id) ? (page.commonObjs.get(id) as { name?: unknown } | null)?.name : undefined;
-      if (typeof name === "string" && name !== "") this.styles.set(id, fontStyle(name));
-    }
   }
-
-  style(id: string): FontStyle {
-    return this.styles.get(id) ?? { name: id, bold: false, italic: false };
-  }
-}
-
-async function readInfo(doc: PdfJsDocument): Promise<PdfText["info"]> {
-  try {
-    const info = (await doc.getMetadata()).info as Record<string, unknown> | undefined;
-    const field = (key: string): string | null => {
-      const value = info?.[key];
-      return typeof value === "string" && value.trim() !== "" ? value.trim() : null;
-    };
-    return { title: field("Title"), producer: field("Producer"), creator: field("Creator") };
-  } catch {
-    return { title: null, producer: null, creator: null };
-  }
+  return (id) => styles.get(id) ?? { name: id, bold: false, italic: false };
 }
 
 function messageOf(error: unknown): string {

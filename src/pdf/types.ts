@@ -37,8 +37,6 @@ export interface PageText {
 export interface PdfText {
   pageCount: number;
   pages: PageText[];
-  /** Document information dictionary fields, when present. */
-  info: { title: string | null; producer: string | null; creator: string | null };
   diagnostics: Diagnostic[];
 }
 

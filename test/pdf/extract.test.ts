@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { PDFDocument, StandardFonts } from "pdf-lib";
 import { extractText } from "../../src/pdf/index.js";
 import { ProtokollError } from "../../src/errors.js";
 import { DEV_PDFS, devPdf } from "../layout/fixtures.js";
@@ -42,9 +43,18 @@ describe("extractText on the dev PDFs", () => {
     expect(value.bold).toBe(false);
   });
 
-  it("reads the document information", async () => {
-    const pdf = await extractText(devPdf("d02_tn_sjovalla_2025-10-09"));
-    expect(pdf.info).toEqual({ title: "Tekniska nämnden protokoll 2025-10-09", producer: "LibreOffice 7.4", creator: "Writer" });
+  it("names fonts that first appear on later pages", async () => {
+    const doc = await PDFDocument.create();
+    const regular = await doc.embedFont(StandardFonts.Helvetica);
+    const fonts = [regular, await doc.embedFont(StandardFonts.HelveticaBold), await doc.embedFont(StandardFonts.TimesRomanItalic), regular];
+    for (const font of fonts) doc.addPage([595, 842]).drawText(`Text i ${font.name}`, { x: 70, y: 700, size: 11, font });
+    const pdf = await extractText(await doc.save());
+    expect(pdf.pages.map((p) => p.items.map((i) => [i.fontName, i.bold, i.italic]))).toEqual([
+      [["Helvetica", false, false]],
+      [["Helvetica-Bold", true, false]],
+      [["Times-Italic", false, true]],
+      [["Helvetica", false, false]],
+    ]);
   });
 
   it("leaves the caller's bytes usable", async () => {
