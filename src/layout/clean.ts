@@ -44,6 +44,8 @@ const ELISION_FOLLOWERS = /^(och|eller|samt|resp\.?|respektive|till|som|&)(?![\p
 
 export type WrapJoin = "none" | "dropHyphen" | "keepHyphen";
 
+const WRAP_HEAD = /(\S+)[-\u2010]$/u;
+
 /**
  * How a line ending in `text` continues into `next` when they follow each
  * other in one flow. Only a hyphen right after a letter and before a word that
@@ -52,7 +54,9 @@ export type WrapJoin = "none" | "dropHyphen" | "keepHyphen";
  */
 export function wrapJoin(text: string, next: string, softHyphen: boolean): WrapJoin {
   if (softHyphen) return "dropHyphen";
-  const head = /(\S+)[-\u2010]$/u.exec(text);
+  // Most lines do not end in a hyphen: say so before the regular expression scans the line.
+  if (!text.endsWith("-") && !text.endsWith("\u2010")) return "none";
+  const head = WRAP_HEAD.exec(text);
   if (!head?.[1] || !/^\p{Ll}/u.test(next) || ELISION_FOLLOWERS.test(next)) return "none";
   const word = head[1];
   if (/\d$/.test(word)) return "keepHyphen";

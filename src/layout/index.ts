@@ -123,8 +123,9 @@ function addFurniture(furniture: Furniture[], page: number, raw: string): void {
 }
 
 function draftFromRow(page: number, row: Row, left: number): Draft | null {
-  const cells = row.cells.map(cleanText).filter((c) => c !== "");
-  const cellX = cellPositions(row);
+  const cleaned = row.cells.map(cleanText);
+  const cells = cleaned.filter((c) => c !== "");
+  const cellX = cellPositions(row, cleaned);
   const text = cells.join(" ");
   if (text === "") return null;
   const runs = row.lines.flatMap((l) => l.cells);
@@ -153,10 +154,11 @@ function draftFromRow(page: number, row: Row, left: number): Draft | null {
 }
 
 /** Cell positions where a row is one physical line whose cells map one to one (a table row). */
-function cellPositions(row: Row): number[] | null {
+function cellPositions(row: Row, cleaned: string[]): number[] | null {
   const [only] = row.lines;
   if (row.lines.length !== 1 || !only || only.cells.length !== row.cells.length) return null;
-  if (only.cells.some((cell) => cleanText(cell.text) === "")) return null;
+  // One to one, so the row's cleaned cells are the line's.
+  if (cleaned.some((text) => text === "")) return null;
   return only.cells.map((cell) => round(cell.x0));
 }
 
