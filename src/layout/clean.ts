@@ -17,27 +17,34 @@ const LIGATURES: Record<string, string> = {
 const PRIVATE_BULLETS = /[\uF0B7\uF0A7\uF0D8\uF076\uF0FC\uF06E\uF0A8]/g;
 const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
 const ODD_SPACES = /[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
+const SPECIAL = new RegExp(`[\uFB00-\uFB06]|${PRIVATE_BULLETS.source}|${INVISIBLE.source}|${ODD_SPACES.source}`);
 // Five or more single letters separated by single spaces: text set with letter spacing
 // ("K a l l e l s e"), which extraction returns with a space after every glyph.
 const LETTER_SPACED = /(?<![\p{L}\p{N}])\p{L}(?: [\p{L}/-]){4,}(?![\p{L}\p{N}])/gu;
 
 /** NFC, ligatures unfolded, invisible characters removed, odd spaces folded, trimmed. */
 export function cleanText(raw: string): string {
-  return raw
-    .replace(/[\uFB00-\uFB06]/g, (ligature) => LIGATURES[ligature] ?? ligature)
-    .replace(PRIVATE_BULLETS, "•")
-    .replace(INVISIBLE, "")
-    .replace(ODD_SPACES, " ")
+  // Most text has none of the characters the first four passes look for: one scan tells.
+  return (SPECIAL.test(raw) ? unfoldSpecials(raw) : raw)
     .normalize("NFC")
     .replace(/ {2,}/g, " ")
     .replace(LETTER_SPACED, (run) => run.replace(/ /g, ""))
     .trim();
 }
 
+function unfoldSpecials(raw: string): string {
+  return raw
+    .replace(/[\uFB00-\uFB06]/g, (ligature) => LIGATURES[ligature] ?? ligature)
+    .replace(PRIVATE_BULLETS, "•")
+    .replace(INVISIBLE, "")
+    .replace(ODD_SPACES, " ");
+}
+
 /** The raw line ended in a soft hyphen: the producer marked a word broken at the wrap. */
 export function endsWithSoftHyphen(raw: string): boolean {
-  return /\u00AD\s*$/.test(raw);
+  return raw.includes("\u00AD") && SOFT_HYPHEN_AT_END.test(raw);
 }
+const SOFT_HYPHEN_AT_END = /\u00AD\s*$/;
 
 // Words that follow an elided compound ("energi- och klimatrådgivning", "vård- eller omsorg").
 const ELISION_FOLLOWERS = /^(och|eller|samt|resp\.?|respektive|till|som|&)(?![\p{L}])/iu;

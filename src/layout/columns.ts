@@ -118,8 +118,9 @@ function valueColumns(lines: PageLine[]): number[] {
 }
 
 function isLabelText(text: string): boolean {
-  return text.length <= MAX_LABEL && (text.match(/\p{L}/gu)?.length ?? 0) >= 3;
+  return text.length <= MAX_LABEL && THREE_LETTERS.test(text);
 }
+const THREE_LETTERS = /\p{L}\P{L}*\p{L}\P{L}*\p{L}/u;
 
 interface Split {
   label: Cell;

@@ -10,7 +10,7 @@ import { labelValueRows, type Row } from "./columns.js";
 import { pdfFurniture, textFurniture, type PdfPageLines } from "./furniture.js";
 import { pageLines, round } from "./lines.js";
 import { readingOrder } from "./reading.js";
-import type { BBox, Line, LayoutResult, PageLine } from "./types.js";
+import type { BBox, Cell, Line, LayoutResult, PageLine } from "./types.js";
 
 export type { BBox, Cell, Line, LayoutResult, PageLine } from "./types.js";
 export type { Flow } from "./reading.js";
@@ -35,7 +35,8 @@ export function layoutPages(pdf: PdfText): LayoutResult {
         addFurniture(furniture, page, cell.text);
         return false;
       });
-      if (cells.length > 0) body.push({ ...line, cells });
+      if (cells.length === line.cells.length) body.push(line);
+      else if (cells.length > 0) body.push({ ...line, cells });
     }
     return { page, flows: readingOrder(body).map((flow) => ({ column: flow.column, rows: labelValueRows(flow.lines) })) };
   });
@@ -144,13 +145,21 @@ function draftFromRow(page: number, row: Row, left: number): Draft | null {
       continuesLabel: row.continuesLabel === null ? null : cleanText(row.continuesLabel),
       breakBefore: false,
       joinsNext: false,
-      sourceItems: [...new Set(runs.flatMap((c) => c.items))].sort((a, b) => a - b),
+      sourceItems: sourceItems(runs),
       ...(cells.length > 1 && { cells }),
       ...(cells.length > 1 && cellX && { cellX }),
     },
     softHyphen: endsWithSoftHyphen(row.cells[row.cells.length - 1] ?? ""),
     baseline: first.baseline,
   };
+}
+
+/** The pdf.js items of a row's cells, each once, in content order. */
+function sourceItems(cells: Cell[]): number[] {
+  const items: number[] = [];
+  for (const cell of cells) for (const item of cell.items) items.push(item);
+  items.sort((a, b) => a - b);
+  return items.filter((item, i) => i === 0 || item !== items[i - 1]);
 }
 
 /** Cell positions where a row is one physical line whose cells map one to one (a table row). */
