@@ -118,19 +118,21 @@ async function readDocument(task: LoadingTask, limits: ReadLimits): Promise<PdfT
   if (read.length === 0) throw new PdfError("CORRUPT_PDF", `pdf.js could not read any of the ${pageCount} page(s).`);
   const textPages = read.filter((p) => p.page.items.some((item) => item.text.trim() !== ""));
   if (textPages.length === 0) throw new NoTextLayerError(pageCount);
-  for (const { page } of read) {
-    if (!textPages.some((p) => p.page === page)) diagnostics.push(diagnostic("info", "EMPTY_PAGE", `Page ${page.page} has no text.`, page.page));
+  const withText = new Set(textPages);
+  for (const r of read) {
+    if (!withText.has(r)) diagnostics.push(diagnostic("info", "EMPTY_PAGE", `Page ${r.page.page} has no text.`, r.page.page));
   }
   limits.deadline.check();
   const styles = await fontStyles(doc, textPages);
-  const pages = read.map(({ page }) => ({
-    ...page,
-    items: page.items.map((item) => {
-      const { name, bold, italic } = styles(item.fontName);
-      return { ...item, fontName: name, bold, italic };
-    }),
-  }));
-  return { pageCount, pages, diagnostics };
+  for (const { page } of read) {
+    for (const item of page.items) {
+      const style = styles(item.fontName);
+      item.fontName = style.name;
+      item.bold = style.bold;
+      item.italic = style.italic;
+    }
+  }
+  return { pageCount, pages: read.map((r) => r.page), diagnostics };
 }
 
 /** A page as read, its items still naming their font by pdf.js's id. */
