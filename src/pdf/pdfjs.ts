@@ -40,13 +40,22 @@ function pdfJsAssets(): Promise<AssetUrls> {
 
 async function resolveNodeAssets(): Promise<AssetUrls> {
   if (typeof process === "undefined" || !process.versions?.node) return {};
-  const { createRequire } = await import("node:module");
-  const { dirname, join } = await import("node:path");
+  const { createRequire } = await nodeBuiltin<typeof import("node:module")>("node:module");
+  const { dirname, join } = await nodeBuiltin<typeof import("node:path")>("node:path");
   const require = createRequire(moduleLocation());
   const root = dirname(require.resolve("pdfjs-dist/package.json"));
   // pdf.js's Node data factories read these with fs.readFile: plain paths, trailing separator required.
   const dir = (name: string): string => join(root, name) + "/";
   return { standardFontDataUrl: dir("standard_fonts"), cMapUrl: dir("cmaps"), wasmUrl: dir("wasm"), iccUrl: dir("iccs") };
+}
+
+/**
+ * A Node built-in, imported only when the code runs in Node. The specifier is not a
+ * literal, and the comments tell webpack and Vite to leave it alone, so that a browser
+ * bundle of this entry does not try (and fail) to resolve "node:" modules.
+ */
+function nodeBuiltin<T>(specifier: string): Promise<T> {
+  return import(/* webpackIgnore: true */ /* @vite-ignore */ specifier) as Promise<T>;
 }
 
 /** This module's own location, in the ESM build (import.meta.url) and in the CommonJS build (__filename). */

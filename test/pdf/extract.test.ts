@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { PDFDocument, StandardFonts } from "pdf-lib";
+import { loadPdfJs, safeDocumentParams } from "../../src/pdf/pdfjs.js";
 import { extractText } from "../../src/pdf/index.js";
 import { ProtokollError } from "../../src/errors.js";
 import { DEV_PDFS, devPdf } from "../layout/fixtures.js";
@@ -114,5 +118,31 @@ describe("extractText on broken input", () => {
 
   it("refuses input that is not bytes", async () => {
     expect(await codeOf(extractText("%PDF-1.4" as unknown as Uint8Array))).toBe("INVALID_INPUT");
+  });
+});
+
+describe("pdf.js set-up", () => {
+  it("points pdf.js at the installed fonts, CMaps and wasm, with the safe settings", async () => {
+    const pdfjs = await loadPdfJs();
+    const params = await safeDocumentParams(pdfjs, new Uint8Array([1, 2, 3]));
+    expect(params).toMatchObject({ isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: pdfjs.VerbosityLevel.ERRORS });
+    for (const [key, file] of [["standardFontDataUrl", "LiberationSans-Regular.ttf"], ["cMapUrl", "UniJIS-UCS2-H.bcmap"], ["wasmUrl", "openjpeg.wasm"]] as const) {
+      expect(existsSync(join(params[key]!, file)), `${key} ${params[key]}`).toBe(true);
+    }
+  });
+
+  it("bundles for a browser: no Node built-in is resolved at build time", async () => {
+    const { build } = await import("esbuild");
+    const result = await build({
+      entryPoints: [fileURLToPath(new URL("../../src/index.ts", import.meta.url))],
+      bundle: true,
+      platform: "browser",
+      format: "esm",
+      write: false,
+      external: ["pdfjs-dist"],
+      logLevel: "silent",
+    });
+    const code = result.outputFiles[0]!.text;
+    expect(code).not.toMatch(/\bfrom\s*["']node:|\brequire\(\s*["']node:/);
   });
 });
