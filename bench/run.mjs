@@ -113,6 +113,7 @@ for (const entry of corpus) {
     const ms = stats(timing.samples.map((s) => s[stage]));
     row[stage] = { ms, msPerPage: ms.median / pages, pagesPerSecond: (pages * 1000) / ms.median };
   }
+  row.pdfLayoutOverPdfjsTime = row.pdfLayout.ms.median / row.pdfjs.ms.median;
   row.e2eOverPdfjsTime = row.endToEnd.ms.median / row.pdfjs.ms.median;
   row.e2eThroughputVsPdfjs = row.pdfjs.ms.median / row.endToEnd.ms.median;
   row.peakRssMb = rss.peakRssMb;
@@ -168,6 +169,12 @@ targets.push({
   value: `worst ${worstRatio.toFixed(2)}x (${rows.find((r) => r.e2eThroughputVsPdfjs === worstRatio).name})`,
   pass: worstRatio >= 0.85,
 });
+const worstStage = Math.max(...rows.map((r) => r.pdfLayoutOverPdfjsTime));
+targets.push({
+  target: "pdf+layout <= 1.15x pdf.js-alone time (every size)",
+  value: `worst ${worstStage.toFixed(2)}x (${rows.find((r) => r.pdfLayoutOverPdfjsTime === worstStage).name})`,
+  pass: worstStage <= 1.15,
+});
 if (bySize(400) && bySize(40)) {
   const k = bySize(400).endToEnd.ms.median / bySize(40).endToEnd.ms.median;
   targets.push({ target: "linear: 400-page time <= 10.5x 40-page time", value: `${k.toFixed(2)}x`, pass: k <= 10.5 });
@@ -195,6 +202,7 @@ for (const r of rows) {
     const s = r[stage];
     table.push([stage === "pdfjs" ? r.name : "", stage === "pdfjs" ? String(r.pages) : "", stage === "pdfjs" ? String(r.runs) : "", label[stage], spread(s), s.msPerPage.toFixed(2), s.pagesPerSecond.toFixed(0)]);
   }
+  table.push(["", "", "", "stage/pdf.js", `pdf+layout time ${r.pdfLayoutOverPdfjsTime.toFixed(2)}x`, "", ""]);
   table.push(["", "", "", "e2e/pdf.js", `time ${r.e2eOverPdfjsTime.toFixed(2)}x, throughput ${r.e2eThroughputVsPdfjs.toFixed(2)}x`, "", ""]);
   table.push(["", "", "", "peak RSS", `${r.peakRssMb.toFixed(0)} MB parsePdf only (${r.peakRssMbAllStages.toFixed(0)} MB all stages)`, "", ""]);
 }

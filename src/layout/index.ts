@@ -13,7 +13,6 @@ import { readingOrder } from "./reading.js";
 import type { BBox, Cell, Line, LayoutResult, PageLine } from "./types.js";
 
 export type { BBox, Cell, Line, LayoutResult, PageLine } from "./types.js";
-export type { Flow } from "./reading.js";
 
 /** A baseline gap this much wider than the document's usual line pitch is a paragraph break. */
 const PARAGRAPH_GAP = 1.3;
