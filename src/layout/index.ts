@@ -45,10 +45,10 @@ export function layoutPages(pdf: PdfText): LayoutResult {
   const drafts: Draft[] = [];
   pageFlows.forEach(({ page, flows }, i) => {
     const rows = flows.flatMap((f) => f.rows);
-    const left = margins[i] ?? documentMargin ?? Math.min(...rows.map((r) => r.x0));
+    const left = margins[i] ?? documentMargin ?? leftmost(rows);
     for (const flow of flows) {
       // A right column's lines are indented from the column's own edge.
-      const margin = flow.column === "right" ? (leftMargin(flow.rows) ?? Math.min(...flow.rows.map((r) => r.x0))) : left;
+      const margin = flow.column === "right" ? (leftMargin(flow.rows) ?? leftmost(flow.rows)) : left;
       for (const row of flow.rows) {
         const draft = draftFromRow(page, row, margin);
         if (draft) drafts.push(draft);
@@ -189,6 +189,11 @@ function leftMargin(rows: Row[]): number | null {
   return shared.length > 0 ? Math.min(...shared) : null;
 }
 
+function leftmost(rows: Row[]): number {
+  return rows.reduce((x, row) => Math.min(x, row.x0), Infinity);
+}
+
+/** The margin most pages share (to the point), for pages that cannot tell their own. */
 function mostCommon(values: number[]): number | null {
   const counts = new Map<number, number>();
   for (const v of values) counts.set(Math.round(v), (counts.get(Math.round(v)) ?? 0) + 1);
