@@ -18,6 +18,7 @@ const DEFAULT_TIMEOUT_MS = 60_000;
 const HEADER_WINDOW = 1024;
 
 type PdfJsDocument = Awaited<ReturnType<PdfJsModule["getDocument"]>["promise"]>;
+type PdfJsPage = Awaited<ReturnType<PdfJsDocument["getPage"]>>;
 type LoadingTask = ReturnType<PdfJsModule["getDocument"]>;
 
 /**
@@ -204,25 +205,33 @@ async function fontStyles(doc: PdfJsDocument, pages: ReadPage[]): Promise<(id: s
   const styles = new Map<string, FontStyle>();
   const unnamed = new Set(pages.flatMap((p) => [...p.fontIds]));
   const candidates = [...pages];
-  for (let lists = 0; unnamed.size > 0 && lists < 2 + Math.ceil(pages.length / 25); lists++) {
-    const value = (p: ReadPage) => [...p.fontIds].filter((id) => unnamed.has(id)).length / (p.page.items.length + 1);
+  const value = (p: ReadPage) => [...p.fontIds].filter((id) => unnamed.has(id)).length / (p.page.items.length + 1);
+  for (let lists = 0; unnamed.size > 0 && candidates.length > 0 && lists < 2 + Math.ceil(pages.length / 25); lists++) {
     const best = candidates.reduce((a, b) => (value(b) > value(a) ? b : a));
     if (value(best) === 0) break;
     candidates.splice(candidates.indexOf(best), 1);
-    const page = await doc.getPage(best.page.page);
-    try {
-      await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE }).catch(() => undefined);
-      for (const id of [...unnamed]) {
-        const name = page.commonObjs.has(id) ? (page.commonObjs.get(id) as { name?: unknown } | null)?.name : undefined;
-        if (typeof name === "string" && name !== "") styles.set(id, fontStyle(name));
-        // An id the list did not name (the font failed to load) is not asked for again.
-        if (best.fontIds.has(id)) unnamed.delete(id);
-      }
-    } finally {
-      page.cleanup();
-    }
+    await nameFonts(doc, pdfjs, best.page.page, unnamed, styles);
+    // A font the list did not name (it failed to load) is not asked for again: it stays unstyled.
+    for (const id of best.fontIds) unnamed.delete(id);
   }
   return (id) => styles.get(id) ?? { name: id, bold: false, italic: false };
+}
+
+/** One operator list, and the names of the fonts it handed over. A failure costs the styles, never the text. */
+async function nameFonts(doc: PdfJsDocument, pdfjs: PdfJsModule, number: number, ids: Set<string>, styles: Map<string, FontStyle>): Promise<void> {
+  let page: PdfJsPage | null = null;
+  try {
+    page = await doc.getPage(number);
+    await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE });
+  } catch {
+    // What the list handed over before it failed is still named below.
+  }
+  if (!page) return;
+  for (const id of ids) {
+    const name = page.commonObjs.has(id) ? (page.commonObjs.get(id) as { name?: unknown } | null)?.name : undefined;
+    if (typeof name === "string" && name !== "") styles.set(id, fontStyle(name));
+  }
+  page.cleanup();
 }
 
 function messageOf(error: unknown): string {
