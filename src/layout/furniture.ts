@@ -136,7 +136,7 @@ const NEAR_LINES = 2;
  *    "kallelse") or "sammanträdesdatum"; or
  * 3. it recurs word for word (digits not masked) at least 3 times, is at most
  *    5 words, and every occurrence stands within 2 non-blank lines of a line
- *    found by 1 or 2: the rest of a header block ("Kommunstyrelsen" under
+ *    found by 1 or 2, on its page: the rest of a header block ("Kommunstyrelsen" under
  *    "Göteborgs Stad Kommunstyrelsen, protokoll"). Word for word, because a
  *    numbered value next to a header ("KF Handling 2024 nr 51") is content.
  * Section headings ("Beslut", "Handlingar", "Protokollsutdrag skickas till")
@@ -154,7 +154,8 @@ export function textFurniture(texts: string[], pages: number[] = texts.map(() =>
     occurrences.set(key, list);
   });
 
-  const furniture = pagedTextFurniture(texts, pages);
+  // Rules 1 and 2; the paged rule (below) finds whole header blocks on its own, so rule 3 builds on these only.
+  const furniture = new Set<number>();
   const rankOf = new Map<number, number>(nonBlank.map((index, r) => [index, r]));
   for (const [key, indexes] of occurrences) {
     const first = texts[indexes[0]!]!;
@@ -174,7 +175,8 @@ export function textFurniture(texts: string[], pages: number[] = texts.map(() =>
     const r = rank.get(index)!;
     for (let d = -NEAR_LINES; d <= NEAR_LINES; d++) {
       const other = nonBlank[r + d];
-      if (d !== 0 && other !== undefined && furniture.has(other)) return true;
+      // On the same page: the page number that closes one page is not the header block of the next.
+      if (d !== 0 && other !== undefined && pages[other] === pages[index] && furniture.has(other)) return true;
     }
     return false;
   };
@@ -192,6 +194,7 @@ export function textFurniture(texts: string[], pages: number[] = texts.map(() =>
       indexes.every(nearFurniture),
   );
   for (const indexes of found) for (const i of indexes) furniture.add(i);
+  for (const i of pagedTextFurniture(texts, pages)) furniture.add(i);
   return furniture;
 }
 
@@ -208,10 +211,16 @@ const MIN_HEADER_DISTANCE = 4;
 const TEXT_BAND_LINES = 3;
 
 /**
- * Text with form feeds has pages, so it gets the rule PDF input has: a line
- * among the first or last three of its page that recurs in the same row, digits
- * masked, on several pages (two in a two-page text, else three); and a line there
- * that ends in a page number ("Kommunstyrelsen Sida 1 av 3") on any page.
+ * Text with form feeds has pages, so it gets a rule like PDF input's: among the
+ * first or last three lines of a page, the run of lines from the page's edge
+ * inwards that are furniture. A line belongs to that run when it says so
+ * (signature box, page number, "Kommunstyrelsen Sida 1 av 3"), or when it recurs
+ * in the same row, digits masked, on several pages (two in a two-page text, else
+ * three) and is no sentence. A recurring run counts only where it somewhere
+ * stands apart from the body by a blank line, as pdftotext prints running
+ * headers, or where its words are a header's (a document word, an organisation):
+ * a section that happens to open or close several pages ("Jäv" over its one
+ * sentence) is neither.
  */
 function pagedTextFurniture(texts: string[], pages: number[]): Set<number> {
   const byPage = new Map<number, number[]>();
@@ -221,26 +230,58 @@ function pagedTextFurniture(texts: string[], pages: number[]): Set<number> {
     list.push(index);
     byPage.set(pages[index]!, list);
   });
-  const banded: Array<{ index: number; key: string; page: number; edge: boolean }> = [];
-  for (const [page, indexes] of byPage) {
+  const keyOf = new Map<number, string>();
+  for (const indexes of byPage.values()) {
     indexes.forEach((index, position) => {
       const fromBottom = indexes.length - 1 - position;
       // The line's exact place counts: a running header keeps its row, a section heading near a page edge does not.
       const band = position < TEXT_BAND_LINES ? `top${position}` : fromBottom < TEXT_BAND_LINES ? `bottom${fromBottom}` : null;
-      if (band) banded.push({ index, key: `${band}|${maskDigits(texts[index]!)}`, page, edge: position === 0 });
+      if (band) keyOf.set(index, `${band}|${maskDigits(texts[index]!)}`);
     });
   }
   const pagesWith = new Map<string, Set<number>>();
-  for (const { key, page } of banded) pagesWith.set(key, (pagesWith.get(key) ?? new Set<number>()).add(page));
+  for (const [index, key] of keyOf) pagesWith.set(key, (pagesWith.get(key) ?? new Set<number>()).add(pages[index]!));
   const needed = Math.min(3, Math.max(2, byPage.size));
-  const furniture = new Set<number>();
-  for (const { index, key, edge } of banded) {
+
+  const says = (text: string) => (ENDS_WITH_PAGE_NUMBER.test(text) && text.length <= 80) || saysFurniture(text, true);
+  const headerWords = (text: string) => HEADER_LIKE.test(maskDigits(text)) || ORGANISATION_WORD.test(text);
+  const recurs = (index: number): boolean => {
     const text = texts[index]!;
     // Two pages are thin evidence: there only a page's first row (pages seldom open on the same words,
     // but often close on them: "Kommunstyrelsen" ending two lists of recipients), or a header-like line, count.
-    const enoughPages = byPage.size >= 3 || edge || HEADER_LIKE.test(maskDigits(text)) || ORGANISATION_WORD.test(text);
-    const repeated = byPage.size >= 2 && enoughPages && (pagesWith.get(key)?.size ?? 0) >= needed && text.length <= 80 && !/^§/.test(text);
-    if (repeated || (ENDS_WITH_PAGE_NUMBER.test(text) && text.length <= 80) || saysFurniture(text, true)) furniture.add(index);
+    const enoughPages = byPage.size >= 3 || keyOf.get(index)!.startsWith("top0|") || headerWords(text);
+    return byPage.size >= 2 && enoughPages && (pagesWith.get(keyOf.get(index)!)?.size ?? 0) >= needed && text.length <= 80 && !/^§/.test(text) && !SENTENCE.test(text);
+  };
+
+  const furniture = new Set<number>();
+  const runs: { lines: number[]; apart: boolean }[] = [];
+  for (const indexes of byPage.values()) {
+    const edges: [number[], 1 | -1][] = [
+      [indexes.slice(0, TEXT_BAND_LINES), 1],
+      [indexes.slice(-TEXT_BAND_LINES).reverse(), -1],
+    ];
+    for (const [edge, step] of edges) {
+      for (const index of edge) if (says(texts[index]!)) furniture.add(index);
+      // The run from the page's edge inwards, and where in it a blank line sets it apart from the body:
+      // what follows the last such place (a heading right above its text) is not part of it.
+      const members: number[] = [];
+      let closed = -1;
+      for (const index of edge) {
+        if (!furniture.has(index) && !recurs(index)) break;
+        members.push(index);
+        const beyond = index + step;
+        if (pages[beyond] !== pages[index] || texts[beyond] === "") closed = members.length;
+      }
+      const block = (closed >= 0 ? members.slice(0, closed) : members).filter((index) => !furniture.has(index));
+      if (block.length > 0) runs.push({ lines: block, apart: closed >= 0 });
+    }
+  }
+  const apartKeys = new Set(runs.filter((r) => r.apart).flatMap((r) => r.lines.map((i) => keyOf.get(i)!)));
+  for (const { lines } of runs) {
+    for (const index of lines) if (apartKeys.has(keyOf.get(index)!) || headerWords(texts[index]!)) furniture.add(index);
   }
   return furniture;
 }
+
+/** A sentence of body text: four words or more, ending in a full stop. Headers and footers are not. */
+const SENTENCE = /^(?:\S+\s+){3,}\S*[.!?]$/u;

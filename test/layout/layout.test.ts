@@ -198,6 +198,16 @@ describe("text input", () => {
     expect(viaText.lines.find((l) => l.joinsNext)?.text).toBe("omsorgsgruppen samt medborgar");
   });
 
+  it("text with form feeds: a heading that opens every page is body; a header set apart by a blank line is furniture", () => {
+    const names = ["Anna Berg", "Bo Ek", "Cecilia Holm"];
+    const headingFirst = names.map((name) => `JÄV\n${name} anmäler jäv och deltar inte i handläggningen.\nBeslut\nNämnden beslutar att bifalla.`).join("\f");
+    expect(layoutText(headingFirst).lines.filter((l) => l.text === "JÄV")).toHaveLength(3);
+    const headed = names.map((name) => `Barn- och utbildningsnämnden\n\nJÄV\n${name} anmäler jäv.\nBeslut\nNämnden beslutar att bifalla.`).join("\f");
+    const { lines, furniture } = layoutText(headed);
+    expect(furniture.map((f) => f.text)).toEqual(Array(3).fill("Barn- och utbildningsnämnden"));
+    expect(lines.filter((l) => l.text === "JÄV")).toHaveLength(3);
+  });
+
   it("goteborg seed: the running footer and header block are furniture, section headings are not", () => {
     const text = seedText("goteborg_ks_2024-03-20_paragrafer");
     const { lines, furniture } = layoutText(text);
