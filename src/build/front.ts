@@ -144,12 +144,33 @@ function readBlock(block: LabelBlock, front: FrontMatter, people: People, signat
   }
   const role = ROLE_OF_FIELD[field];
   if (role) {
-    for (const value of block.values) {
+    for (const value of wrappedNamesJoined(block.values, people)) {
       // Two signers side by side under one caption ("Justerande") stand in two cells.
       const parts = value.text === value.line.text && (value.line.cells?.length ?? 0) > 1 ? value.line.cells! : [value.text];
       for (const part of parts) readSignature(withoutSigningLines(part), value.line, role, people, front, signature);
     }
   }
+}
+
+/** Names after a signature label: "och", "&" or a comma between two. */
+const SIGNER_SEPARATOR = words(String.raw`\s*(?:,|\boch\b|&)\s*(?=[A-ZÅÄÖ])`, "u");
+
+/**
+ * A name that wraps under a signature label ("… och Ann-Sofie Berkestedt" / "Jonsson") is one
+ * value again, where the attendance list names the whole person; a line of its own otherwise.
+ */
+function wrappedNamesJoined(values: LabelBlock["values"], people: People): LabelBlock["values"] {
+  const joined: LabelBlock["values"] = [];
+  for (const value of values) {
+    const previous = joined[joined.length - 1];
+    const last = previous?.text.split(SIGNER_SEPARATOR).pop()?.trim();
+    if (previous && last && /^\p{Lu}[\p{L}-]*$/u.test(value.text.trim()) && people.has(`${last} ${value.text.trim()}`)) {
+      joined[joined.length - 1] = { text: `${previous.text} ${value.text.trim()}`, line: previous.line };
+    } else {
+      joined.push(value);
+    }
+  }
+  return joined;
 }
 
 function firstLine(block: LabelBlock): string | null {
@@ -271,7 +292,7 @@ function readSignature(
   front: FrontMatter,
   signature: boolean,
 ): void {
-  for (const part of text.split(words(String.raw`\s*(?:,|\boch\b|&)\s*(?=[A-ZÅÄÖ])`, "u"))) {
+  for (const part of text.split(SIGNER_SEPARATOR)) {
     const entry = parseAttendee(part);
     if (!entry) {
       if (part.trim() && !signature) {
@@ -394,6 +415,10 @@ class People {
       p.page = page;
       known.fromAttendance = true;
     }
+  }
+
+  has(name: string): boolean {
+    return this.byName.has(normaliseName(name));
   }
 
   list(): Participant[] {
