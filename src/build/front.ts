@@ -164,8 +164,9 @@ function wrappedNamesJoined(values: LabelBlock["values"], people: People): Label
   for (const value of values) {
     const previous = joined[joined.length - 1];
     const last = previous?.text.split(SIGNER_SEPARATOR).pop()?.trim();
-    if (previous && last && /^\p{Lu}[\p{L}-]*$/u.test(value.text.trim()) && people.has(`${last} ${value.text.trim()}`)) {
-      joined[joined.length - 1] = { text: `${previous.text} ${value.text.trim()}`, line: previous.line };
+    const tail = value.text.trim();
+    if (previous && last && /^\p{Lu}[\p{L}-]*$/u.test(tail) && people.has(`${last} ${tail}`)) {
+      joined[joined.length - 1] = { text: `${previous.text} ${tail}`, line: previous.line };
     } else {
       joined.push(value);
     }

@@ -9,7 +9,7 @@
 import type { Cell, PageLine } from "./types.js";
 
 /** Two x positions closer than this (pt) are one column. */
-const ALIGN = 3;
+export const ALIGN = 3;
 /** Lines of one cell follow each other closer than this (× font size); rows are further apart. */
 const CELL_PITCH = 1.7;
 /** A label has at most this many characters: longer text at the left is body text. */

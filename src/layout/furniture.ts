@@ -80,8 +80,8 @@ export function pdfFurniture(pages: PdfPageLines[]): Set<Cell> {
   // Two pages suffice in a two-page document; longer documents need three, so that body text
   // that happens to open two pages the same way stays body text.
   const needed = Math.min(3, Math.max(2, pages.length));
-  const repeated = (line: PageLine, b: Band): boolean =>
-    line.cells.some((cell) => (pagesWith.get(keyOf(b, cell))?.size ?? 0) >= needed);
+  const recurs = (b: Band, cell: Cell): boolean => (pagesWith.get(keyOf(b, cell))?.size ?? 0) >= needed;
+  const repeated = (line: PageLine, b: Band): boolean => line.cells.some((cell) => recurs(b, cell));
 
   const furniture = new Set<Cell>();
   for (const { height, lines } of pages) {
@@ -89,7 +89,7 @@ export function pdfFurniture(pages: PdfPageLines[]): Set<Cell> {
     for (const line of lines) {
       const b = band(line, height);
       for (const cell of line.cells) {
-        const isRunning = running.has(line) && (pagesWith.get(keyOf(b, cell))?.size ?? 0) >= needed;
+        const isRunning = running.has(line) && recurs(b, cell);
         if (isRunning || saysFurniture(cell.text, b !== null)) furniture.add(cell);
       }
     }

@@ -7,6 +7,7 @@
  * a right column that starts at one x in the right half of the text, and
  * enough text on both sides. Cost: linear in the page's cells.
  */
+import { ALIGN } from "./columns.js";
 import { round } from "./lines.js";
 import type { Cell, PageLine } from "./types.js";
 
@@ -16,8 +17,6 @@ export interface Flow {
   lines: PageLine[];
 }
 
-/** Two x positions closer than this (pt) are one column edge. */
-const ALIGN = 3;
 /** Each column of a band has at least this many lines. */
 const MIN_COLUMN_LINES = 4;
 /** The right column starts within this part of the text width (from its left), so label/value tables (values in the left half) never qualify. */
