@@ -7,7 +7,7 @@ import { extractText } from "../src/pdf/index.js";
 import { loadPdfJs, safeDocumentParams } from "../src/pdf/pdfjs.js";
 import { layoutPages } from "../src/layout/index.js";
 import { parseLines } from "../grammars/index.js";
-import { buildDocument } from "../src/build/index.js";
+import { buildDocument } from "../src/records/index.js";
 import type { LayoutResult } from "../src/layout/types.js";
 
 export { extractText, layoutPages, parseLines, buildDocument };

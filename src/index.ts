@@ -81,5 +81,5 @@ export {
 export type { ProtokollErrorCode } from "./errors.js";
 
 /** Diagnostic codes the library emits, with what each means. */
-export { DIAGNOSTIC_CODES } from "./build/diagnostics.js";
-export type { DiagnosticCode } from "./build/diagnostics.js";
+export { DIAGNOSTIC_CODES } from "./records/diagnostics.js";
+export type { DiagnosticCode } from "./records/diagnostics.js";

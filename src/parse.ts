@@ -6,7 +6,7 @@
 import { extractText } from "./pdf/index.js";
 import { layoutPages, layoutText } from "./layout/index.js";
 import { parseLines } from "../grammars/index.js";
-import { buildDocument, type SourceInfo } from "./build/index.js";
+import { buildDocument, type SourceInfo } from "./records/index.js";
 import { InvalidInputError, ParseError } from "./errors.js";
 import type { Document, DocumentKind } from "./schema/index.js";
 import type { LayoutResult } from "./layout/types.js";

@@ -3,7 +3,7 @@
  * three pages, written by hand (municipality and people invented). Pages are
  * placeholders here; the renderer fills in where things were printed.
  */
-import { emptyItem } from "../src/build/items.js";
+import { emptyItem } from "../src/records/items.js";
 import { participant } from "./support/records.js";
 import type { Document, Item } from "../src/schema/index.js";
 

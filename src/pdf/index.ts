@@ -4,7 +4,7 @@
  * fails alone becomes a diagnostic and the rest of the document is read.
  */
 import { BudgetExceededError, InvalidInputError, NoTextLayerError, PdfError } from "../errors.js";
-import { diagnostic } from "../build/diagnostics.js";
+import { diagnostic } from "../records/diagnostics.js";
 import type { Diagnostic } from "../schema/index.js";
 import { fontStyle, type FontStyle } from "./fonts.js";
 import { loadPdfJs, safeDocumentParams, type PdfJsModule } from "./pdfjs.js";

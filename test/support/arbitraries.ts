@@ -8,7 +8,7 @@
  * out every word that starts a heading or front-page label, so no wrapped line
  * of body text can read as a heading by accident.
  */
-import { emptyItem } from "../../src/build/items.js";
+import { emptyItem } from "../../src/records/items.js";
 import { participant } from "./records.js";
 import fc from "fast-check";
 import type { Ballot, Document, Item, Motion, Participant, Reservation, Role, Vote } from "../../src/schema/index.js";

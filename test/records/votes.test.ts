@@ -1,6 +1,6 @@
 /** Omröstning: counts in the many ways they are written, and named ballots. */
 import { describe, expect, it } from "vitest";
-import { parseVote } from "../../src/build/votes.js";
+import { parseVote } from "../../src/records/votes.js";
 
 describe("vote counts", () => {
   it.each([

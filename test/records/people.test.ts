@@ -1,6 +1,6 @@
 /** Attendee entries as municipalities print them, and names in sentences. */
 import { describe, expect, it } from "vitest";
-import { expandParagraphs, namesBefore, parseAttendee, splitAttendeeLine } from "../../src/build/people.js";
+import { expandParagraphs, namesBefore, parseAttendee, splitAttendeeLine } from "../../src/records/people.js";
 
 describe("attendee entries", () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { words } from "../../src/build/words.js";
+import { words } from "../../src/records/words.js";
 
 describe("words()", () => {
   it("puts word boundaries around Swedish letters, unlike \\b", () => {
