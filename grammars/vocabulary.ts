@@ -324,3 +324,75 @@ export const ALL_TOKENS: TokenType[] = [
   CaseNumberLine,
   TextLine,
 ];
+
+// ---------------------------------------------------------------------------
+// Outcomes, party groups and vote meanings (read from decision, motion and vote texts)
+// ---------------------------------------------------------------------------
+
+/** How an item ended, as the record names it (see OutcomeSchema). */
+export type OutcomeWord =
+  | "approved"
+  | "approvedWithChanges"
+  | "rejected"
+  | "answered"
+  | "referredBack"
+  | "tabled"
+  | "noted"
+  | "elected"
+  | "withdrawn";
+
+/**
+ * The words of a decision that say how it ended, grouped by outcome and tried in
+ * this order: what ends the item without deciding it (utgår, återremiss,
+ * bordläggning) outranks what a decision also says ("bordläggs ... godkänns
+ * senare"), and a motion's answer outranks the avslag it is phrased with.
+ * Patterns are compiled with `words()`-style Swedish word boundaries by the builder.
+ */
+export const OUTCOME_WORDS: ReadonlyArray<readonly [OutcomeWord, string]> = [
+  ["withdrawn", String.raw`\b(?:ärendet|punkten|frågan)\s+(?:utgår|avförs|stryks|dras tillbaka)\b|\butgår\s+(?:från|ur)\s+(?:dagordningen|föredragningslistan)\b|\bavförs\s+från\s+dagordningen\b`],
+  ["referredBack", String.raw`\båterremitt\w*|\båterremiss\w*|\båterförvisa\w*`],
+  ["tabled", String.raw`\bbordl(?:ägg|agd|agt|ades|ade)\w*|\bbordlägga\b|\bskjuts upp\b|\bajourneras\b`],
+  ["answered", String.raw`\b(?:motionen|motionerna|medborgarförslaget|medborgarförslagen|e-förslaget|förslaget från medborgare|interpellationen|frågan)\s+(?:\w+\s+){0,3}?(?:anses\s+(?:vara\s+)?besvara(?:d|t|de)|besvara(?:s|d|t)|avslås|avslogs|avstyrks|är\s+besvarad)\b|\b(?:avstyrker|besvarar|avslår|avslog)\s+(?:\w+\s+){0,3}?(?:motionen|motionerna|medborgarförslaget|medborgarförslagen)\b|\batt\s+(?:avslå|besvara|avstyrka)\s+(?:\w+\s+){0,2}?(?:motionen|medborgarförslaget)\b`],
+  ["elected", String.raw`\b(?:väljs|valdes|väljer(?!\s+att)|utses|utsågs|utser|entledigas|entledigar|entledigades|befrias\s+från|förrättas\s+val|till\s+(?:ny\s+)?(?:ledamot|ersättare|ordförande|vice ordförande|revisor|nämndeman|nämndemän|justerare)\s+(?:i|för|efter)\b)`],
+  ["noted", String.raw`\b(?:läggs|lägga|lägger|lades)\s+(?:den\s+|dem\s+|informationen\s+|rapporten\s+)?till\s+handlingarna\b|\bnoteras\b|\bantecknas\b|\btar\s+(?:del\s+av|emot)\s+(?:informationen|redovisningen|rapporten|uppföljningen|anmälan|anmälningarna|delegationsbesluten|meddelandena)\b|\binformationen\s+(?:noteras|tas emot)\b|\btas\s+till\s+(?:dagens\s+)?protokoll(?:et)?\b|\bhar\s+informerats\b|\bförklarar\s+sig\s+informera(?:d|de)\b`],
+  ["rejected", String.raw`\batt\s+avslå\b|\bavslås\b|\bavslogs\b|\bavslår\b|\bavslag\s+på\b|\bbifalls\s+inte\b|\bbifaller\s+inte\b|\bavvisas\b|\blämnas\s+utan\s+(?:bifall|åtgärd)\b|\bavstyrker\b|\bavstyrks\b|\bgodkänns\s+inte\b|\bgodkänner\s+inte\b`],
+  ["approved", String.raw`\b(?:(?:bifalls|bifaller|godkänns|godkänner)(?!\s+inte)|rekommenderar|rekommenderas|att\s+(?:godkänna|anta|fastställa|bevilja|bifalla|förlänga|tillstyrka|uppdra|överlämna|anvisa|avsätta|tilldela|revidera|teckna|utöka|upphäva)|bifölls|godkändes|antas|antar|antogs|fastställs|fastställer|fastställdes|beviljas|beviljar|tillstyrks|tillstyrker|ger\s+\S+(?:\s+\S+){0,4}\s+i\s+uppdrag|(?:får|ges)\s+i\s+uppdrag|uppdrar|uppdras|anvisar|anvisas|överlämnar|överlämnas|översänds|översänder|avsätter|avsätts|tilldelas|tilldelar|förlänger|förlängs|upphäver|upphävs|ställer\s+sig\s+bakom|i\s+enlighet\s+med\s+(?:\S+\s+){0,3}förslag\w*|enligt\s+(?:\S+\s+){0,3}förslag\w*|delegerar|delegeras|instämmer|yttrar\s+sig|lämnar\s+(?:följande\s+)?yttrande|ansöker|ingår|tecknar|utökar|utökas|revideras|reviderar)\b`],
+];
+
+/** A decision made with a tillägg or ändring: "med tillägg av ...", "bifaller tilläggsyrkandet". */
+export const WITH_CHANGES = String.raw`\bmed\s+(?:följande\s+|den\s+|de\s+)?(?:tillägg|tilläggen|ändring|ändringen|ändringar|ändringarna)\b|\b(?:bifaller|bifalles|bifalls|bifalla|bifölls)\s+(?:även\s+|också\s+)?(?:\S+\s+){0,3}?(?:tilläggsyrkande|ändringsyrkande|tilläggsförslag|ändringsförslag)\w*|\b(?:tilläggsyrkande|ändringsyrkande|tilläggsförslag|ändringsförslag)\w*(?:\s+\S+){0,3}?\s+(?:bifalls|bifölls|antas)\b|\bfinner\s+att\s+(?:det|tilläggsyrkandet|ändringsyrkandet|tilläggsyrkandena|ändringsyrkandena)\s+(?:har\s+)?(?:bifallits|bifalls|antagits)\b`;
+
+/** Decision verbs that say a decision was made but not which way: approved only when nothing more specific is said. */
+export const DECISION_MADE = String.raw`\b(?:beslutar|beslutade|beslutas|föreslår|föreslog)\b`;
+
+/** What a motion moves, for decisions made "enligt X:s yrkande" / "På förslag av X". */
+export const MOTION_AIMS: ReadonlyArray<readonly [OutcomeWord, string]> = [
+  ["referredBack", String.raw`\båterremi\w*`],
+  ["tabled", String.raw`\bbordlägg\w*`],
+  ["rejected", String.raw`\bavslag\b|\bavslå\b|\bavstyr\w*`],
+  ["approvedWithChanges", String.raw`\btillägg\w*|\bändring\w*`],
+  ["approved", String.raw`\bbifall\b|\bbifalla\b|\batt\b`],
+];
+
+/** Parties by their written names, for sentences that name a party rather than a person. */
+export const PARTY_NAMES: ReadonlyArray<readonly [string, string]> = [
+  ["socialdemokraterna", "S"], ["socialdemokratiska", "S"], ["moderaterna", "M"], ["moderata", "M"],
+  ["sverigedemokraterna", "SD"], ["centerpartiet", "C"], ["vänsterpartiet", "V"], ["kristdemokraterna", "KD"],
+  ["liberalerna", "L"], ["folkpartiet", "FP"], ["miljöpartiet", "MP"], ["demokraterna", "D"],
+];
+
+/**
+ * A party acting as a group: "S-gruppen", "M-, L- och KD-ledamöterna",
+ * "Ledamöterna i M, D, L och KD", "Vänsterpartiets ledamöter", "yrkande från S, V och MP".
+ * Named groups: `parties` (abbreviations joined by "," / "och" / "samt") or `partyName` (a written name).
+ */
+export const PARTY_GROUP = String.raw`(?:(?<partyName>${PARTY_NAMES.map(([n]) => `${n[0]!.toUpperCase()}${n.slice(1)}s?|${n}s?`).join("|")})(?:\s+(?:ledamöter|ledamot|ledamöterna|grupp|gruppen|representanter|företrädare))?|(?:[Ll]edamöterna|[Rr]epresentanterna|[Ff]öreträdarna|[Yy]rkande(?:t)?|[Ff]örslag(?:et)?)\s+(?:i|för|från)\s+(?<parties>[A-ZÅÄÖ]{1,4}(?:\s*(?:,|och|samt)\s*[A-ZÅÄÖ]{1,4}){0,8})\b|(?<dashParties>[A-ZÅÄÖ]{1,4}(?:-,?\s*(?:[A-ZÅÄÖ]{1,4}-,?\s*)*(?:och|samt)\s+[A-ZÅÄÖ]{1,4})?)-(?:gruppen|ledamöterna|ledamoten|ledamöter|ledamot|representanterna|företrädarna))`;
+
+/**
+ * A voteringsproposition: "Ja för ärendets återremiss och Nej för ärendets avgörande idag",
+ * "den som vill bifalla X röstar ja, den som vill Y röstar nej".
+ */
+export const VOTE_MEANINGS: readonly string[] = [
+  String.raw`\bja(?:-röst)?\s+(?:för|till|innebär|betyder)\s+(?<yes>.+?)\s*(?:,\s*|\s+och\s+|\s*;\s*)nej(?:-röst)?\s+(?:för|till|innebär|betyder)\s+(?<no>.+?)(?:[.”"»]|$)`,
+  String.raw`\bden\s+som\s+(?:vill|önskar)\s+(?<yes>.+?)\s+röstar\s+ja\b.*?\bden\s+(?:som\s+)?(?:det\s+ej\s+vill|det\s+inte\s+vill|som\s+vill|vill)\s*(?<no>.*?)\s*röstar\s+nej\b`,
+];

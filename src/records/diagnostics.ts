@@ -13,11 +13,12 @@ export const DIAGNOSTIC_CODES = {
   NO_ITEMS: "No § paragraph or agenda item was found (an error: the document did not parse).",
   PARAGRAPH_NOT_COVERED: "A § found in the body is not in the stated 'Protokollet omfattar' range, or the reverse.",
   VOTE_COUNT_MISMATCH: "Named ballots do not add up to the stated vote counts.",
-  SECTION_WITHOUT_FIELD: "A recognised section (Propositionsordning, Tidigare behandling) that has no field in the record; its text is kept in the diagnostic.",
+  SECTION_WITHOUT_FIELD: "A recognised section (Tidigare behandling) that has no field in the record; its text is kept in the diagnostic.",
   GRAMMAR_RECOVERY: "The parser skipped or re-synchronised over unexpected lines.",
   PDF_PAGE_FAILED: "pdf.js could not read one page; the rest of the document was parsed.",
   PDF_FONT_WARNING: "pdf.js reported a font problem; text on that page may be incomplete.",
   EMPTY_PAGE: "A page had no text.",
+  OUTCOME_UNCLEAR: "An item's decision says nothing the vocabulary knows about how it ended, or says opposite things; its outcome is \"other\".",
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

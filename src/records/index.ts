@@ -12,6 +12,10 @@ import { buildFrontMatter } from "./front.js";
 import { buildItem } from "./items.js";
 import { outline, type DocumentOutline } from "./outline.js";
 import { words } from "./words.js";
+import { itemOutcome } from "./outcome.js";
+import { partyGroupsIn, partyLookup, peopleOf, type PartyLookup } from "./parties.js";
+import { ballotMismatch, voteMeanings } from "./votes.js";
+import type { Item, Participant } from "../schema/index.js";
 
 export { DIAGNOSTIC_CODES, type DiagnosticCode } from "./diagnostics.js";
 
@@ -34,6 +38,7 @@ export function buildDocument(layout: LayoutResult, parsed: ParsedLines, source:
   if (items.length === 0 && layout.lines.length > 0) {
     diagnostics.push(diagnostic("error", "NO_ITEMS", "No § paragraph or agenda item was found in the document.", null));
   }
+  readDecisions(items, front.participants, diagnostics);
   const kind = kindOverride ?? front.kind ?? inferKind(items, layout, furnitureTexts, diagnostics);
   checkCoverage(front.paragraphsCovered, items, diagnostics);
 
@@ -57,6 +62,45 @@ export function buildDocument(layout: LayoutResult, parsed: ParsedLines, source:
     throw new SchemaViolationError(`The built record does not match the schema (a bug in protokoll): ${checked.error.message}`, checked.error.issues);
   }
   return checked.data;
+}
+
+/**
+ * What researchers ask of each item, read once the attendance list is known:
+ * who moved, reserved or declared jäv (with their party), what each vote's yes
+ * and no stood for, whether its named ballots add up, and how the item ended.
+ */
+function readDecisions(items: Item[], participants: readonly Participant[], diagnostics: Diagnostic[]): void {
+  const lookup = partyLookup(participants);
+  for (const item of items) {
+    for (const statement of [...item.motions, ...item.reservations]) addPeople(statement, lookup);
+    for (const person of item.conflictPeople ?? []) person.party ??= lookup(person.name);
+    readVotes(item, diagnostics);
+    const reading = itemOutcome(item);
+    item.outcome = reading.outcome;
+    diagnostics.push(...reading.diagnostics);
+  }
+}
+
+function addPeople(statement: { by: string[]; text: string; people?: unknown; parties?: string[] }, lookup: PartyLookup): void {
+  statement.people = peopleOf(statement.by, statement.text, lookup);
+  // The group is named before the verb: "S-gruppen reserverar sig", not "... till förmån för S-gruppens förslag".
+  const subject = /(?:reserver|yrka|yrkar|yrkade)/iu.exec(statement.text);
+  statement.parties = partyGroupsIn(subject ? statement.text.slice(0, subject.index) : "");
+}
+
+/** Yes/no meanings from the propositionsordning where the vote text has none; the ballot check for each vote. */
+function readVotes(item: Item, diagnostics: Diagnostic[]): void {
+  const votes = item.votes ?? [];
+  const fromProcess = item.decisionProcess ? voteMeanings(item.decisionProcess) : null;
+  for (const vote of votes) {
+    if (!vote.yesMeans && fromProcess && votes.length === 1) Object.assign(vote, fromProcess);
+    const mismatch = ballotMismatch(vote);
+    if (mismatch) {
+      diagnostics.push(
+        diagnostic("warning", "VOTE_COUNT_MISMATCH", `The named ballots of ${item.paragraphLabel ?? item.title} do not add up: ${mismatch}.`, item.pages.from, vote.text || null),
+      );
+    }
+  }
 }
 
 /** Codes that mean some of the document's content is only in `diagnostics`. */

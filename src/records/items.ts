@@ -9,7 +9,8 @@ import type { SectionField, SectionTokenType } from "../../grammars/vocabulary.j
 import { diagnostic } from "./diagnostics.js";
 import { clock } from "./dates.js";
 import { namesBefore, namesIn } from "./people.js";
-import { parseVote } from "./votes.js";
+import { parseVote, type BallotRow } from "./votes.js";
+import { peopleOf } from "./parties.js";
 import { joinText, listEntries, paragraphs, piece, recipientEntries, type TextPiece } from "./text.js";
 import type { ItemOutline, SectionOutline } from "./outline.js";
 import { words } from "./words.js";
@@ -97,7 +98,32 @@ export function emptyItem(title: string, pages: PageRange = { from: 1, to: 1 }):
     distribution: [],
     adjusted: null,
     pages,
+    outcome: null,
+    votes: [],
+    decisionProcess: null,
+    conflictPeople: [],
   };
+}
+
+/**
+ * A vote section: the item's next vote when the one before already has its
+ * text (a § can vote on återremiss, then on the matter), else the first.
+ */
+function addVote(item: Item, text: string): void {
+  const votes = item.votes ?? (item.votes = []);
+  const last = votes.at(-1);
+  if (last && !last.text) parseVote(text, last);
+  else votes.push(parseVote(text, null));
+  item.vote = votes[0]!;
+}
+
+/** An omröstningslista belongs to the vote before it, or starts one where no vote text came first. */
+function addBallots(item: Item, rows: BallotRow[]): void {
+  const votes = item.votes ?? (item.votes = []);
+  const last = votes.at(-1);
+  if (last) parseVote(last.text, last, rows);
+  else votes.push(parseVote("", null, rows));
+  item.vote = votes[0]!;
 }
 
 function lastPage(outline: ItemOutline, lines: readonly Line[]): number {
@@ -231,10 +257,10 @@ function readSection(item: Item, section: SectionOutline, texts: Map<SectionFiel
       item.motions.push(...motionsIn(pieces));
       return;
     case "vote":
-      item.vote = parseVote(joinText(pieces) ?? "", item.vote);
+      addVote(item, joinText(pieces) ?? "");
       return;
     case "ballots":
-      item.vote = parseVote(item.vote?.text ?? "", item.vote, section.lines.map((token) => context.lines[token.payload.line]!));
+      addBallots(item, section.lines.map((token) => context.lines[token.payload.line]!));
       return;
     case "reservations":
       item.reservations.push(...statementsIn(pieces, words(String.raw`\breserver`, "iu")));
@@ -243,7 +269,7 @@ function readSection(item: Item, section: SectionOutline, texts: Map<SectionFiel
       item.notes.push(...paragraphs(pieces, (t) => STARTS_WITH_NAME.test(t)).map((g) => joinText(g)!).filter(Boolean));
       return;
     case "conflicts":
-      for (const p of pieces) addNames(item.conflicts, namesBefore(p.text, words(String.raw`\b(?:anmäler|deltar|har|är|jäv)`, "iu")));
+      for (const p of pieces) addConflicts(item, namesBefore(p.text, words(String.raw`\b(?:anmäler|deltar|har|är|jäv)`, "iu")), p.text);
       return;
     case "basis":
       item.basis.push(...listEntries(pieces));
@@ -258,6 +284,8 @@ function readSection(item: Item, section: SectionOutline, texts: Map<SectionFiel
       addCaseNumbers(item, joinText(pieces) ?? "");
       return;
     case "order":
+      item.decisionProcess = [item.decisionProcess, joinText(pieces)].filter(Boolean).join("\n\n") || null;
+      return;
     case "history":
       context.diagnostics.push(
         diagnostic(
@@ -345,7 +373,7 @@ function withoutConflicts(item: Item, text: string | null): string | null {
   for (const paragraph of text.split("\n\n")) {
     const sentencesKept = sentences(paragraph).filter((sentence) => {
       if (!words(String.raw`\b(?:anmäler|anmälde|deklarerar)\s+jäv\b|\bpå grund av jäv\b|\bjävig\b`, "iu").test(sentence)) return true;
-      addNames(item.conflicts, namesBefore(sentence, words(String.raw`\b(?:anmäler|anmälde|deklarerar|deltar|är|har)\b`, "iu")));
+      addConflicts(item, namesBefore(sentence, words(String.raw`\b(?:anmäler|anmälde|deklarerar|deltar|är|har)\b`, "iu")), sentence);
       return false;
     });
     if (sentencesKept.length > 0) kept.push(sentencesKept.join(" "));
@@ -356,6 +384,13 @@ function withoutConflicts(item: Item, text: string | null): string | null {
 function sentences(text: string | null): string[] {
   if (!text) return [];
   return text.split(/(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9"”])/u).map((s) => s.trim()).filter(Boolean);
+}
+
+/** Names declaring jäv, with the party their sentence gives them (the sentence itself leaves the text). */
+function addConflicts(item: Item, names: string[], sentence: string): void {
+  const added = names.filter((name) => !item.conflicts.includes(name));
+  addNames(item.conflicts, added);
+  (item.conflictPeople ??= []).push(...peopleOf(added, sentence, () => null));
 }
 
 function addNames(target: string[], names: string[]): void {

@@ -8,7 +8,7 @@ import { vocabulary } from "../../grammars/index.js";
 import { isParty, namesBefore } from "./people.js";
 import { words } from "./words.js";
 
-const { PERSON_NAME } = vocabulary;
+const { PERSON_NAME, VOTE_MEANINGS } = vocabulary;
 
 const NUMBER_WORDS: Record<string, number> = {
   noll: 0, en: 1, ett: 1, två: 2, tre: 3, fyra: 4, fem: 5, sex: 6, sju: 7, åtta: 8, nio: 9, tio: 10,
@@ -51,13 +51,49 @@ export interface BallotRow {
 
 /** Merge what a vote text and ballot rows say into the item's vote. */
 export function parseVote(text: string, previous: Vote | null, ballotLines: BallotRow[] = []): Vote {
-  const vote: Vote = previous ?? { yes: null, no: null, abstain: null, absent: null, ballots: [], text: "" };
+  const vote: Vote = previous ?? { yes: null, no: null, abstain: null, absent: null, ballots: [], text: "", yesMeans: null, noMeans: null };
   if (text && !vote.text) vote.text = text;
+  if (!vote.yesMeans) Object.assign(vote, voteMeanings(text) ?? {});
   for (const key of ["yes", "no", "abstain", "absent"] as const) {
     vote[key] ??= countIn(text, key);
   }
   vote.ballots.push(...ballotsInSentences(text), ...ballotsInTable(ballotLines));
   return vote;
+}
+
+/** Voteringspropositioner are read up to this length: a runaway line stays linear. */
+const MAX_PROPOSITION = 2000;
+const MEANINGS = VOTE_MEANINGS.map((source) => words(source, "isu"));
+
+/**
+ * What yes and no stood for, from a voteringsproposition ("Ja för ärendets
+ * återremiss och Nej för ärendets avgörande idag") in a vote or propositionsordning text.
+ */
+export function voteMeanings(text: string): { yesMeans: string; noMeans: string } | null {
+  for (const pattern of MEANINGS) {
+    const match = pattern.exec(text.slice(0, MAX_PROPOSITION));
+    const yes = clean(match?.groups?.yes);
+    const no = clean(match?.groups?.no);
+    if (yes && no) return { yesMeans: yes, noMeans: no };
+  }
+  return null;
+}
+
+function clean(meaning: string | undefined): string | null {
+  const text = meaning?.replace(/\s+/gu, " ").replace(/^[”"»«\s]+|[”"»«.,;\s]+$/gu, "").trim();
+  return text ? text : null;
+}
+
+/** Where named ballots and stated counts disagree: the check a reader would make by hand. */
+export function ballotMismatch(vote: Vote): string | null {
+  if (vote.ballots.length === 0) return null;
+  const differences: string[] = [];
+  for (const key of ["yes", "no", "abstain"] as const) {
+    const stated = vote[key];
+    const named = vote.ballots.filter((b) => b.vote === key).length;
+    if (stated !== null && stated !== named) differences.push(`${key}: ${stated} stated, ${named} named`);
+  }
+  return differences.length > 0 ? differences.join("; ") : null;
 }
 
 function countIn(text: string, key: keyof typeof COUNT_PATTERNS): number | null {

@@ -45,6 +45,12 @@ export const BallotSchema = z.object({
   vote: z.enum(["yes", "no", "abstain", "absent"]),
 });
 
+/** A person as a motion, reservation or jäv names them, with the party the sentence or the attendance list gives. */
+export const PersonRefSchema = z.object({
+  name: text,
+  party: text.nullable().describe("from the sentence (\"Tove Ahlberg (V)\"), else from the attendance list; null when neither says"),
+});
+
 export const VoteSchema = z.object({
   yes: z.number().int().min(0).nullable(),
   no: z.number().int().min(0).nullable(),
@@ -52,17 +58,30 @@ export const VoteSchema = z.object({
   absent: z.number().int().min(0).nullable(),
   ballots: z.array(BallotSchema).describe('the named list ("Omröstningslista"), [] when none'),
   text: z.string().describe("the vote paragraph, verbatim"),
+  yesMeans: text.nullable().optional().describe('Added: what a yes vote stood for, from the voteringsproposition / propositionsordning ("ärendets återremiss")'),
+  noMeans: text.nullable().optional().describe('Added: what a no vote stood for ("ärendets avgörande idag")'),
 });
 
 export const MotionSchema = z.object({
   by: z.array(text).describe("every named person, without party"),
   text: z.string(),
+  people: z.array(PersonRefSchema).optional().describe("Added: the people of `by`, each with a party"),
+  parties: z.array(text).optional().describe('Added: parties that move as a group ("yrkande från S, V och MP")'),
 });
 
 export const ReservationSchema = z.object({
   by: z.array(text),
   text: z.string(),
+  people: z.array(PersonRefSchema).optional().describe("Added: the people of `by`, each with a party"),
+  parties: z.array(text).optional().describe('Added: parties that reserve as a group ("S-gruppen", "Vänsterpartiets ledamöter")'),
 });
+
+/** How an item ended; null when it has no decision (a kallelse item). */
+export const OutcomeSchema = z
+  .enum(["approved", "approvedWithChanges", "rejected", "answered", "referredBack", "tabled", "noted", "elected", "withdrawn", "other"])
+  .describe(
+    "approved: bifall (also 'i enlighet med förslaget'); approvedWithChanges: bifall with a tillägg or ändring; rejected: avslag; answered: a motion or medborgarförslag avslås / anses besvarad; referredBack: återremiss; tabled: bordläggning; noted: information, läggs till handlingarna; elected: val, entlediganden; withdrawn: ärendet utgår; other",
+  );
 
 export const PageRangeSchema = z.object({ from: pageNumber, to: pageNumber });
 
@@ -86,6 +105,10 @@ export const ItemSchema = z.object({
   distribution: z.array(text).describe("Expedieras till / Beslutet skickas till"),
   adjusted: z.enum(["separately", "immediately"]).nullable(),
   pages: PageRangeSchema,
+  outcome: OutcomeSchema.nullable().optional().describe("Added: how the item ended, from its decision, motions and votes"),
+  votes: z.array(VoteSchema).optional().describe("Added: every vote of the item in order; `vote` is the first"),
+  decisionProcess: text.nullable().optional().describe("Added: Propositionsordning / Beslutsgång, verbatim"),
+  conflictPeople: z.array(PersonRefSchema).optional().describe("Added: the people of `conflicts`, each with a party"),
 });
 
 export const DiagnosticSchema = z.object({
@@ -135,6 +158,8 @@ export type Ballot = z.infer<typeof BallotSchema>;
 export type Vote = z.infer<typeof VoteSchema>;
 export type Motion = z.infer<typeof MotionSchema>;
 export type Reservation = z.infer<typeof ReservationSchema>;
+export type PersonRef = z.infer<typeof PersonRefSchema>;
+export type Outcome = z.infer<typeof OutcomeSchema>;
 export type PageRange = z.infer<typeof PageRangeSchema>;
 export type Item = z.infer<typeof ItemSchema>;
 export type Diagnostic = z.infer<typeof DiagnosticSchema>;
