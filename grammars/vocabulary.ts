@@ -365,14 +365,15 @@ export const WITH_CHANGES = String.raw`\bmed\s+(?:följande\s+|den\s+|de\s+)?(?:
 /** Decision verbs that say a decision was made but not which way: approved only when nothing more specific is said. */
 export const DECISION_MADE = String.raw`\b(?:beslutar|beslutade|beslutas|föreslår|föreslog)\b`;
 
-/** What a motion moves, for decisions made "enligt X:s yrkande" / "På förslag av X". */
+/** What a motion or a side of a vote moves, for decisions made "enligt X:s yrkande" / "På förslag av X". */
 export const MOTION_AIMS: ReadonlyArray<readonly [OutcomeWord, string]> = [
   ["referredBack", String.raw`\båterremi\w*`],
   ["tabled", String.raw`\bbordlägg\w*`],
-  ["rejected", String.raw`\bavslag\b|\bavslå\b|\bavstyr\w*`],
+  ["rejected", String.raw`\bavslag\w*|\bavslå\b|\bavstyr\w*`],
   ["approvedWithChanges", String.raw`\btillägg\w*|\bändring\w*`],
   ["approved", String.raw`\bbifall\b|\bbifalla\b|\batt\b`],
 ];
+/** What a motion moves is what it names first: "bifall till förslaget och avslag på motionen" moves bifall. */
 
 /** Parties by their written names, for sentences that name a party rather than a person. */
 export const PARTY_NAMES: ReadonlyArray<readonly [string, string]> = [

@@ -84,7 +84,7 @@ function readDecisions(items: Item[], participants: readonly Participant[], diag
 function addPeople(statement: { by: string[]; text: string; people?: unknown; parties?: string[] }, lookup: PartyLookup): void {
   statement.people = peopleOf(statement.by, statement.text, lookup);
   // The group is named before the verb: "S-gruppen reserverar sig", not "... till förmån för S-gruppens förslag".
-  const subject = /(?:reserver|yrka|yrkar|yrkade)/iu.exec(statement.text);
+  const subject = words(String.raw`\b(?:reserver|yrka)`, "iu").exec(statement.text);
   statement.parties = partyGroupsIn(subject ? statement.text.slice(0, subject.index) : "");
 }
 

@@ -23,6 +23,7 @@ const {
   CASE_NUMBER_LABEL,
   CLOCK_TIME,
   CaseNumberLine,
+  PARTY_GROUP,
   PERSON_NAME,
   TextLine,
 } = vocabulary;
@@ -40,6 +41,8 @@ const TRAILING_TIME = new RegExp(String.raw`\s+(?:kl\.?\s*)?(?<time>${CLOCK_TIME
 /** A title line that obviously goes on: it ends in a connective, a comma or a hyphen. */
 const UNFINISHED = words(String.raw`(?:\b(?:och|eller|samt|av|för|i|om|till|med|på|från|att|vid|inom|mot|under|efter)|[,–-])$`, "iu");
 const STARTS_WITH_NAME = new RegExp(String.raw`^(?:(?:[Oo]rdföranden|[Tt]jänstgörande ersättaren|[Ll]edamoten|[Rr]epresentanterna)\s+)?${PERSON_NAME}`, "u");
+/** A motion or reservation starts with who makes it: a person, or a party acting as a group ("S-gruppen", "Ledamöterna i M och KD"). */
+const STARTS_WITH_SUBJECT = new RegExp(String.raw`${STARTS_WITH_NAME.source}|^(?:${PARTY_GROUP})`, "u");
 
 interface ItemContext {
   lines: readonly Line[];
@@ -331,7 +334,7 @@ function motionsIn(pieces: TextPiece[]): Motion[] {
 
 function statementsIn(pieces: TextPiece[], verb: RegExp): Array<{ by: string[]; text: string }> {
   const statements: Array<{ by: string[]; text: string }> = [];
-  for (const group of paragraphs(pieces, (t) => STARTS_WITH_NAME.test(t))) {
+  for (const group of paragraphs(pieces, (t) => STARTS_WITH_SUBJECT.test(t))) {
     const text = joinText(group);
     if (!text || !verb.test(text)) continue;
     statements.push({ by: namesBefore(text, verb), text });

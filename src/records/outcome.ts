@@ -22,11 +22,11 @@ const CHANGES = words(WITH_CHANGES, "iu");
 const MADE = words(DECISION_MADE, "iu");
 /** "enligt Anna Bergs yrkande", "På förslag av Axel Josefson (M)", "Enligt yrkande från S, V och MP". */
 const FOLLOWS_MOTION = new RegExp(
-  String.raw`(?:enligt|i enlighet med|bifall till)\s+(?<genitive>${PERSON_NAME})s?\s+(?:\(\s*[A-Za-zÅÄÖåäö]{1,5}\s*\)\s+)?(?:yrkande|förslag)|(?:på förslag av|enligt yrkande (?:från|av)|i enlighet med yrkande(?:t)? (?:från|av))\s+(?:[a-zåäö]+\s+){0,2}(?<by>${PERSON_NAME}|[A-ZÅÄÖ]{1,4}(?:\s*(?:,|och|samt)\s*[A-ZÅÄÖ]{1,4})*)`,
+  String.raw`(?:[Ee]nligt|[Ii] enlighet med|[Bb]ifall till)\s+(?<genitive>${PERSON_NAME})s?\s+(?:\(\s*[A-Za-zÅÄÖåäö]{1,5}\s*\)\s+)?(?:yrkande|förslag)|(?:[Pp]å förslag av|[Ee]nligt yrkande (?:från|av)|[Ii] enlighet med yrkande(?:t)? (?:från|av))\s+(?:[a-zåäö]+\s+){0,2}(?<by>${PERSON_NAME}|[A-ZÅÄÖ]{1,4}(?:\s*(?:,|och|samt)\s*[A-ZÅÄÖ]{1,4})*)`,
   "u",
 );
 
-const ITEM_SUBJECT = words(String.raw`\b(?:ärendet|ärendena|frågan|punkten)\b`, "iu");
+const ITEM_SUBJECT = words(String.raw`\b(?:ärendet|ärendena)\b`, "iu");
 
 /** Outcomes that end an item without deciding its matter; any of them settles it. */
 const SETTLING: readonly OutcomeWord[] = ["withdrawn", "referredBack", "tabled"];
@@ -106,10 +106,29 @@ function followedMotionAim(item: Item): OutcomeWord | "approvedWithChanges" | nu
     const who = (match.groups?.genitive ?? match.groups?.by ?? "").trim();
     const motion = item.motions.find((m) => m.by.some((name) => sameName(name, who)) || (m.parties ?? []).some((p) => who.split(/\s*(?:,|och|samt)\s*/u).includes(p)));
     if (!motion) return null;
-    for (const [outcome, pattern] of AIM_PATTERNS) if (pattern.test(motion.text)) return outcome;
-    return null;
+    return aimOf(motion.text);
   }
   return null;
+}
+
+/**
+ * The outcome a motion or a side of a vote moves: the aim it names first, where
+ * "bifall till X" moves what X is ("bifall till Anna Bergs avslagsyrkande" is avslag).
+ */
+function aimOf(text: string): OutcomeWord | "approvedWithChanges" | null {
+  const first = earliestAim(text, AIM_PATTERNS);
+  if (first?.outcome !== "approved") return first?.outcome ?? null;
+  const clause = text.slice(first.at).split(/\s+(?:och|samt)\s+|[,;.]/u)[0] ?? "";
+  return earliestAim(clause, AIM_PATTERNS.filter(([outcome]) => outcome !== "approved"))?.outcome ?? "approved";
+}
+
+function earliestAim(text: string, patterns: typeof AIM_PATTERNS): { outcome: OutcomeWord | "approvedWithChanges"; at: number } | null {
+  let best: { outcome: OutcomeWord | "approvedWithChanges"; at: number } | null = null;
+  for (const [outcome, pattern] of patterns) {
+    const at = pattern.exec(text)?.index;
+    if (at !== undefined && (best === null || at < best.at)) best = { outcome, at };
+  }
+  return best;
 }
 
 /** The decision is the proposal, word for word: the proposal was carried. */
@@ -123,9 +142,7 @@ function winningAim(item: Item): OutcomeWord | "approvedWithChanges" | null {
   const vote = item.votes?.at(-1) ?? item.vote;
   if (!vote || vote.yes === null || vote.no === null || vote.yes === vote.no) return null;
   const meaning = vote.yes > vote.no ? vote.yesMeans : vote.noMeans;
-  if (!meaning) return null;
-  for (const [outcome, pattern] of AIM_PATTERNS) if (pattern.test(meaning)) return outcome;
-  return null;
+  return meaning ? aimOf(meaning) : null;
 }
 
 /** "Anna Bergs" (genitive) and "Anna Berg" are one person. */

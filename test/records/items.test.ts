@@ -20,8 +20,13 @@ describe("item blocks", () => {
   it("makes one motion per yrkande, with every named person", () => {
     const it12 = item("Yrkanden\nAnna Berg (S) yrkar bifall till förslaget.\nPer Holm (M) och Eva Ek (L) yrkar avslag\npå förslaget.\nBeslut\nBifall.");
     expect(it12.motions).toEqual([
-      { by: ["Anna Berg"], text: "Anna Berg (S) yrkar bifall till förslaget." },
-      { by: ["Per Holm", "Eva Ek"], text: "Per Holm (M) och Eva Ek (L) yrkar avslag på förslaget." },
+      { by: ["Anna Berg"], text: "Anna Berg (S) yrkar bifall till förslaget.", people: [{ name: "Anna Berg", party: "S" }], parties: [] },
+      {
+        by: ["Per Holm", "Eva Ek"],
+        text: "Per Holm (M) och Eva Ek (L) yrkar avslag på förslaget.",
+        people: [{ name: "Per Holm", party: "M" }, { name: "Eva Ek", party: "L" }],
+        parties: [],
+      },
     ]);
   });
 
@@ -30,7 +35,10 @@ describe("item blocks", () => {
       "Jäv\nLisa Lund (C) anmäler jäv och deltar inte i handläggningen.\nBeslut\nBifall.\nReservation\nPer Holm (M) reserverar sig mot beslutet.\nProtokollsanteckning\nEva Ek (L) antecknar att hon vill se en uppföljning.",
     );
     expect(it12.conflicts).toEqual(["Lisa Lund"]);
-    expect(it12.reservations).toEqual([{ by: ["Per Holm"], text: "Per Holm (M) reserverar sig mot beslutet." }]);
+    expect(it12.conflictPeople).toEqual([{ name: "Lisa Lund", party: "C" }]);
+    expect(it12.reservations).toEqual([
+      { by: ["Per Holm"], text: "Per Holm (M) reserverar sig mot beslutet.", people: [{ name: "Per Holm", party: "M" }], parties: [] },
+    ]);
     expect(it12.notes).toEqual(["Eva Ek (L) antecknar att hon vill se en uppföljning."]);
   });
 
@@ -57,10 +65,10 @@ describe("item blocks", () => {
     expect(item("Sammanfattning\nAnna Frisk och Jan Persson föredrar ärendet.").presenters).toEqual(["Anna Frisk", "Jan Persson"]);
   });
 
-  it("keeps a section without a field (Propositionsordning) in a diagnostic, not in a field", () => {
+  it("keeps the Propositionsordning in decisionProcess, apart from the decision", () => {
     const document = parseText("PROTOKOLL\n\n§ 1 Budget\nPropositionsordning\nOrdföranden ställer proposition.\nBeslut\nBifall.");
     expect(document.items[0]!.decision).toBe("Bifall.");
-    expect(document.diagnostics).toContainEqual(expect.objectContaining({ code: "SECTION_WITHOUT_FIELD", text: "Ordföranden ställer proposition." }));
+    expect(document.items[0]!.decisionProcess).toBe("Ordföranden ställer proposition.");
   });
 });
 
