@@ -43,6 +43,8 @@ export {
   VoteSchema,
   BallotSchema,
   ReservationSchema,
+  PersonRefSchema,
+  OutcomeSchema,
   DiagnosticSchema,
   FurnitureSchema,
   PageRangeSchema,
@@ -61,10 +63,19 @@ export type {
   Vote,
   Ballot,
   Reservation,
+  PersonRef,
+  Outcome,
   Diagnostic,
   Furniture,
   PageRange,
 } from "./schema/index.js";
+
+/**
+ * Link parsed documents: each kallelse item with the § that handled it at the
+ * same meeting, and every item by diarienummer into cases across bodies and dates.
+ */
+export { linkDocuments, titleSimilarity, normaliseCaseNumber, LINK_THRESHOLD } from "./link/index.js";
+export type { DocumentLinks, ItemLink, ItemRef, Case, CaseEntry } from "./link/index.js";
 
 /** Typed errors: every error thrown is a `ProtokollError` with a stable `code`. */
 export {
