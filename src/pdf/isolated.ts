@@ -36,7 +36,18 @@ export interface ExtractOptions {
 export async function extract(bytes: Uint8Array, options: ExtractOptions): Promise<PdfText> {
   const pool = await sharedPool();
   if (pool) return pool.extract(bytes, options);
-  return extractText(bytes, { maxPages: options.maxPages, timeoutMs: options.deadline.remaining() });
+  return extractText(ownCopy(bytes), { maxPages: options.maxPages, timeoutMs: options.deadline.remaining() });
+}
+
+/**
+ * A plain Uint8Array over a buffer of its own. A Node Buffer's slice() is a view into
+ * the same (often shared) memory, and pdf.js refuses Buffers; the copy's buffer can
+ * be handed over whole.
+ */
+function ownCopy(bytes: Uint8Array): Uint8Array {
+  const copy = new Uint8Array(bytes.byteLength);
+  copy.set(bytes);
+  return copy;
 }
 
 export interface PoolOptions {
@@ -92,7 +103,7 @@ export class ExtractionPool {
       const task: Task = {
         id: this.nextId++,
         // The worker's own copy, whose buffer moves to it instead of being cloned.
-        bytes: bytes.slice(),
+        bytes: ownCopy(bytes),
         maxPages,
         deadline,
         resolve,
