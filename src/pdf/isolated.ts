@@ -127,7 +127,15 @@ export class ExtractionPool {
 
   private pump(): void {
     while (this.queue.length > 0) {
-      const slot = this.idleSlot() ?? (this.slots.size < this.options.size ? this.spawn() : null);
+      let slot: Slot | null;
+      try {
+        slot = this.idleSlot() ?? (this.slots.size < this.options.size ? this.spawn() : null);
+      } catch (error) {
+        // No thread could be started (out of resources, a missing worker file): the PDF next in line fails typed.
+        const task = this.queue[0]!;
+        this.settle(task, () => task.reject(crashed(`no extraction worker could be started: ${error instanceof Error ? error.message : String(error)}`)));
+        continue;
+      }
       if (!slot) return;
       this.run(slot, this.queue.shift()!);
     }
@@ -262,7 +270,8 @@ async function createPool(): Promise<ExtractionPool | null> {
   const { availableParallelism } = await nodeBuiltin<typeof import("node:os")>("node:os");
   const workerUrl = settings.workerUrl ?? besideThisModule(pathToFileURL);
   if (!workerUrl || !existsSync(fileURLToPath(workerUrl))) return null;
-  const inherited = threads.isMainThread ? {} : threads.resourceLimits;
+  // In a worker with a heap limit (the CLI's), pdf.js's worker gets the same limit; zero means "not set".
+  const inherited = Object.fromEntries(Object.entries(threads.isMainThread ? {} : threads.resourceLimits).filter(([, value]) => value > 0));
   return new ExtractionPool(threads.Worker, {
     workerUrl,
     size: settings.size ?? Math.max(1, Math.min(MAX_WORKERS, availableParallelism())),

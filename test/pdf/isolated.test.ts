@@ -108,6 +108,11 @@ describe("ExtractionPool (scripted worker)", () => {
     await vi.waitFor(() => expect(p.size).toBe(0), { timeout: 10_000, interval: 20 });
   });
 
+  it("a worker script that cannot be loaded fails the call typed, not with a thrown Node error", async () => {
+    const p = pool(new URL("./no-such-worker.mjs", import.meta.url));
+    expect((await failure(p.extract(script("ok"), within(30_000)))).code).toBe("EXTRACTION_CRASHED");
+  });
+
   it("does not detach or change the caller's bytes", async () => {
     const p = pool(SCRIPTED);
     const bytes = script("ok");
