@@ -99,6 +99,17 @@ describe("ExtractionPool (scripted worker)", () => {
     const error = await failure(p.extract(script("error:CORRUPT_PDF"), within(30_000)));
     expect(error).toMatchObject({ name: "PdfError", code: "CORRUPT_PDF", message: "error:CORRUPT_PDF" });
     expect((await failure(p.extract(script("error:PAGE_LIMIT_EXCEEDED"), within(30_000)))).name).toBe("BudgetExceededError");
+    expect((await failure(p.extract(script("error:NO_TEXT_LAYER"), within(30_000)))).name).toBe("NoTextLayerError");
+  });
+
+  it("keeps the worker after a scan or a budget error, replaces it after a damaged PDF", async () => {
+    const p = pool(SCRIPTED);
+    await failure(p.extract(script("error:NO_TEXT_LAYER"), within(30_000)));
+    await failure(p.extract(script("error:PAGE_LIMIT_EXCEEDED"), within(30_000)));
+    expect(p.started).toBe(1);
+    await failure(p.extract(script("error:CORRUPT_PDF"), within(30_000)));
+    await p.extract(script("ok"), within(30_000));
+    expect(p.started).toBe(2);
   });
 
   it("closes a worker that has been idle for idleMs", async () => {
