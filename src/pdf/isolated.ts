@@ -26,8 +26,6 @@ import type { PdfText } from "./types.js";
 const IDLE_CLOSE_MS = 5_000;
 /** Workers at most; concurrent calls beyond that wait their turn (on their own budget). */
 const MAX_WORKERS = 4;
-/** Errors after which a worker is not reused. */
-const DAMAGE_CODES: ReadonlySet<string> = new Set(["CORRUPT_PDF", "EXTRACTION_CRASHED"]);
 
 export interface ExtractOptions {
   maxPages: number;
@@ -183,12 +181,10 @@ export class ExtractionPool {
   private answer(slot: Slot, reply: ExtractReply): void {
     const task = slot.task;
     if (!task || task.id !== reply.id) return;
-    const damaged = reply.ok ? reply.pdf.diagnostics.some((d) => d.code === "PDF_PAGE_FAILED") : DAMAGE_CODES.has(reply.error.code);
     this.settle(task, () => (reply.ok ? task.resolve(reply.pdf) : task.reject(reviveError(reply.error))));
-    // pdf.js keeps state per thread; after a damaged PDF it is not trusted with the next one.
-    // A scan, a password or a budget says nothing about that state: the worker stays.
-    if (!damaged) this.release(slot);
-    else this.retire(slot, "its last PDF was damaged");
+    // A worker that answered, even with an error, is kept: a cold start costs more than most PDFs.
+    // If pdf.js's state in it was left broken, the next PDF fails typed and gets a fresh worker.
+    this.release(slot);
   }
 
   private release(slot: Slot): void {
