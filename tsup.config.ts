@@ -37,4 +37,13 @@ export default defineConfig([
     banner: { js: "#!/usr/bin/env node" },
     define: { __PROTOKOLL_VERSION__: JSON.stringify(version) },
   },
+  {
+    // The extraction worker (src/pdf/isolated.ts starts it): beside index.js as pdf-worker.js, beside
+    // index.cjs as pdf-worker.cjs, and beside cli-worker.js for the CLI's own workers.
+    entry: { "pdf-worker": "src/pdf/worker.ts" },
+    format: ["esm", "cjs"],
+    sourcemap: true,
+    target: "node20",
+    external: ["pdfjs-dist"],
+  },
 ]);

@@ -6,5 +6,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     reporters: ["default"],
+    // pdf.js runs in a worker (src/pdf/isolated.ts); from source its script is built first.
+    globalSetup: ["test/support/pdf-worker.global.ts"],
+    setupFiles: ["test/support/pdf-worker.setup.ts"],
   },
 });

@@ -6,6 +6,11 @@
 //     are interleaved so drift hits them alike. Times are per run, summed over the files.
 //   node bench/measure.mjs rss <file.pdf>...
 //     parsePdf once per file, nothing else: peak RSS of the end-to-end path.
+//   node bench/measure.mjs worker <runs> <warmup.pdf> <file.pdf>...
+//     what extraction in a worker thread costs (src/pdf/isolated.ts with dist/pdf-worker.js):
+//     a cold worker's first answer on warmup.pdf against a warm one's; per file, extractText
+//     in this thread against the warm pool, and structuredClone of the text items (the
+//     serialise + deserialise that postMessage does between the threads).
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 
@@ -62,7 +67,59 @@ if (mode === "rss") {
     samples.push(sum);
   }
   console.log(JSON.stringify({ samples, peakRssMb: rssMb() }));
+} else if (mode === "worker") {
+  const [runsArg, warmup, ...files] = rest;
+  const runs = Number(runsArg);
+  const stages = await import(new URL("bench/out/stages.mjs", root).href);
+  const { Worker } = await import("node:worker_threads");
+  const workerUrl = new URL("dist/pdf-worker.js", root);
+  const pool = (size = 1) => new stages.ExtractionPool(Worker, { workerUrl, size, idleMs: 60_000 });
+  const budget = () => ({ maxPages: 100_000, deadline: new stages.Deadline(600_000) });
+  const small = new Uint8Array(readFileSync(warmup));
+  // Cold: a new worker (thread start, module load, pdf.js load) and its first PDF. Warm: the same PDF again.
+  const cold = [];
+  const warm = [];
+  for (let r = 0; r < runs; r++) {
+    const p = pool();
+    let t0 = performance.now();
+    await p.extract(small, budget());
+    cold.push(performance.now() - t0);
+    t0 = performance.now();
+    await p.extract(small, budget());
+    warm.push(performance.now() - t0);
+    await p.close();
+  }
+  const warmPool = pool();
+  for (let i = 0; i < 3; i++) {
+    await warmPool.extract(small, budget());
+    await stages.extractText(small);
+  }
+  const perFile = [];
+  for (const file of files) {
+    const bytes = new Uint8Array(readFileSync(file));
+    const inThread = [];
+    const inWorker = [];
+    const clone = [];
+    let pdf = null;
+    for (let r = 0; r < runs; r++) {
+      globalThis.gc?.();
+      let t0 = performance.now();
+      pdf = await stages.extractText(bytes);
+      inThread.push(performance.now() - t0);
+      globalThis.gc?.();
+      t0 = performance.now();
+      await warmPool.extract(bytes, budget());
+      inWorker.push(performance.now() - t0);
+      t0 = performance.now();
+      structuredClone(pdf);
+      clone.push(performance.now() - t0);
+    }
+    const items = pdf.pages.reduce((n, page) => n + page.items.length, 0);
+    perFile.push({ file, pages: pdf.pageCount, items, inThread, inWorker, clone });
+  }
+  await warmPool.close();
+  console.log(JSON.stringify({ cold, warm, perFile }));
 } else {
-  console.error("usage: measure.mjs timing|rss ...");
+  console.error("usage: measure.mjs timing|rss|worker ...");
   process.exit(2);
 }

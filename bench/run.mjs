@@ -131,6 +131,23 @@ for (const entry of corpus) {
   rows.push(row);
 }
 
+// --- 3b. What the extraction worker costs (src/pdf/isolated.ts) ------------------------------------
+log(`extraction worker: cold start, warm extraction vs in-thread, transfer of the text items ...`);
+const workerRaw = child(["worker", String(QUICK ? 3 : 5), rendered(1), ...SIZES.map(rendered)]);
+const worker = {
+  coldFirstAnswerMs: stats(workerRaw.cold),
+  warmAnswerMs: stats(workerRaw.warm),
+  sizes: workerRaw.perFile.map((f) => ({
+    name: `rendered ${f.pages} p`,
+    pages: f.pages,
+    items: f.items,
+    inThreadMs: stats(f.inThread),
+    inWorkerMs: stats(f.inWorker),
+    cloneMs: stats(f.clone),
+  })),
+};
+worker.startMs = worker.coldFirstAnswerMs.median - worker.warmAnswerMs.median;
+
 // --- 4. The CLI on a folder: --jobs 1 vs --jobs N ----------------------------------------------
 const batchDir = join(out, "batch");
 rmSync(batchDir, { recursive: true, force: true });
@@ -211,6 +228,13 @@ const fmt = (cols) => cols.map((c, i) => (i >= 5 ? c.padStart(widths[i]) : c.pad
 lines.push(fmt(header), widths.map((w) => "-".repeat(w)).join("  "), ...table.map(fmt));
 if (!pdftotext) lines.push("(pdftotext not installed: no reference row)");
 lines.push("");
+lines.push(`Extraction worker (pdf.js in a worker thread, src/pdf/isolated.ts): a cold worker's first answer on 1 page ${f1(worker.coldFirstAnswerMs.median)} ms, a warm one's ${f1(worker.warmAnswerMs.median)} ms: start-up ~${f1(worker.startMs)} ms`);
+for (const w of worker.sizes) {
+  lines.push(
+    `  ${w.name.padEnd(16)} in-thread ${f1(w.inThreadMs.median).padStart(7)} ms  in worker ${f1(w.inWorkerMs.median).padStart(7)} ms (${(w.inWorkerMs.median / w.inThreadMs.median).toFixed(2)}x)  clone of ${w.items} items ${f1(w.cloneMs.median)} ms`,
+  );
+}
+lines.push("");
 lines.push(`CLI batch: ${batch.files} files, ${batch.pages} pages (${copies}x: ${batchSources.map((f) => basename(f)).join(", ")})`);
 for (const j of jobsList) {
   lines.push(`  --jobs ${j}: ${f1(batch.jobs[j].median)} ms (${f1(batch.jobs[j].min)}–${f1(batch.jobs[j].max)})${j > 1 ? `  speed-up ${batch.speedup[j].toFixed(2)}x` : ""}`);
@@ -240,6 +264,7 @@ const results = {
     twoProcessSpeedup: machineSpeedup2,
   },
   sizes: rows,
+  worker,
   batch,
   targets,
 };

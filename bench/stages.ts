@@ -11,6 +11,9 @@ import { buildDocument } from "../src/records/index.js";
 import type { LayoutResult } from "../src/layout/types.js";
 
 export { extractText, layoutPages, parseLines, buildDocument };
+/** The extraction pool and its deadline, to measure what the worker costs (measure.mjs worker). */
+export { ExtractionPool } from "../src/pdf/isolated.js";
+export { Deadline } from "../src/budget.js";
 
 /**
  * pdf.js alone: open the document with the settings src/pdf uses (legacy

@@ -3,6 +3,7 @@
  * One parser instance is built once and reused for every document.
  */
 import type { CstNode, IRecognitionException } from "chevrotain";
+import { UNLIMITED, type Budget } from "../src/budget.js";
 import type { Line } from "../src/layout/types.js";
 import { tokenizeLines, type LineToken } from "./classify.js";
 import { DocumentParser } from "./parser.js";
@@ -27,8 +28,10 @@ export function documentParser(): DocumentParser {
   return sharedParser;
 }
 
-export function parseLines(lines: readonly Line[]): ParsedLines {
+export function parseLines(lines: readonly Line[], budget: Budget = UNLIMITED): ParsedLines {
+  budget.check("classifying lines");
   const tokens = tokenizeLines(lines);
+  budget.check("parsing the line tokens");
   const parser = documentParser();
   parser.input = tokens;
   const cst = parser.document();

@@ -14,8 +14,9 @@
  * Never throws for content reasons: what the grammar cannot place is kept in
  * `diagnostics`. Throws a {@link ProtokollError} when the bytes are not a usable
  * PDF (`NOT_A_PDF`, `CORRUPT_PDF`, `ENCRYPTED_PDF`, `EMPTY_DOCUMENT`,
- * `NO_TEXT_LAYER`), when a budget is exceeded (`PAGE_LIMIT_EXCEEDED`,
+ * `NO_TEXT_LAYER`, `EXTRACTION_CRASHED`), when a budget is exceeded (`PAGE_LIMIT_EXCEEDED`,
  * `TIME_LIMIT_EXCEEDED`), or with `strict: true` on an error diagnostic (`PARSE_FAILED`).
+ * In Node, pdf.js runs in a worker thread that is stopped when `timeoutMs` is spent.
  *
  * @example
  * const doc = await parsePdf(new Uint8Array(await file.arrayBuffer()));
@@ -25,7 +26,8 @@ export { parsePdf } from "./parse.js";
 
 /**
  * Parse text already extracted from a PDF (for example by `pdftotext`) into a
- * {@link Document}. A form feed (`\f`) marks a page break. Synchronous.
+ * {@link Document}. A form feed (`\f`) marks a page break. Synchronous; `timeoutMs`
+ * is checked between pages and stages (`TIME_LIMIT_EXCEEDED`).
  */
 export { parseText } from "./parse.js";
 

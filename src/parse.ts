@@ -3,11 +3,13 @@
  * tokens -> parse tree -> records. Each stage returns its value with its
  * diagnostics; this module only wires them together.
  */
-import { extractText } from "./pdf/index.js";
+import { DEFAULT_MAX_PAGES } from "./pdf/index.js";
+import { extract } from "./pdf/isolated.js";
 import { layoutPages, layoutText } from "./layout/index.js";
 import { parseLines } from "../grammars/index.js";
 import { buildDocument, type SourceInfo } from "./records/index.js";
 import { InvalidInputError, ParseError } from "./errors.js";
+import { DEFAULT_TIMEOUT_MS, Deadline } from "./budget.js";
 import type { Document, DocumentKind } from "./schema/index.js";
 import type { LayoutResult } from "./layout/types.js";
 import { sha256Hex } from "./sha256.js";
@@ -17,7 +19,11 @@ export interface ParseOptions {
   strict?: boolean;
   /** Refuse PDFs with more pages than this (default 2000). */
   maxPages?: number;
-  /** Give up on a PDF after this many milliseconds (default 60 000). */
+  /**
+   * Give up after this many milliseconds (default 60 000), for the whole parse:
+   * reading the PDF (in a worker that is stopped when the time is up), layout,
+   * grammar and build. Also for {@link parseText}.
+   */
   timeoutMs?: number;
   /** Override the detected document kind. */
   kind?: DocumentKind;
@@ -26,15 +32,13 @@ export interface ParseOptions {
 /** Parse a PDF's bytes into a validated {@link Document}. */
 export async function parsePdf(input: Uint8Array | ArrayBuffer, options: ParseOptions = {}): Promise<Document> {
   const bytes = toBytes(input);
-  // pdf.js may transfer (detach) the buffer it is given, so hash first and hand it a copy.
+  const deadline = new Deadline(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  // Extraction works on its own copy of the bytes (pdf.js may detach the buffer it is given).
   const sha256 = await sha256Hex(bytes);
-  const pdf = await extractText(new Uint8Array(bytes), {
-    ...(options.maxPages !== undefined && { maxPages: options.maxPages }),
-    ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
-  });
-  const layout = layoutPages(pdf);
+  const pdf = await extract(bytes, { maxPages: options.maxPages ?? DEFAULT_MAX_PAGES, deadline });
+  const layout = layoutPages(pdf, deadline);
   layout.diagnostics.unshift(...pdf.diagnostics);
-  return finish(layout, { textSource: "pdf", sha256 }, options);
+  return finish(layout, { textSource: "pdf", sha256 }, options, deadline);
 }
 
 /** Parse text already extracted from a PDF (form feed = page break) into a validated {@link Document}. */
@@ -42,12 +46,14 @@ export function parseText(text: string, options: ParseOptions = {}): Document {
   if (typeof text !== "string") {
     throw new InvalidInputError(`parseText expects a string, got ${text === null ? "null" : typeof text}`);
   }
-  return finish(layoutText(text), { textSource: "text", sha256: null }, options);
+  // Synchronous, so checked between pages and stages: every text stage is linear in its input.
+  const deadline = new Deadline(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  return finish(layoutText(text, deadline), { textSource: "text", sha256: null }, options, deadline);
 }
 
-function finish(layout: LayoutResult, source: Omit<SourceInfo, "pages">, options: ParseOptions): Document {
-  const parsed = parseLines(layout.lines);
-  const document = buildDocument(layout, parsed, { ...source, pages: layout.pages }, options.kind);
+function finish(layout: LayoutResult, source: Omit<SourceInfo, "pages">, options: ParseOptions, deadline: Deadline): Document {
+  const parsed = parseLines(layout.lines, deadline);
+  const document = buildDocument(layout, parsed, { ...source, pages: layout.pages }, options.kind, deadline);
   if (options.strict) {
     const errors = document.diagnostics.filter((d) => d.severity === "error");
     if (errors.length > 0) throw new ParseError(errors);

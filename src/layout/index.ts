@@ -3,6 +3,7 @@
  * order, furniture out. Both inputs end in the same {@link Line} shape, so the
  * grammar sees one kind of input.
  */
+import { UNLIMITED, type Budget } from "../budget.js";
 import type { PdfText } from "../pdf/types.js";
 import type { Furniture } from "../schema/index.js";
 import { cleanText, endsWithSoftHyphen, wrapJoin } from "./clean.js";
@@ -17,9 +18,10 @@ export type { BBox, Cell, Line, LayoutResult, PageLine } from "./types.js";
 /** A baseline gap this much wider than the document's usual line pitch is a paragraph break. */
 const PARAGRAPH_GAP = 1.3;
 
-export function layoutPages(pdf: PdfText): LayoutResult {
+export function layoutPages(pdf: PdfText, budget: Budget = UNLIMITED): LayoutResult {
   const furniture: Furniture[] = [];
   const pages: PdfPageLines[] = pdf.pages.map((page) => {
+    budget.check(`making the lines of page ${page.page}`);
     const { lines, rotated } = pageLines(page);
     for (const text of rotated) addFurniture(furniture, page.page, text);
     return { page: page.page, height: page.height, lines };
@@ -27,6 +29,7 @@ export function layoutPages(pdf: PdfText): LayoutResult {
   const furnitureCells = pdfFurniture(pages);
 
   const pageFlows = pages.map(({ page, lines }) => {
+    budget.check(`reading page ${page} in order`);
     const body: PageLine[] = [];
     for (const line of lines) {
       const cells = line.cells.filter((cell) => {
@@ -59,13 +62,14 @@ export function layoutPages(pdf: PdfText): LayoutResult {
   return { lines: finish(drafts), furniture, pages: pdf.pageCount, diagnostics: [] };
 }
 
-export function layoutText(text: string): LayoutResult {
+export function layoutText(text: string, budget: Budget = UNLIMITED): LayoutResult {
   const pageTexts = text.replace(/\r\n?/g, "\n").split("\f");
   // A final form feed ends the last page; it does not open an empty one.
   if (pageTexts.length > 1 && pageTexts[pageTexts.length - 1]!.trim() === "") pageTexts.pop();
 
   const raw: { page: number; raw: string; text: string }[] = [];
   pageTexts.forEach((pageText, i) => {
+    budget.check(`splitting page ${i + 1} into lines`);
     for (const line of pageText.split("\n")) raw.push({ page: i + 1, raw: line, text: cleanText(line) });
   });
   const furnitureIndexes = textFurniture(
@@ -73,6 +77,7 @@ export function layoutText(text: string): LayoutResult {
     raw.map((r) => r.page),
   );
 
+  budget.check("finding page furniture");
   const furniture: Furniture[] = [];
   const drafts: Draft[] = [];
   let blankBefore = false;

@@ -3,6 +3,7 @@
  * Everything pdf.js can throw is turned into a typed error here; a page that
  * fails alone becomes a diagnostic and the rest of the document is read.
  */
+import { DEFAULT_TIMEOUT_MS, Deadline } from "../budget.js";
 import { BudgetExceededError, InvalidInputError, NoTextLayerError, PdfError } from "../errors.js";
 import { diagnostic } from "../records/diagnostics.js";
 import type { Diagnostic } from "../schema/index.js";
@@ -12,8 +13,14 @@ import type { PageText, PdfOptions, PdfText, TextItem } from "./types.js";
 
 export type { PageText, PdfOptions, PdfText, TextItem } from "./types.js";
 
-const DEFAULT_MAX_PAGES = 2000;
-const DEFAULT_TIMEOUT_MS = 60_000;
+export const DEFAULT_MAX_PAGES = 2000;
+/**
+ * The largest page side taken as real, in points (about 350 m). The specification's
+ * limit is 14 400 (200 inches) in default units, but /UserUnit scales it without bound;
+ * pdf.js repairs empty or inverted boxes itself, and what it passes on beyond this
+ * is a damaged or hostile box.
+ */
+const MAX_PAGE_SIDE = 1_000_000;
 /** The PDF specification lets the header start anywhere in the first 1024 bytes. */
 const HEADER_WINDOW = 1024;
 
@@ -39,13 +46,14 @@ export async function extractText(bytes: Uint8Array, options: PdfOptions = {}): 
   const task = pdfjs.getDocument(await safeDocumentParams(pdfjs, bytes));
 
   const deadline = new Deadline(timeoutMs);
+  const expired = deadline.expired("reading the PDF");
   const reading = readDocument(task, { maxPages, deadline });
   // If the deadline wins the race, the loser rejects later once the task is destroyed: nobody needs that error.
   reading.catch(() => undefined);
   try {
-    return await Promise.race([reading, deadline.expired]);
+    return await Promise.race([reading, expired.promise]);
   } finally {
-    deadline.clear();
+    expired.clear();
     await task.destroy().catch(() => undefined);
   }
 }
@@ -59,33 +67,6 @@ function hasPdfHeader(bytes: Uint8Array): boolean {
   return false;
 }
 
-/** A time budget that can both reject a race and be polled between pages. */
-class Deadline {
-  readonly expired: Promise<never>;
-  private readonly end: number;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-
-  constructor(private readonly ms: number) {
-    this.end = Date.now() + ms;
-    this.expired = new Promise<never>((_, reject) => {
-      this.timer = setTimeout(() => reject(this.error()), ms);
-    });
-    this.expired.catch(() => undefined);
-  }
-
-  check(): void {
-    if (Date.now() > this.end) throw this.error();
-  }
-
-  clear(): void {
-    clearTimeout(this.timer);
-  }
-
-  private error(): BudgetExceededError {
-    return new BudgetExceededError("TIME_LIMIT_EXCEEDED", `Reading the PDF took longer than the ${this.ms} ms allowed.`);
-  }
-}
-
 interface ReadLimits {
   maxPages: number;
   deadline: Deadline;
@@ -94,6 +75,10 @@ interface ReadLimits {
 async function readDocument(task: LoadingTask, limits: ReadLimits): Promise<PdfText> {
   const doc = await openDocument(task);
   const pageCount = doc.numPages;
+  // pdf.js passes /Count on as it stands once it is an integer: -2147483648 pages have been seen.
+  if (!Number.isSafeInteger(pageCount) || pageCount < 0) {
+    throw new PdfError("CORRUPT_PDF", `The PDF is damaged: its page tree gives ${String(pageCount)} as the number of pages.`);
+  }
   if (pageCount === 0) throw new PdfError("EMPTY_DOCUMENT", "The PDF has no pages.");
   if (pageCount > limits.maxPages) {
     throw new BudgetExceededError(
@@ -104,26 +89,28 @@ async function readDocument(task: LoadingTask, limits: ReadLimits): Promise<PdfT
 
   const diagnostics: Diagnostic[] = [];
   const read: ReadPage[] = [];
+  let firstFailure = "";
   for (let number = 1; number <= pageCount; number++) {
-    limits.deadline.check();
+    limits.deadline.check("reading the PDF");
     try {
       read.push(await readPage(doc, number));
     } catch (error) {
       if (error instanceof BudgetExceededError) throw error;
+      firstFailure ||= `page ${number}: ${messageOf(error)}`;
       diagnostics.push(
         diagnostic("warning", "PDF_PAGE_FAILED", `pdf.js could not read page ${number}: ${messageOf(error)}; the page was skipped.`, number),
       );
     }
   }
 
-  if (read.length === 0) throw new PdfError("CORRUPT_PDF", `pdf.js could not read any of the ${pageCount} page(s).`);
+  if (read.length === 0) throw new PdfError("CORRUPT_PDF", `pdf.js could not read any of the ${pageCount} page(s) (${firstFailure}).`);
   const textPages = read.filter((p) => p.page.items.some((item) => item.text.trim() !== ""));
   if (textPages.length === 0) throw new NoTextLayerError(pageCount);
   const withText = new Set(textPages);
   for (const r of read) {
     if (!withText.has(r)) diagnostics.push(diagnostic("info", "EMPTY_PAGE", `Page ${r.page.page} has no text.`, r.page.page));
   }
-  limits.deadline.check();
+  limits.deadline.check("reading the PDF");
   const styles = await fontStyles(doc, textPages);
   for (const { page } of read) {
     for (const item of page.items) {
@@ -158,6 +145,7 @@ async function readPage(doc: PdfJsDocument, number: number): Promise<ReadPage> {
   const page = await doc.getPage(number);
   try {
     const viewport = page.getViewport({ scale: 1 });
+    checkPageSize(viewport.width, viewport.height);
     const content = await page.getTextContent();
     const pdfjs = await loadPdfJs();
     const fontIds = new Set<string>();
@@ -188,6 +176,14 @@ async function readPage(doc: PdfJsDocument, number: number): Promise<ReadPage> {
     return { page: { page: number, width: viewport.width, height: viewport.height, items }, fontIds };
   } finally {
     page.cleanup();
+  }
+}
+
+/** A page whose box is not a size at all, or larger than any real sheet, is damaged: its positions mean nothing. */
+function checkPageSize(width: number, height: number): void {
+  const real = (side: number) => Number.isFinite(side) && side > 0 && side <= MAX_PAGE_SIDE;
+  if (!real(width) || !real(height)) {
+    throw new PdfError("CORRUPT_PDF", `its page box is ${String(width)} x ${String(height)} points, not a real page size`);
   }
 }
 

@@ -6,6 +6,7 @@
 import type { LayoutResult } from "../layout/types.js";
 import { DocumentSchema, type Diagnostic, type Document, type DocumentKind } from "../schema/index.js";
 import { SchemaViolationError } from "../errors.js";
+import { UNLIMITED, type Budget } from "../budget.js";
 import type { ParsedLines } from "../../grammars/index.js";
 import { diagnostic } from "./diagnostics.js";
 import { buildFrontMatter } from "./front.js";
@@ -25,13 +26,16 @@ export interface SourceInfo {
   sha256: string | null;
 }
 
-export function buildDocument(layout: LayoutResult, parsed: ParsedLines, source: SourceInfo, kindOverride?: DocumentKind): Document {
+export function buildDocument(layout: LayoutResult, parsed: ParsedLines, source: SourceInfo, kindOverride?: DocumentKind, budget: Budget = UNLIMITED): Document {
   const diagnostics: Diagnostic[] = [...layout.diagnostics];
   const tree = outline(parsed.cst);
   const furnitureTexts = layout.furniture.map((f) => f.text);
   const front = buildFrontMatter(tree.preamble, tree.closings, layout.lines, furnitureTexts);
   diagnostics.push(...front.diagnostics);
-  const items = tree.items.map((item) => buildItem(item, { lines: layout.lines, diagnostics }));
+  const items = tree.items.map((item) => {
+    budget.check("building the items");
+    return buildItem(item, { lines: layout.lines, diagnostics });
+  });
 
   diagnostics.push(...parseErrorDiagnostics(parsed, layout));
   diagnostics.push(...unplacedLines(parsed, tree, layout));

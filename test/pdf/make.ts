@@ -1,5 +1,5 @@
 /** Small PDFs made inside the tests, for the cases the dev set does not cover. */
-import { PDFDocument, StandardFonts, rgb } from "pdf-lib";
+import { PDFDocument, PDFName, StandardFonts, rgb } from "pdf-lib";
 
 /** One A4 page per entry; each entry is lines of text drawn top-down at the left margin in Helvetica 11. */
 export async function textPdf(pages: string[][], options: { size?: number; leading?: number } = {}): Promise<Uint8Array> {
@@ -117,4 +117,21 @@ export function encryptedPdf(): Uint8Array {
   const id = "00112233445566778899aabbccddeeff";
   body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Encrypt 4 0 R /ID [<${id}> <${id}>] >>\nstartxref\n${xref}\n%%EOF\n`;
   return new TextEncoder().encode(body);
+}
+
+/**
+ * A one-line PDF whose page starts with `saves` "q" operators (save graphics state)
+ * that are never restored: pdf.js's text extraction spends time quadratic in them
+ * without ever yielding (20 000 take some 40 s), the shape of the fuzz reproducer
+ * content-stream-100k-q.pdf in under 1 kB.
+ */
+export async function stallingPdf(saves = 20_000): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const page = doc.addPage([595, 842]);
+  page.drawText("§ 1 Val av justerare", { x: 70, y: 700, size: 11, font });
+  const text = page.node.get(PDFName.of("Contents"))!;
+  const stall = doc.context.register(doc.context.flateStream("q ".repeat(saves)));
+  page.node.set(PDFName.of("Contents"), doc.context.obj([stall, text]));
+  return doc.save();
 }
