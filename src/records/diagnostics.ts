@@ -18,6 +18,7 @@ export const DIAGNOSTIC_CODES = {
   PDF_PAGE_FAILED: "pdf.js could not read one page; the rest of the document was parsed.",
   PDF_FONT_WARNING: "pdf.js reported a font problem; text on that page may be incomplete.",
   EMPTY_PAGE: "A page had no text.",
+  TEXT_ENCODING: "Text input that was not UTF-8 (a byte-order mark, detection or the encoding option chose another); says which encoding was used.",
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
