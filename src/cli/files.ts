@@ -48,7 +48,8 @@ export async function prepareFolder(path: string, flag: string): Promise<void> {
   const missing: string[] = [];
   for (let p = path; ; p = dirname(p)) {
     const info = await stat(p).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === "ENOENT") return null;
+      // ENOTDIR: a file further up; the walk up finds it and says so.
+      if (error.code === "ENOENT" || error.code === "ENOTDIR") return null;
       throw new FolderError(`The ${flag} folder ${path} cannot be used: ${reason(error)}.`);
     });
     if (info?.isDirectory()) break;

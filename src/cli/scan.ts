@@ -36,6 +36,12 @@ export interface InputFile {
 }
 
 export const STDIN = "-";
+/**
+ * Names of this process's stdin, read from the stream like `-`: opened by path
+ * they fail when stdin is a socket (as under many process managers) and would
+ * be a second reader of a pipe.
+ */
+const STDIN_NAMES = new Set(["/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"]);
 const INPUT_NAME = /\.(?:pdf|txt)$/i;
 
 /** Expand the arguments, sorted by path (code-unit order: the same on every machine) and without duplicates. */
@@ -46,8 +52,8 @@ export async function discoverInputs(args: string[], cwd: string): Promise<Input
     if (!found.has(key)) found.set(key, input);
   };
   for (const arg of args) {
-    if (arg === STDIN) {
-      add({ path: STDIN, abs: null, below: "stdin", detect: "sniff", problem: null });
+    if (arg === STDIN || STDIN_NAMES.has(arg)) {
+      add({ path: arg, abs: null, below: "stdin", detect: "sniff", problem: null });
       continue;
     }
     const abs = resolve(cwd, arg);
