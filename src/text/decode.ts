@@ -52,8 +52,29 @@ export function decodeText(bytes: Uint8Array, encoding: TextEncoding = "auto"): 
 }
 
 function decode(bytes: Uint8Array, encoding: DecodedText["encoding"]): string {
+  if (encoding === "windows-1252") return decodeWindows1252(bytes);
   // ignoreBOM: the BOM, if any, was already cut off above; a later U+FEFF is text.
   return new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes);
+}
+
+/**
+ * Windows-1252 at 0x80-0x9F (€ ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ' ' " " • – — ˜ ™ š › œ ž Ÿ; five
+ * bytes are unassigned and stay as their C1 code). Done here because some Node
+ * versions' TextDecoder("windows-1252") decodes as ISO-8859-1 and gives U+0080 for €.
+ */
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8d, 0x017d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x9d, 0x017e, 0x0178,
+];
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  const CHUNK = 8192;
+  const parts: string[] = [];
+  for (let start = 0; start < bytes.length; start += CHUNK) {
+    const codes = Array.from(bytes.subarray(start, start + CHUNK), (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80]! : b));
+    parts.push(String.fromCharCode(...codes));
+  }
+  return parts.join("");
 }
 
 /**
