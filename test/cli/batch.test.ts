@@ -23,7 +23,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Document } from "../../src/schema/index.js";
 import { DEV_DIR, SEED_TXT } from "./fixtures.js";
-import { buildCli, runCli } from "./run.js";
+import { buildCli, runCli, type Result } from "./run.js";
 
 let CLI: string;
 let tmp: string;
@@ -41,6 +41,19 @@ interface Entry {
 interface Manifest {
   summary: { total: number; ok: number; failed: number; skipped: number; parseStatus: Record<string, number> };
   inputs: Entry[];
+}
+
+/** The CLI as the unprivileged user "nobody" (uid/gid 65534). */
+function runAs(setpriv: string, args: string[]): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(setpriv, ["--reuid=65534", "--regid=65534", "--clear-groups", process.execPath, CLI, ...args], { cwd: tmp });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
 }
 
 /** Every file below `dir` (recursively), relative, `/`-separated. */
@@ -167,14 +180,29 @@ describe("what a folder scan meets", () => {
     expect(result.stderr).not.toMatch(/at .*\.js:\d+/);
   });
 
-  it.skipIf(isRoot)("records a file it may not read (FILE_READ_FAILED)", async () => {
+  // Root reads everything: as root the CLI runs as "nobody" (setpriv), where that exists.
+  const setpriv = ["/usr/bin/setpriv", "/bin/setpriv"].find((p) => existsSync(p));
+  it.skipIf(isRoot && setpriv === undefined)("records a file and a folder it may not read (FILE_READ_FAILED)", async () => {
     const dir = join(tmp, "locked");
-    mkdirSync(dir);
+    mkdirSync(join(dir, "closed"), { recursive: true });
     copyFileSync(SEED_TXT, join(dir, "secret.txt"));
-    execFileSync("chmod", ["000", join(dir, "secret.txt")]);
-    const result = await cli(["parse", "locked", "--out", "locked-out"]);
-    expect(result.code).toBe(1);
-    expect(readJson<Manifest>("locked-out", "manifest.json").inputs[0]).toMatchObject({ error: "FILE_READ_FAILED" });
+    copyFileSync(SEED_TXT, join(dir, "open.txt"));
+    copyFileSync(SEED_TXT, join(dir, "closed", "inside.txt"));
+    execFileSync("chmod", ["000", join(dir, "secret.txt"), join(dir, "closed")]);
+    execFileSync("chmod", ["0777", tmp]);
+    const command = isRoot
+      ? runAs(setpriv!, ["parse", "locked", "--out", "locked-out"])
+      : cli(["parse", "locked", "--out", "locked-out"]);
+    const result = await command;
+    expect(result.code, result.stderr).toBe(1);
+    const inputs = readJson<Manifest>("locked-out", "manifest.json").inputs;
+    expect(inputs.map((e) => [e.file.replace(/^locked[/\\]/, ""), e.error])).toEqual([
+      ["closed", "FILE_READ_FAILED"],
+      ["open.txt", null],
+      ["secret.txt", "FILE_READ_FAILED"],
+    ]);
+    const errors = readFileSync(join(tmp, "locked-out", "errors.jsonl"), "utf8").trim().split("\n");
+    for (const line of errors) expect(line).toMatch(/permission denied/);
   });
 });
 
