@@ -3,7 +3,8 @@
  * folder of good and bad inputs. The CLI is built here, into a private folder,
  * so a build running elsewhere in the repository cannot pull dist/ from under it.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
@@ -242,6 +243,28 @@ describe("protokoll export", () => {
       connection.closeSync();
       db.closeSync();
     }
+  });
+});
+
+/** A Python with pandas (PROTOKOLL_PYTHON, else python3), or null: the pandas example is then not run. */
+function pythonWithPandas(): string | null {
+  const python = process.env.PROTOKOLL_PYTHON ?? "python3";
+  try {
+    execFileSync(python, ["-c", "import pandas"], { stdio: "ignore" });
+    return python;
+  } catch {
+    return null;
+  }
+}
+
+describe("the documented pandas example", () => {
+  const python = pythonWithPandas();
+  it.skipIf(python === null)("runs on the exported tables", () => {
+    const example = /```python\n([\s\S]*?)```/.exec(readFileSync(join(ROOT, "docs/cli.md"), "utf8"))![1]!;
+    // The example reads tables/*.csv.
+    symlinkSync("csv", join(tmp, "tables"));
+    const output = execFileSync(python!, ["-c", example], { cwd: tmp, encoding: "utf8" });
+    expect(output).toMatch(/\d+\n/);
   });
 });
 
