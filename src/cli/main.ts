@@ -171,7 +171,7 @@ async function main(argv: string[], io: Io): Promise<number> {
       case "schema":
         return schemaCommand(rest, io);
       default:
-        throw new UsageError(`unknown command "${command}"`);
+        throw new UsageError(`unknown command "${command}"${commandHint(command)}`);
     }
   } catch (error) {
     if (error instanceof UsageError && error.oneLine) {
@@ -191,6 +191,13 @@ async function main(argv: string[], io: Io): Promise<number> {
     io.stderr.write(`protokoll: ${error instanceof Error ? error.message : String(error)}\n`);
     return EXIT_FAILURES;
   }
+}
+
+/** "; did you mean parse?" for a mistyped command, from the commands the main help lists. */
+function commandHint(command: string): string {
+  const commands = [...HELP.main.matchAll(/^ {2}([a-z]+) /gm)].map((m) => m[1]!);
+  const near = closestOption(command, commands);
+  return near ? `; did you mean ${near}?` : "";
 }
 
 /**

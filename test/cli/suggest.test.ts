@@ -21,5 +21,7 @@ describe("closestOption", () => {
     expect(editDistance("kitten", "sitting")).toBe(3);
     expect(editDistance("", "abc")).toBe(3);
     expect(editDistance("same", "same")).toBe(0);
+    expect(editDistance("prase", "parse")).toBe(1);
+    expect(closestOption("prase", ["parse", "export", "schema"])).toBe("parse");
   });
 });
