@@ -177,8 +177,9 @@ export async function runParse(options: ParseCommandOptions, io: ParseIo): Promi
     const input = inputs[index]!;
     entries[index] = entry;
     ordered.put(index, text);
-    await journal?.append(entry);
+    // Stale first, journal second: a kill in between leaves the input unjournalled, so it is done again.
     if (jsonOut !== null) await removeStaleOutput(jsonOut, previous.get(input.path)?.entry.output ?? null, entry.output);
+    await journal?.append(entry);
     if (entry.status === "failed" && (outDir === null || options.verbosity === "verbose")) {
       progress.log(`protokoll: ${input.path}: ${entry.error}: ${entry.message}`);
     } else if (options.verbosity === "verbose") {

@@ -195,7 +195,8 @@ async function main(argv: string[], io: Io): Promise<number> {
 
 /** "; did you mean parse?" for a mistyped command, from the commands the main help lists. */
 function commandHint(command: string): string {
-  const commands = [...HELP.main.matchAll(/^ {2}([a-z]+) /gm)].map((m) => m[1]!);
+  const section = HELP.main.slice(HELP.main.indexOf("Commands:"), HELP.main.indexOf("\n\n", HELP.main.indexOf("Commands:")));
+  const commands = [...section.matchAll(/^ {2}([a-z]+) /gm)].map((m) => m[1]!);
   const near = closestOption(command, commands);
   return near ? `; did you mean ${near}?` : "";
 }
