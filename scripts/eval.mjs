@@ -1,5 +1,5 @@
 // npm run eval: parse the shared dev PDFs and seed texts with the built CLI,
-// one NAME.json per input, and score them with the shared scorer.
+// one documents/NAME.json per input, and score them with the shared scorer.
 // Usage: npm run eval [-- --verbose]
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readdirSync, rmSync } from "node:fs";
@@ -27,5 +27,6 @@ for (const set of sets) {
     // Exit code 1 means some inputs failed; the scorer counts them as missing.
   }
   console.log(`\n== ${set.name}`);
-  execFileSync(process.execPath, [join(shared, "eval/score.mjs"), "--gold", set.gold, "--pred", pred, ...extra], { stdio: "inherit" });
+  // The CLI writes each input's document to DIR/documents/NAME.json (named files: their base name).
+  execFileSync(process.execPath, [join(shared, "eval/score.mjs"), "--gold", set.gold, "--pred", join(pred, "documents"), ...extra], { stdio: "inherit" });
 }

@@ -5,32 +5,31 @@
  * @packageDocumentation
  */
 import { readFile } from "node:fs/promises";
-import { extname } from "node:path";
-import { parsePdf, parseText, type ParseOptions } from "./parse.js";
 import { FileReadError } from "./errors.js";
+import { parseInputBytes, type ParseFileOptions } from "./input.js";
 import type { Document } from "./schema/index.js";
 
 export * from "./index.js";
+export type { ParseFileOptions } from "./input.js";
+export { decodeText, TEXT_ENCODINGS, type DecodedText, type TextEncoding } from "./text/decode.js";
 
 /**
  * Read a `.pdf` (or, by extension, a `.txt` of extracted text) and parse it.
- * A file that starts with `%PDF-` is parsed as a PDF whatever its name.
+ * A file that starts with `%PDF-` is parsed as a PDF whatever its name. Text
+ * is decoded by its byte-order mark, else detected as UTF-16, UTF-8 or
+ * Windows-1252 (a `TEXT_ENCODING` diagnostic says when it was not UTF-8), or
+ * read in `options.encoding`. The document's `source.file` is `path` as given,
+ * and `source.sha256` the sha256 of the file's bytes, for text too.
  *
  * @throws {FileReadError} `FILE_READ_FAILED` when the file cannot be read.
+ * @throws {ProtokollError} `EMPTY_DOCUMENT` for a file of 0 bytes.
  */
-export async function parseFile(path: string, options: ParseOptions = {}): Promise<Document> {
+export async function parseFile(path: string, options: ParseFileOptions = {}): Promise<Document> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path);
   } catch (cause) {
     throw new FileReadError(path, cause);
   }
-  if (extname(path).toLowerCase() === ".txt" && !startsWithPdfMagic(bytes)) {
-    return parseText(new TextDecoder("utf-8").decode(bytes), options);
-  }
-  return parsePdf(bytes, options);
-}
-
-function startsWithPdfMagic(bytes: Uint8Array): boolean {
-  return bytes.length >= 5 && new TextDecoder("latin1").decode(bytes.subarray(0, 5)) === "%PDF-";
+  return parseInputBytes(bytes, { file: path, detect: "extension" }, options);
 }

@@ -1,24 +1,41 @@
 /**
- * `protokoll parse`: find the inputs, parse them in the worker pool, write the
- * outputs, and account for every input in `errors.jsonl` and `manifest.json`.
+ * `protokoll parse`: find the inputs, read each once, parse them in the worker
+ * pool, write the outputs, and account for every input: in the journal as it
+ * finishes, in `errors.jsonl` and `manifest.json` at the end.
  *
  * Determinism: inputs are sorted, documents are serialised by the worker in a
  * fixed format, and anything written in input order (jsonl, errors, manifest)
  * is reordered as results arrive; so `--jobs 1` and `--jobs 8` write the same bytes.
  */
 import { createHash } from "node:crypto";
-import { createReadStream, createWriteStream } from "node:fs";
-import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { createWriteStream } from "node:fs";
+import { mkdir, readdir, readFile, rename, rm } from "node:fs/promises";
 import { availableParallelism, totalmem } from "node:os";
-import { basename, dirname, extname, isAbsolute, join, relative, resolve } from "node:path";
-import { pipeline } from "node:stream/promises";
-import { glob, isDynamicPattern } from "tinyglobby";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import type { ParseFileOptions } from "../input.js";
 import type { DocumentKind } from "../schema/index.js";
-import type { ParseOptions } from "../parse.js";
+import type { TextEncoding } from "../text/decode.js";
 import { EXIT_FAILURES, EXIT_OK, UsageError } from "./errors.js";
+import { prepareFolder, reason, TEMP_FILE, tempPath, writeAtomic } from "./files.js";
+import { Journal, JOURNAL_FILE, readPrevious, type PreviousEntry } from "./journal.js";
+import {
+  DOCUMENTS_DIR,
+  ERRORS_FILE,
+  JSONL_FILE,
+  MANIFEST_FILE,
+  summarise,
+  writeRunRecords,
+  type InputStatus,
+  type Manifest,
+  type ManifestEntry,
+  type ParseStatus,
+} from "./manifest.js";
 import { WorkerPool } from "./pool.js";
 import { ProgressLine, formatSummary } from "./progress.js";
 import type { OutputFormat, TaskResult } from "./protocol.js";
+import { discoverInputs, type InputFile } from "./scan.js";
+
+export { ERRORS_FILE, MANIFEST_FILE, type Manifest, type ManifestEntry } from "./manifest.js";
 
 export interface ParseCommandOptions {
   inputs: string[];
@@ -26,57 +43,31 @@ export interface ParseCommandOptions {
   format: OutputFormat;
   jobs: number;
   resume: boolean;
+  force: boolean;
   strict: boolean;
   maxPages: number | null;
   timeoutSeconds: number;
   memoryMb: number;
   kind: DocumentKind | null;
+  encoding: TextEncoding;
+  /** Exit 1 when a document's parseStatus is this or worse. */
+  failOn: Exclude<ParseStatus, "complete"> | null;
+  /** quiet: no progress, no summary; verbose: a line per input. */
+  verbosity: "quiet" | "normal" | "verbose";
+  progress: boolean;
 }
 
 export interface ParseIo {
   cwd: string;
+  stdin: NodeJS.ReadableStream;
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WriteStream;
   workerUrl: URL;
   version: string;
 }
 
-/** One file to parse: `path` as shown and recorded (relative when given relative), `abs` to open. */
-export interface InputFile {
-  path: string;
-  abs: string;
-}
-
-export type InputStatus = "ok" | "failed" | "skipped";
-
-export interface ManifestEntry {
-  file: string;
-  status: InputStatus;
-  /** Of the input file's bytes, also for `.txt` (where the document's own `source.sha256` is null). */
-  sha256: string | null;
-  pages: number | null;
-  /** Relative to the manifest's folder. */
-  output: string | null;
-  /** 1-based line in `output` when the format is jsonl. */
-  line: number | null;
-  error: string | null;
-  message: string | null;
-}
-
-export interface Manifest {
-  manifestVersion: 1;
-  generator: string;
-  options: { format: OutputFormat; strict: boolean; maxPages: number | null; timeoutSeconds: number; kind: DocumentKind | null };
-  summary: { total: number; ok: number; failed: number; skipped: number; pages: number };
-  inputs: ManifestEntry[];
-}
-
-export const MANIFEST_FILE = "manifest.json";
-export const ERRORS_FILE = "errors.jsonl";
-const JSONL_FILE = "documents.jsonl";
 /** The worker gets this long past `--timeout` to give up by itself (TIME_LIMIT_EXCEEDED) before it is killed. */
 const KILL_GRACE_MS = 10_000;
-const INPUT_EXTENSIONS = new Set([".pdf", ".txt"]);
 
 /** Default `--jobs`: one worker per core the process may use. */
 export function defaultJobs(): number {
@@ -93,46 +84,20 @@ export function defaultMemoryMb(jobs: number): number {
   return Math.max(256, Math.min(2048, share));
 }
 
-/** Expand files, folders (recursively: *.pdf, *.txt) and glob patterns, sorted and without duplicates. */
-async function discoverInputs(args: string[], cwd: string): Promise<InputFile[]> {
-  const found = new Map<string, InputFile>();
-  const add = (abs: string, shown: string) => {
-    if (!found.has(abs)) found.set(abs, { path: shown, abs });
-  };
-  for (const arg of args) {
-    const abs = resolve(cwd, arg);
-    const info = await stat(abs).catch(() => null);
-    if (info?.isDirectory()) {
-      const files = await glob("**/*.{pdf,txt}", { cwd: abs, absolute: true, caseSensitiveMatch: false });
-      for (const file of files) add(resolve(file), join(arg, relative(abs, file)));
-    } else if (info) {
-      // A file named explicitly is taken whatever its extension: the user asked for it.
-      add(abs, arg);
-    } else if (isDynamicPattern(arg)) {
-      const files = (await glob(arg, { cwd, absolute: true })).filter((f) => INPUT_EXTENSIONS.has(extname(f).toLowerCase()));
-      if (files.length === 0) throw new UsageError(`the pattern ${arg} matches no .pdf or .txt file`, "parse");
-      for (const file of files) add(resolve(file), isAbsolute(arg) ? resolve(file) : relative(cwd, file));
-    } else {
-      throw new UsageError(`no such file or folder: ${arg}`, "parse");
-    }
-  }
-  // Code-unit order, not locale order: the same on every machine.
-  return [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+/** `2025-02/protokoll.pdf` -> `documents/2025-02/protokoll.json`: the input's tree below the argument that found it. */
+export function outputName(input: InputFile): string {
+  return `${DOCUMENTS_DIR}/${input.below.replace(/\.[^./]*$/, "")}.json`;
 }
 
-/** `foo.pdf` -> `foo.json`: the output name the evaluation and `--resume` rely on. */
-function outputName(input: InputFile): string {
-  return basename(input.path, extname(input.path)) + ".json";
-}
-
-/** Refuse, before any work, a run whose outputs would overwrite each other or the manifest. */
+/** Refuse, before any work, a run whose outputs would overwrite each other (on a case-blind disk too). */
 function checkOutputNames(inputs: InputFile[]): void {
   const byName = new Map<string, string[]>();
   for (const input of inputs) {
-    const name = outputName(input);
+    if (input.problem) continue;
+    const name = outputName(input).toLowerCase();
     byName.set(name, [...(byName.get(name) ?? []), input.path]);
   }
-  const clashes = [...byName].filter(([name, files]) => files.length > 1 || name === MANIFEST_FILE);
+  const clashes = [...byName].filter(([, files]) => files.length > 1);
   if (clashes.length === 0) return;
   const lines = clashes.map(([name, files]) => `  ${name} <- ${files.join(", ")}`);
   throw new UsageError(
@@ -157,7 +122,7 @@ function checkCombination(options: ParseCommandOptions, inputCount: number): voi
   }
 }
 
-/** Run `protokoll parse`; returns the exit code. Throws {@link UsageError} before doing any work. */
+/** Run `protokoll parse`; returns the exit code. Throws {@link UsageError} or a FolderError before doing any work. */
 export async function runParse(options: ParseCommandOptions, io: ParseIo): Promise<number> {
   const inputs = await discoverInputs(options.inputs, io.cwd);
   if (inputs.length === 0) {
@@ -165,15 +130,34 @@ export async function runParse(options: ParseCommandOptions, io: ParseIo): Promi
   }
   checkCombination(options, inputs.length);
   const outDir = options.out === null ? null : resolve(io.cwd, options.out);
+  const generator = `protokoll ${io.version}`;
+  let previous = new Map<string, PreviousEntry>();
+  let journal: Journal | null = null;
   if (outDir !== null) {
-    if (options.format === "json") checkOutputNames(inputs);
-    await mkdir(outDir, { recursive: true });
+    await prepareFolder(outDir, "--out");
+    if (options.format === "json") {
+      checkOutputNames(inputs);
+      const earlier = await readPrevious(outDir, MANIFEST_FILE);
+      if (earlier.unfinished > 0 && !options.resume && !options.force) {
+        throw new UsageError(
+          `${options.out} holds a run that did not finish (${earlier.unfinished} inputs done, see ${JOURNAL_FILE}): ` +
+            `add --resume to go on from there, or --force to parse everything again`,
+          "parse",
+        );
+      }
+      if (options.resume && !options.force) previous = earlier.byFile;
+      await removeTempFiles(outDir);
+      journal = await Journal.open(outDir, generator, options.resume);
+    }
   }
+  // Read before the first worker starts: stdin is there once, and a usage error must come before any work.
+  const stdin = inputs.some((i) => i.abs === null) ? await readAll(io.stdin) : null;
 
   const started = Date.now();
-  const parseOptions: ParseOptions = {
+  const parseOptions: ParseFileOptions = {
     strict: options.strict,
     timeoutMs: options.timeoutSeconds * 1000,
+    encoding: options.encoding,
     ...(options.maxPages !== null && { maxPages: options.maxPages }),
     ...(options.kind !== null && { kind: options.kind }),
   };
@@ -184,39 +168,66 @@ export async function runParse(options: ParseCommandOptions, io: ParseIo): Promi
     timeoutMs: options.timeoutSeconds * 1000 + KILL_GRACE_MS,
     memoryMb: options.memoryMb,
   });
-  const progress = new ProgressLine(io.stderr, inputs.length);
+  const progress = new ProgressLine(io.stderr, inputs.length, options.progress && options.verbosity !== "quiet" && io.stderr.isTTY === true);
   const ordered = openOrderedSink(options, outDir, io.stdout);
   const entries: ManifestEntry[] = new Array(inputs.length);
-  const outputFor = (input: InputFile): string | null =>
-    outDir === null ? null : options.format === "json" ? outputName(input) : JSONL_FILE;
+  const jsonOut = outDir !== null && options.format === "json" ? outDir : null;
+
+  const finishInput = async (index: number, entry: ManifestEntry, text: string | null): Promise<void> => {
+    const input = inputs[index]!;
+    entries[index] = entry;
+    ordered.put(index, text);
+    // Stale first, journal second: a kill in between leaves the input unjournalled, so it is done again.
+    if (jsonOut !== null) await removeStaleOutput(jsonOut, previous.get(input.path)?.entry.output ?? null, entry.output);
+    await journal?.append(entry);
+    if (entry.status === "failed" && (outDir === null || options.verbosity === "verbose")) {
+      progress.log(`protokoll: ${input.path}: ${entry.error}: ${entry.message}`);
+    } else if (options.verbosity === "verbose") {
+      const pages = entry.pages === null ? "" : `, ${entry.pages} page(s)`;
+      progress.log(`protokoll: ${input.path}: ${entry.status} (${entry.parseStatus})${pages}${entry.output ? ` -> ${entry.output}` : ""}`);
+    }
+    progress.tick(entry.status !== "failed", entry.status === "ok" ? (entry.pages ?? 0) : 0);
+  };
 
   const processInput = async (index: number): Promise<void> => {
     const input = inputs[index]!;
-    const outPath = outDir !== null && options.format === "json" ? join(outDir, outputName(input)) : null;
-    const hashing = hashFile(input.abs);
-    const previous = options.resume && outPath !== null ? await upToDateOutput(input.abs, outPath) : null;
-    if (previous !== null) {
-      entries[index] = entry(input, "skipped", await hashing, previous.pages, outputFor(input));
-      ordered.put(index, null);
-      progress.tick(true, 0);
-      return;
+    const failed = (sha256: string | null, code: string, message: string) =>
+      finishInput(index, { ...blankEntry(input.path, "failed", sha256), error: code, message }, null);
+    if (input.problem) return failed(null, input.problem.code, input.problem.message);
+    let bytes: Uint8Array;
+    try {
+      bytes = input.abs === null ? stdin! : await readFile(input.abs);
+    } catch (error) {
+      return failed(null, "FILE_READ_FAILED", `${input.path} cannot be read: ${reason(error)}.`);
     }
-    const [sha256, result] = await Promise.all([
-      hashing,
-      pool.run({ file: input.abs, options: parseOptions, format: options.format }),
-    ]);
-    if (result.ok) {
-      if (outPath !== null) await writeAtomic(outPath, result.text);
-      ordered.put(index, result.text);
-      entries[index] = entry(input, "ok", sha256, result.pages, outputFor(input));
-    } else {
+    const sha256 = createHash("sha256").update(bytes).digest("hex");
+    const target = jsonOut !== null ? outputName(input) : null;
+    const kept = target !== null ? await keptOutput(jsonOut!, previous.get(input.path), sha256, generator, target) : null;
+    if (kept !== null) return finishInput(index, { ...kept, status: "skipped", output: target, line: null }, null);
+
+    const result: TaskResult = await pool.run({
+      bytes,
+      file: input.abs === null ? null : input.path,
+      detect: input.detect,
+      options: parseOptions,
+      format: options.format,
+    });
+    if (!result.ok) {
       // A stale output from an earlier run must not pass for this input's result.
-      if (outPath !== null) await rm(outPath, { force: true });
-      ordered.put(index, null);
-      entries[index] = { ...entry(input, "failed", sha256, null, null), error: result.code, message: result.message };
-      if (outDir === null) progress.log(`protokoll: ${input.path}: ${result.code}: ${result.message}`);
+      if (target !== null) await rm(join(jsonOut!, target), { force: true });
+      return failed(sha256, result.code, result.message);
     }
-    progress.tick(result.ok, result.ok ? result.pages : 0);
+    if (target !== null) {
+      const path = join(jsonOut!, target);
+      await mkdir(dirname(path), { recursive: true });
+      await writeAtomic(path, result.text);
+    }
+    const output = target ?? (outDir !== null ? JSONL_FILE : null);
+    await finishInput(
+      index,
+      { ...blankEntry(input.path, "ok", sha256), parseStatus: result.parseStatus, pages: result.pages, diagnostics: result.diagnostics, output },
+      result.text,
+    );
   };
 
   try {
@@ -228,68 +239,105 @@ export async function runParse(options: ParseCommandOptions, io: ParseIo): Promi
     await ordered.close();
   } finally {
     await pool.close();
+    await journal?.close();
   }
 
   if (outDir !== null && options.format === "jsonl") numberLines(entries);
   const summary = summarise(entries);
-  if (outDir !== null) await writeRunRecords(outDir, entries, options, summary, io.version);
+  if (outDir !== null) {
+    const manifest: Manifest = {
+      manifestVersion: 2,
+      generator,
+      options: {
+        format: options.format,
+        strict: options.strict,
+        maxPages: options.maxPages,
+        timeoutSeconds: options.timeoutSeconds,
+        kind: options.kind,
+        encoding: options.encoding,
+      },
+      summary,
+      inputs: entries,
+    };
+    await writeRunRecords(outDir, manifest);
+    await journal?.finish();
+  }
   progress.clear();
-  io.stderr.write(
-    `protokoll: ${formatSummary({ ...summary, elapsedMs: Date.now() - started })}` +
-      (outDir !== null && summary.failed > 0 ? ` (errors: ${join(options.out!, ERRORS_FILE)})` : "") +
-      "\n",
-  );
-  return summary.failed > 0 ? EXIT_FAILURES : EXIT_OK;
+  if (options.verbosity !== "quiet") {
+    io.stderr.write(
+      `protokoll: ${formatSummary({ ...summary, elapsedMs: Date.now() - started })}` +
+        (outDir !== null && summary.failed > 0 ? ` (errors: ${join(options.out!, ERRORS_FILE)})` : "") +
+        "\n",
+    );
+  }
+  const badDocuments =
+    options.failOn === "partial" ? summary.parseStatus.partial + summary.parseStatus.failed : options.failOn === "failed" ? summary.parseStatus.failed : 0;
+  return summary.failed > 0 || badDocuments > 0 ? EXIT_FAILURES : EXIT_OK;
 }
 
-function entry(
-  input: InputFile,
-  status: InputStatus,
-  sha256: string | null,
-  pages: number | null,
-  output: string | null,
-): ManifestEntry {
-  return { file: input.path, status, sha256, pages, output, line: null, error: null, message: null };
+function blankEntry(file: string, status: InputStatus, sha256: string | null): ManifestEntry {
+  return { file, status, parseStatus: null, sha256, pages: null, diagnostics: null, output: null, line: null, error: null, message: null };
+}
+
+/**
+ * `--resume`: the earlier entry of an input, when its output can stand for this
+ * run's: made from the same bytes (sha256) by the same protokoll version, and
+ * still a readable document. An output at another place (the layout of an
+ * earlier version) is moved to `target`.
+ */
+async function keptOutput(
+  outDir: string,
+  earlier: PreviousEntry | undefined,
+  sha256: string,
+  generator: string,
+  target: string,
+): Promise<ManifestEntry | null> {
+  if (!earlier || earlier.generator !== generator) return null;
+  const e = earlier.entry;
+  if ((e.status !== "ok" && e.status !== "skipped") || e.sha256 !== sha256 || e.output === null || !isInside(outDir, e.output)) return null;
+  const from = join(outDir, e.output);
+  try {
+    const doc = JSON.parse(await readFile(from, "utf8")) as { source?: { pages?: unknown } };
+    // A foreign file is not a result: parse the input again.
+    if (typeof doc.source?.pages !== "number") return null;
+  } catch {
+    return null;
+  }
+  if (e.output !== target) {
+    const to = join(outDir, target);
+    await mkdir(dirname(to), { recursive: true });
+    await rename(from, to);
+  }
+  return e;
+}
+
+/** An earlier output of this input at another place than this run's (or none now) would be vouched for by nothing. */
+async function removeStaleOutput(outDir: string, earlier: string | null, now: string | null): Promise<void> {
+  if (earlier === null || earlier === now || !earlier.endsWith(".json") || earlier === MANIFEST_FILE || !isInside(outDir, earlier)) return;
+  await rm(join(outDir, earlier), { force: true });
+}
+
+function isInside(dir: string, rel: string): boolean {
+  const path = relative(dir, join(dir, rel));
+  return path !== "" && !path.startsWith("..") && !path.startsWith(sep);
+}
+
+/** Temporary files of a run that was killed while writing (see tempPath). */
+async function removeTempFiles(outDir: string): Promise<void> {
+  const names = await readdir(outDir, { recursive: true }).catch(() => [] as string[]);
+  await Promise.all(names.filter((n) => TEMP_FILE.test(n)).map((n) => rm(join(outDir, n), { force: true })));
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks);
 }
 
 /** The jsonl line of each document: documents are written in input order, one line each. */
 function numberLines(entries: ManifestEntry[]): void {
   let line = 0;
   for (const e of entries) if (e.status === "ok") e.line = ++line;
-}
-
-function summarise(entries: ManifestEntry[]): Manifest["summary"] {
-  const count = (status: InputStatus) => entries.filter((e) => e.status === status).length;
-  const pages = entries.reduce((sum, e) => sum + (e.status === "ok" ? (e.pages ?? 0) : 0), 0);
-  return { total: entries.length, ok: count("ok"), failed: count("failed"), skipped: count("skipped"), pages };
-}
-
-async function writeRunRecords(
-  outDir: string,
-  entries: ManifestEntry[],
-  options: ParseCommandOptions,
-  summary: Manifest["summary"],
-  version: string,
-): Promise<void> {
-  const errors = entries
-    .filter((e) => e.status === "failed")
-    .map((e) => JSON.stringify({ file: e.file, code: e.error, message: e.message }) + "\n");
-  // Written on every run, empty or not, so errors of an earlier run never linger.
-  await writeAtomic(join(outDir, ERRORS_FILE), errors.join(""));
-  const manifest: Manifest = {
-    manifestVersion: 1,
-    generator: `protokoll ${version}`,
-    options: {
-      format: options.format,
-      strict: options.strict,
-      maxPages: options.maxPages,
-      timeoutSeconds: options.timeoutSeconds,
-      kind: options.kind,
-    },
-    summary,
-    inputs: entries,
-  };
-  await writeAtomic(join(outDir, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + "\n");
 }
 
 /**
@@ -325,40 +373,4 @@ function openOrderedSink(options: ParseCommandOptions, outDir: string | null, st
       await rename(temp, target);
     },
   };
-}
-
-/** The earlier output of `--resume`, when it is newer than the input and a readable document. */
-async function upToDateOutput(input: string, output: string): Promise<{ pages: number } | null> {
-  const [inputStat, outputStat] = await Promise.all([stat(input).catch(() => null), stat(output).catch(() => null)]);
-  if (!inputStat || !outputStat || outputStat.mtimeMs <= inputStat.mtimeMs) return null;
-  try {
-    const doc = JSON.parse(await readFile(output, "utf8")) as { source?: { pages?: unknown } };
-    const pages = doc.source?.pages;
-    // A half-written or foreign file is not a result: parse the input again.
-    return typeof pages === "number" ? { pages } : null;
-  } catch {
-    return null;
-  }
-}
-
-/** SHA-256 of a file's bytes, streamed; null when it cannot be read (its parse fails and says why). */
-async function hashFile(path: string): Promise<string | null> {
-  const hash = createHash("sha256");
-  try {
-    await pipeline(createReadStream(path), hash);
-    return hash.digest("hex");
-  } catch {
-    return null;
-  }
-}
-
-/** Write via a temporary file and rename, so an interrupted run never leaves half a file that --resume would trust. */
-async function writeAtomic(path: string, text: string): Promise<void> {
-  const temp = tempPath(path);
-  await writeFile(temp, text);
-  await rename(temp, path);
-}
-
-function tempPath(path: string): string {
-  return join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
 }

@@ -13,10 +13,13 @@ export const EXIT_USAGE = 2;
 export class UsageError extends Error {
   /** The command whose `--help` the hint points to; null for the top level. */
   readonly command: string | null;
+  /** The message already says where to look; printed as one line without the hint. */
+  readonly oneLine: boolean;
 
-  constructor(message: string, command: string | null = null) {
+  constructor(message: string, command: string | null = null, oneLine = false) {
     super(message);
     this.name = "UsageError";
     this.command = command;
+    this.oneLine = oneLine;
   }
 }

@@ -8,11 +8,13 @@
  * `,` `"` CR or LF quoted and `"` doubled; null is an empty field, an empty
  * string is `""`; lists are joined with "; ".
  */
-import { readdir, readFile, rename, stat, writeFile, mkdir } from "node:fs/promises";
-import { basename, dirname, extname, join, resolve } from "node:path";
+import { readdir, readFile, stat } from "node:fs/promises";
+import { dirname, extname, join, relative, resolve, sep } from "node:path";
 import { DocumentSchema, type Document, type Item } from "../schema/index.js";
 import { EXIT_FAILURES, EXIT_OK, UsageError } from "./errors.js";
-import { ERRORS_FILE, MANIFEST_FILE, type Manifest, type ManifestEntry } from "./batch.js";
+import { prepareFolder, writeAtomic } from "./files.js";
+import { JOURNAL_FILE } from "./journal.js";
+import { ERRORS_FILE, MANIFEST_FILE, type Manifest, type ManifestEntry } from "./manifest.js";
 
 export interface ExportOptions {
   sources: string[];
@@ -22,6 +24,7 @@ export interface ExportOptions {
 export interface ExportIo {
   cwd: string;
   stderr: NodeJS.WritableStream;
+  version: string;
 }
 
 type Cell = string | number | boolean | null;
@@ -41,14 +44,16 @@ interface Problem {
 
 /** Run `protokoll export`; returns the exit code. */
 export async function runExport(options: ExportOptions, io: ExportIo): Promise<number> {
+  const dir = resolve(io.cwd, options.csvDir);
+  // Before reading anything: a --csv folder that cannot be written is a sentence and exit 2, not a stack trace.
+  await prepareFolder(dir, "--csv");
   const problems: Problem[] = [];
   const loaded: Loaded[] = [];
   for (const source of options.sources) loaded.push(...(await loadSource(resolve(io.cwd, source), source, problems)));
 
   const tables = buildTables(loaded, (message) => io.stderr.write(`protokoll export: ${message}\n`));
-  const dir = resolve(io.cwd, options.csvDir);
-  await mkdir(dir, { recursive: true });
   for (const table of tables) await writeCsv(join(dir, `${table.name}.csv`), table);
+  await writeAtomic(join(dir, "schema.sql"), schemaSql(io.version));
 
   for (const p of problems) io.stderr.write(`protokoll export: ${p.where}: ${p.message}\n`);
   const counts = tables.map((t) => `${t.rows.length} ${t.name}`).join(", ");
@@ -63,10 +68,12 @@ async function loadSource(abs: string, shown: string, problems: Problem[]): Prom
   if (info.isDirectory()) {
     const manifest = await readManifest(join(abs, MANIFEST_FILE));
     if (manifest) return loadFromManifest(abs, shown, manifest, problems);
-    // No manifest (outputs copied elsewhere, or made by the library): every document file in the folder.
-    const names = (await readdir(abs)).filter(
-      (n) => (n.endsWith(".json") && n !== MANIFEST_FILE) || (n.endsWith(".jsonl") && n !== ERRORS_FILE),
-    );
+    // No manifest (outputs copied elsewhere, or made by the library): every document file in the folder and below.
+    const names = (await readdir(abs, { recursive: true })).filter((n) => {
+      const name = n.split(sep).pop()!;
+      if (name.startsWith(".")) return false;
+      return (name.endsWith(".json") && name !== MANIFEST_FILE) || (name.endsWith(".jsonl") && name !== ERRORS_FILE && name !== JOURNAL_FILE);
+    });
     const all: Loaded[] = [];
     for (const name of names.sort()) all.push(...(await loadFile(join(abs, name), join(shown, name), null, problems)));
     return all;
@@ -75,9 +82,19 @@ async function loadSource(abs: string, shown: string, problems: Problem[]): Prom
   if (ext !== ".json" && ext !== ".jsonl") {
     throw new UsageError(`${shown} is neither a folder nor a .json or .jsonl file`, "export");
   }
-  const manifest = await readManifest(join(dirname(abs), MANIFEST_FILE));
-  const entries = manifest?.inputs.filter((e) => e.output === basename(abs)) ?? null;
-  return loadFile(abs, shown, entries, problems);
+  return loadFile(abs, shown, await manifestEntriesOf(abs), problems);
+}
+
+/** The run manifest's entries for a file written by `parse --out`: it sits in the folder above (documents/…). */
+async function manifestEntriesOf(abs: string): Promise<ManifestEntry[] | null> {
+  for (let dir = dirname(abs); ; dir = dirname(dir)) {
+    const manifest = await readManifest(join(dir, MANIFEST_FILE));
+    if (manifest) {
+      const output = relative(dir, abs).split(sep).join("/");
+      return manifest.inputs.filter((e) => e.output === output);
+    }
+    if (dirname(dir) === dir) return null;
+  }
 }
 
 async function readManifest(path: string): Promise<Manifest | null> {
@@ -122,7 +139,7 @@ async function loadFile(
   if (abs.endsWith(".json")) {
     const doc = validate(text, shown, problems);
     const e = entries?.[0];
-    return doc ? [{ doc, file: e?.file ?? shown, inputSha256: e?.sha256 ?? null }] : [];
+    return doc ? [{ doc, file: e?.file ?? doc.source.file ?? shown, inputSha256: e?.sha256 ?? null }] : [];
   }
   const byLine = new Map((entries ?? []).map((e) => [e.line, e]));
   const all: Loaded[] = [];
@@ -131,7 +148,7 @@ async function loadFile(
     const where = `${shown}:${i + 1}`;
     const doc = validate(line, where, problems);
     const e = byLine.get(i + 1);
-    if (doc) all.push({ doc, file: e?.file ?? where, inputSha256: e?.sha256 ?? null });
+    if (doc) all.push({ doc, file: e?.file ?? doc.source.file ?? where, inputSha256: e?.sha256 ?? null });
   });
   return all;
 }
@@ -151,51 +168,69 @@ function validate(json: string, where: string, problems: Problem[]): Document | 
   return null;
 }
 
+/** Column types, fixed for every dataset so a sniffer never guesses (`vote` as BOOLEAN when only yes/no occur). */
+type SqlType = "VARCHAR" | "INTEGER" | "BOOLEAN" | "DATE" | "TIME";
+
 interface Table {
   name: string;
-  columns: string[];
+  columns: readonly (readonly [name: string, type: SqlType])[];
   rows: Cell[][];
 }
 
+const V = "VARCHAR";
+const I = "INTEGER";
+const ITEM_KEY = [["document_id", V], ["item", I], ["paragraph", I], ["number", I]] as const;
+
+/** The tables, their columns and types: the one definition the CSV header, schema.sql and the docs follow. */
+export const TABLES = {
+  documents: [
+    ["document_id", V], ["file", V], ["kind", V], ["organisation", V], ["body", V], ["date", "DATE"],
+    ["start_time", "TIME"], ["end_time", "TIME"], ["place", V], ["pages", I], ["text_source", V], ["sha256", V],
+    ["paragraphs_covered", V], ["adjusters", V], ["participant_count", I], ["item_count", I],
+    ["diagnostic_count", I], ["parse_status", V],
+  ],
+  participants: [
+    ["document_id", V], ["participant", I], ["name", V], ["party", V], ["participant_group", V], ["roles", V],
+    ["affiliation", V], ["title", V], ["paragraphs", V], ["replaces", V], ["page", I],
+  ],
+  items: [
+    ...ITEM_KEY, ["paragraph_label", V], ["title", V], ["case_numbers", V], ["time", "TIME"], ["presenters", V],
+    ["description", V], ["proposal", V], ["decision", V], ["adjusted", V], ["notes", V], ["conflicts", V],
+    ["basis", V], ["distribution", V], ["motion_count", I], ["reservation_count", I], ["has_vote", "BOOLEAN"],
+    ["page_from", I], ["page_to", I],
+  ],
+  motions: [...ITEM_KEY, ["motion", I], ["names", V], ["text", V]],
+  votes: [...ITEM_KEY, ["yes", I], ["no", I], ["abstain", I], ["absent", I], ["ballot_count", I], ["text", V]],
+  ballots: [...ITEM_KEY, ["ballot", I], ["name", V], ["party", V], ["vote", V]],
+  reservations: [...ITEM_KEY, ["reservation", I], ["names", V], ["text", V]],
+  diagnostics: [["document_id", V], ["diagnostic", I], ["severity", V], ["code", V], ["message", V], ["page", I], ["text", V]],
+} as const satisfies Record<string, readonly (readonly [string, SqlType])[]>;
+
+type TableName = keyof typeof TABLES;
+
 const list = (values: readonly (string | number)[]): string => values.join("; ");
 
-/** The seven tables; a document whose id was already exported is left out (same bytes, same rows). */
+/** The tables; a document whose id was already exported is left out (same bytes, same rows). */
 function buildTables(loaded: Loaded[], warn: (message: string) => void): Table[] {
-  const table = (name: string, columns: string[]): Table => ({ name, columns, rows: [] });
-  const itemKey = ["document_id", "item", "paragraph", "number"];
-  const documents = table("documents", [
-    "document_id", "file", "kind", "organisation", "body", "date", "start_time", "end_time", "place",
-    "pages", "text_source", "sha256", "paragraphs_covered", "adjusters",
-    "participant_count", "item_count", "diagnostic_count",
-  ]);
-  const participants = table("participants", [
-    "document_id", "participant", "name", "party", "participant_group", "roles", "affiliation", "title",
-    "paragraphs", "replaces", "page",
-  ]);
-  const items = table("items", [
-    ...itemKey, "paragraph_label", "title", "case_numbers", "time",
-    "presenters", "description", "proposal", "decision", "adjusted", "notes", "conflicts", "basis",
-    "distribution", "motion_count", "reservation_count", "has_vote", "page_from", "page_to",
-  ]);
-  const motions = table("motions", [...itemKey, "motion", "names", "text"]);
-  const votes = table("votes", [...itemKey, "yes", "no", "abstain", "absent", "ballot_count", "text"]);
-  const ballots = table("ballots", [...itemKey, "ballot", "name", "party", "vote"]);
-  const reservations = table("reservations", [...itemKey, "reservation", "names", "text"]);
+  const table = (name: TableName): Table => ({ name, columns: TABLES[name], rows: [] });
+  const tables = Object.fromEntries((Object.keys(TABLES) as TableName[]).map((name) => [name, table(name)])) as Record<TableName, Table>;
+  const { documents, participants, items, motions, votes, ballots, reservations, diagnostics } = tables;
 
-  const seen = new Set<string>();
+  const seen = new Map<string, string>();
+  const duplicates: { file: string; id: string }[] = [];
   for (const { doc, file, inputSha256 } of loaded) {
     const sha256 = doc.source.sha256 ?? inputSha256;
     const id = sha256 ?? file;
     if (seen.has(id)) {
-      warn(`${file}: same document as an earlier one (${id}); exported once`);
+      duplicates.push({ file, id });
       continue;
     }
-    seen.add(id);
+    seen.set(id, file);
     const m = doc.meeting;
     documents.rows.push([
       id, file, doc.kind, doc.organisation, doc.body, m.date, m.startTime, m.endTime, m.place,
       doc.source.pages, doc.source.textSource, sha256, list(doc.paragraphsCovered), list(doc.adjusters),
-      doc.participants.length, doc.items.length, doc.diagnostics.length,
+      doc.participants.length, doc.items.length, doc.diagnostics.length, doc.parseStatus ?? null,
     ]);
     doc.participants.forEach((p, i) => {
       participants.rows.push([
@@ -213,8 +248,42 @@ function buildTables(loaded: Loaded[], warn: (message: string) => void): Table[]
       votes.rows.push([...key, v.yes, v.no, v.abstain, v.absent, v.ballots.length, v.text]);
       v.ballots.forEach((b, j) => ballots.rows.push([...key, j + 1, b.name, b.party, b.vote]));
     });
+    doc.diagnostics.forEach((d, i) => diagnostics.rows.push([id, i + 1, d.severity, d.code, d.message, d.page, d.text]));
   }
-  return [documents, participants, items, motions, votes, ballots, reservations];
+  // One line, not one per copy: 300 copies of a file are one fact.
+  if (duplicates.length > 0) {
+    const first = duplicates[0]!;
+    warn(
+      `${duplicates.length} document(s) had the same document_id as an earlier one and were exported once ` +
+        `(the first: ${first.file}, the same as ${seen.get(first.id)})`,
+    );
+  }
+  return Object.values(tables);
+}
+
+/**
+ * schema.sql: a CREATE TABLE per table with the fixed types, and the DuckDB
+ * `read_csv` call that loads its CSV with exactly those types (no sniffing).
+ * File names are relative: run it in the CSV folder, or SET file_search_path.
+ */
+export function schemaSql(version: string): string {
+  const out = [
+    `-- The CSV tables written by protokoll ${version} (protokoll export), with fixed column types.`,
+    "-- DuckDB, in the folder of the CSV files:  duckdb protokoll.duckdb < schema.sql",
+    "-- Other databases: the CREATE TABLE statements are standard SQL; load the CSVs with their own loader.",
+    "",
+  ];
+  for (const [name, columns] of Object.entries(TABLES)) {
+    out.push(`CREATE TABLE ${name} (`);
+    out.push(columns.map(([column, type]) => `  "${column}" ${type}`).join(",\n"));
+    out.push(");");
+  }
+  out.push("");
+  for (const [name, columns] of Object.entries(TABLES)) {
+    const types = columns.map(([column, type]) => `'${column}': '${type}'`).join(", ");
+    out.push(`INSERT INTO ${name} SELECT * FROM read_csv('${name}.csv', header = true, delim = ',', quote = '"', escape = '"', columns = {${types}});`);
+  }
+  return out.join("\n") + "\n";
 }
 
 function itemRow(key: Cell[], item: Item): Cell[] {
@@ -236,8 +305,6 @@ function csvField(cell: Cell): string {
 }
 
 async function writeCsv(path: string, table: Table): Promise<void> {
-  const lines = [table.columns, ...table.rows].map((row) => row.map(csvField).join(",") + "\n");
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  await writeFile(temp, lines.join(""));
-  await rename(temp, path);
+  const lines = [table.columns.map(([name]) => name), ...table.rows].map((row) => row.map(csvField).join(",") + "\n");
+  await writeAtomic(path, lines.join(""));
 }

@@ -9,7 +9,10 @@ import { documentJsonSchema, type DocumentKind } from "../schema/index.js";
 import { defaultJobs, defaultMemoryMb, runParse } from "./batch.js";
 import { EXIT_FAILURES, EXIT_OK, EXIT_USAGE, UsageError } from "./errors.js";
 import { runExport } from "./export.js";
+import { FolderError } from "./files.js";
+import { closestOption } from "./suggest.js";
 import type { OutputFormat } from "./protocol.js";
+import { TEXT_ENCODINGS } from "../text/decode.js";
 
 /** Injected by tsup (`define`) from package.json. */
 declare const __PROTOKOLL_VERSION__: string;
@@ -17,8 +20,10 @@ const VERSION = __PROTOKOLL_VERSION__;
 
 const EXIT_CODES = `Exit codes:
   0  every input was parsed (or skipped by --resume)
-  1  some inputs failed; the others were done (see DIR/errors.jsonl)
-  2  usage error: bad arguments, nothing was done`;
+  1  some inputs failed (see DIR/errors.jsonl), or a document's parseStatus
+     reached --fail-on; the others were done
+  2  usage error (bad arguments, an --out folder that cannot be written):
+     nothing was done`;
 
 const HELP = {
   main: `Usage: protokoll <command> [options]
@@ -47,13 +52,14 @@ ${EXIT_CODES}
 Parses PDFs and .txt files (text extracted from a PDF; a form feed is a page
 break). Folders are searched recursively for *.pdf and *.txt; a quoted glob
 ("archive/**/*.pdf") is expanded by protokoll; a file named explicitly is
-parsed whatever its extension.
+parsed whatever its extension; - reads one PDF or text from stdin.
 
 Where the documents go:
   one input, no --out    the document as JSON on stdout
-  --out DIR              DIR/<input name>.json for each input (foo.pdf -> DIR/foo.json),
+  --out DIR              DIR/documents/<path below the folder or glob>.json
+                         (archive/2025-02/protokoll.pdf -> DIR/documents/2025-02/protokoll.json),
                          DIR/errors.jsonl (file, code, message of each failure) and
-                         DIR/manifest.json (every input: status, sha256, pages, output)
+                         DIR/manifest.json (every input: status, parseStatus, sha256, output)
   --format jsonl         one document per line, in input order: on stdout, or
                          DIR/documents.jsonl with --out
   Several inputs need --out DIR or --format jsonl.
@@ -62,8 +68,11 @@ Options:
   -o, --out DIR          write into DIR (created if missing)
   -f, --format FORMAT    json (default) or jsonl
   -j, --jobs N           files parsed at once, each in its own worker (default: ${availableParallelism()}, the cores)
-      --resume           skip inputs whose DIR/<name>.json is newer than the input
+      --resume           go on with an earlier or killed run: skip inputs whose output
+                         was made from the same bytes (sha256) by this version
                          (needs --out, --format json)
+      --force            parse every input again (with --resume, or over a killed run)
+      --fail-on STATUS   partial or failed: exit 1 when a document's parseStatus is that or worse
       --strict           fail documents with an error diagnostic (code PARSE_FAILED)
       --max-pages N      fail PDFs with more pages (PAGE_LIMIT_EXCEEDED; default 2000)
       --timeout SECONDS  time per file (TIME_LIMIT_EXCEEDED; default 60); a worker still
@@ -71,6 +80,12 @@ Options:
       --max-memory MB    heap per worker (default: 2048, less on small machines); a file
                          that needs more fails (WORKER_OUT_OF_MEMORY)
       --kind KIND        protokoll, kallelse or protokollsutdrag: override the detected kind
+      --encoding ENC     of text input: auto (default: byte-order mark, else UTF-16,
+                         UTF-8 or Windows-1252 by detection), utf-8, utf-16le,
+                         utf-16be, windows-1252
+  -q, --quiet            no progress and no summary line
+  -v, --verbose          a line per input with its status
+      --no-progress      no progress bar
   -h, --help             this help
 
 Progress (files, pages/s, failures, ETA) is shown on a terminal; the summary
@@ -81,6 +96,7 @@ Examples:
   protokoll parse archive/ --out parsed/ --jobs 4
   protokoll parse "archive/**/*.pdf" --out parsed/ --resume
   protokoll parse extracted/*.txt --format jsonl > documents.jsonl
+  pdftotext x.pdf - | protokoll parse - > x.json
 
 ${EXIT_CODES}
 `,
@@ -88,7 +104,9 @@ ${EXIT_CODES}
 
 Writes the parsed documents as tidy CSV tables, one row per entity:
   documents, participants, items (with proposal and decision text), motions,
-  votes, ballots, reservations  ->  DIR/<table>.csv
+  votes, ballots, reservations, diagnostics  ->  DIR/<table>.csv
+and DIR/schema.sql: the tables' fixed column types (CREATE TABLE) and the
+DuckDB read_csv calls that load them with those types.
 
 A folder written by "protokoll parse --out" is read through its manifest.json
 (so .txt inputs are keyed by their file's sha256 too); without a manifest every
@@ -125,7 +143,7 @@ function helpFor(topic: string | undefined): string {
   return topic !== undefined && Object.hasOwn(HELP, topic) ? HELP[topic as keyof typeof HELP] : HELP.main;
 }
 
-type Io = { stdout: NodeJS.WritableStream; stderr: NodeJS.WriteStream; cwd: string };
+type Io = { stdin: NodeJS.ReadableStream; stdout: NodeJS.WritableStream; stderr: NodeJS.WriteStream; cwd: string };
 
 /** Run the command line `argv` (without node and the script); returns the exit code. */
 async function main(argv: string[], io: Io): Promise<number> {
@@ -153,27 +171,64 @@ async function main(argv: string[], io: Io): Promise<number> {
       case "schema":
         return schemaCommand(rest, io);
       default:
-        throw new UsageError(`unknown command "${command}"`);
+        throw new UsageError(`unknown command "${command}"${commandHint(command)}`);
     }
   } catch (error) {
+    if (error instanceof UsageError && error.oneLine) {
+      io.stderr.write(`protokoll: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
     if (error instanceof UsageError) {
       const help = error.command === null ? "protokoll --help" : `protokoll ${error.command} --help`;
       io.stderr.write(`protokoll: ${error.message}\nRun "${help}" for usage.\n`);
       return EXIT_USAGE;
     }
-    // Not an input's failure (those are records) but the run's: an unwritable --out, a full disk.
+    if (error instanceof FolderError) {
+      io.stderr.write(`protokoll: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    // Not an input's failure (those are records) but the run's: a full disk.
     io.stderr.write(`protokoll: ${error instanceof Error ? error.message : String(error)}\n`);
     return EXIT_FAILURES;
   }
 }
 
-/** `util.parseArgs`, with its errors turned into usage errors of `command`. */
+/** "; did you mean parse?" for a mistyped command, from the commands the main help lists. */
+function commandHint(command: string): string {
+  const section = HELP.main.slice(HELP.main.indexOf("Commands:"), HELP.main.indexOf("\n\n", HELP.main.indexOf("Commands:")));
+  const commands = [...section.matchAll(/^ {2}([a-z]+) /gm)].map((m) => m[1]!);
+  const near = closestOption(command, commands);
+  return near ? `; did you mean ${near}?` : "";
+}
+
+/**
+ * `util.parseArgs`, with its errors turned into usage errors of `command`; an
+ * unknown option gets one line naming the closest known one.
+ */
 function parse<T extends NonNullable<ParseArgsConfig["options"]>>(command: string, args: string[], options: T) {
+  const all = { ...options, help: { type: "boolean", short: "h" } } as const;
   try {
-    return parseArgs({ args, options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
+    return parseArgs({ args, options: all, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error), command);
+    const code = (error as { code?: string }).code;
+    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+      const given = args.find((a) => a.startsWith("-") && a !== "-" && a !== "--" && !isKnown(a, all)) ?? "?";
+      const known = Object.entries(all).flatMap(([name, o]) => [`--${name}`, ...("short" in o && o.short ? [`-${o.short}`] : [])]);
+      const near = closestOption(given.split("=")[0]!, known);
+      throw new UsageError(
+        `unknown option ${given}${near ? `; did you mean ${near}?` : ""} (protokoll ${command} --help lists the options)`,
+        command,
+        true,
+      );
+    }
+    throw new UsageError(error instanceof Error ? error.message.replace(/'/g, '"') : String(error), command);
   }
+}
+
+function isKnown(arg: string, options: NonNullable<ParseArgsConfig["options"]>): boolean {
+  if (arg.startsWith("--")) return Object.hasOwn(options, arg.slice(2).split("=")[0]!);
+  // A cluster of short flags (-qv) is known when every letter is.
+  return [...arg.slice(1)].every((letter) => Object.values(options).some((o) => o.short === letter));
 }
 
 async function parseCommand(args: string[], io: Io): Promise<number> {
@@ -182,11 +237,17 @@ async function parseCommand(args: string[], io: Io): Promise<number> {
     format: { type: "string", short: "f" },
     jobs: { type: "string", short: "j" },
     resume: { type: "boolean" },
+    force: { type: "boolean" },
+    "fail-on": { type: "string" },
     strict: { type: "boolean" },
     "max-pages": { type: "string" },
     timeout: { type: "string" },
     "max-memory": { type: "string" },
     kind: { type: "string" },
+    encoding: { type: "string" },
+    quiet: { type: "boolean", short: "q" },
+    verbose: { type: "boolean", short: "v" },
+    "no-progress": { type: "boolean" },
   });
   if (values.help) {
     io.stdout.write(HELP.parse);
@@ -194,6 +255,7 @@ async function parseCommand(args: string[], io: Io): Promise<number> {
   }
   if (positionals.length === 0) throw new UsageError("no inputs: name PDF or .txt files, folders or globs", "parse");
   const jobs = values.jobs === undefined ? defaultJobs() : integer("--jobs", values.jobs, 1);
+  if (values.quiet && values.verbose) throw new UsageError("--quiet and --verbose contradict each other: give one", "parse");
   return runParse(
     {
       inputs: positionals,
@@ -201,6 +263,11 @@ async function parseCommand(args: string[], io: Io): Promise<number> {
       format: oneOf("--format", values.format ?? "json", ["json", "jsonl"] as const) satisfies OutputFormat,
       jobs,
       resume: values.resume ?? false,
+      force: values.force ?? false,
+      failOn: values["fail-on"] === undefined ? null : oneOf("--fail-on", values["fail-on"], ["partial", "failed"] as const),
+      encoding: oneOf("--encoding", values.encoding ?? "auto", TEXT_ENCODINGS),
+      verbosity: values.quiet ? "quiet" : values.verbose ? "verbose" : "normal",
+      progress: !values["no-progress"],
       strict: values.strict ?? false,
       maxPages: values["max-pages"] === undefined ? null : integer("--max-pages", values["max-pages"], 1),
       timeoutSeconds: values.timeout === undefined ? 60 : positiveNumber("--timeout", values.timeout),
@@ -222,7 +289,7 @@ async function exportCommand(args: string[], io: Io): Promise<number> {
   }
   if (positionals.length === 0) throw new UsageError("nothing to export: name a --out folder of parse, or a .jsonl file", "export");
   if (values.csv === undefined) throw new UsageError("--csv DIR is required (where the tables go)", "export");
-  return runExport({ sources: positionals, csvDir: values.csv }, io);
+  return runExport({ sources: positionals, csvDir: values.csv }, { ...io, version: VERSION });
 }
 
 function schemaCommand(args: string[], io: Io): number {
@@ -259,4 +326,9 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-process.exitCode = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() });
+process.exitCode = await main(process.argv.slice(2), {
+  stdin: process.stdin,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  cwd: process.cwd(),
+});

@@ -19,6 +19,7 @@ export interface Summary {
   failed: number;
   skipped: number;
   pages: number;
+  parseStatus: { complete: number; partial: number; failed: number };
   elapsedMs: number;
 }
 
@@ -34,9 +35,18 @@ export function renderProgress(c: ProgressCounts, width: number): string {
   return `[${"#".repeat(filled)}${"-".repeat(barWidth - filled)}]${stats}`;
 }
 
-/** The final line, printed on terminals and elsewhere alike. */
+/**
+ * The final line, printed on terminals and elsewhere alike: what became of the
+ * inputs (parsed, skipped by --resume, errors), then how well the documents
+ * parsed (parseStatus of parsed and skipped ones alike).
+ */
 export function formatSummary(s: Summary): string {
-  return `${s.ok} ok, ${s.failed} failed, ${s.skipped} skipped, ${s.pages} pages, ${(s.elapsedMs / 1000).toFixed(1)} s`;
+  const p = s.parseStatus;
+  return (
+    `${s.ok} parsed, ${s.skipped} skipped, ${s.failed} failed; ` +
+    `documents: ${p.complete} complete, ${p.partial} partial, ${p.failed} failed; ` +
+    `${s.pages} pages, ${(s.elapsedMs / 1000).toFixed(1)} s`
+  );
 }
 
 /** "m:ss", or "h:mm:ss" past an hour. */

@@ -2,21 +2,27 @@
  * Messages between the batch scheduler (main thread) and a parse worker.
  * Type-only, so the worker bundle and the CLI bundle share no runtime code.
  */
-import type { ParseOptions } from "../parse.js";
+import type { ParseFileOptions } from "../input.js";
+import type { ParseStatus, SeverityCounts } from "./manifest.js";
 
 /** How the worker serialises the document: pretty (`json`) or one line (`jsonl`). */
 export type OutputFormat = "json" | "jsonl";
 
 export interface ParseTask {
   id: number;
-  file: string;
-  options: ParseOptions;
+  /** The input's bytes, read once by the main thread (stdin and pipes cannot be read twice). */
+  bytes: Uint8Array;
+  /** Recorded as the document's `source.file`; null for stdin. */
+  file: string | null;
+  /** How text and PDF are told apart when the bytes do not start with `%PDF-`. */
+  detect: "extension" | "sniff";
+  options: ParseFileOptions;
   format: OutputFormat;
 }
 
 /** What a task ends as; `code` is a ProtokollError code or one of the CLI's worker codes. */
 export type TaskResult =
-  | { ok: true; text: string; pages: number }
+  | { ok: true; text: string; pages: number; parseStatus: ParseStatus; diagnostics: SeverityCounts }
   | { ok: false; code: string; message: string };
 
 export type WorkerReply = TaskResult & { id: number };

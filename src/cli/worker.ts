@@ -1,10 +1,12 @@
 /**
- * Worker thread entry (built to dist/cli-worker.js). Parses one file per
- * message and replies with the serialised document or an error record, so the
- * main thread never holds a pdf.js instance and a crash here costs one file.
+ * Worker thread entry (built to dist/cli-worker.js). Parses one input's bytes
+ * per message and replies with the serialised document or an error record, so
+ * the main thread never holds a pdf.js instance and a crash here costs one file.
  */
 import { parentPort } from "node:worker_threads";
-import { parseFile, isProtokollError } from "../node.js";
+import { isProtokollError } from "../errors.js";
+import { parseInputBytes } from "../input.js";
+import type { SeverityCounts } from "./manifest.js";
 import type { ParseTask, WorkerReply } from "./protocol.js";
 
 if (!parentPort) throw new Error("cli-worker must run in a worker thread");
@@ -16,11 +18,13 @@ port.on("message", (task: ParseTask) => {
 
 async function handle(task: ParseTask): Promise<WorkerReply> {
   try {
-    const doc = await parseFile(task.file, task.options);
+    const doc = await parseInputBytes(task.bytes, { file: task.file, detect: task.detect }, task.options);
     // Serialised here, in parallel, rather than on the main thread; fixed key order and
     // indentation keep the output byte-identical whatever the number of jobs.
     const text = task.format === "json" ? JSON.stringify(doc, null, 2) + "\n" : JSON.stringify(doc) + "\n";
-    return { id: task.id, ok: true, text, pages: doc.source.pages };
+    const diagnostics: SeverityCounts = { error: 0, warning: 0, info: 0 };
+    for (const d of doc.diagnostics) diagnostics[d.severity]++;
+    return { id: task.id, ok: true, text, pages: doc.source.pages, parseStatus: doc.parseStatus ?? "complete", diagnostics };
   } catch (error) {
     if (isProtokollError(error)) return { id: task.id, ok: false, code: error.code, message: error.message };
     // The library promises ProtokollErrors only; anything else is a bug in it, kept as a record.

@@ -19,6 +19,7 @@ export const DIAGNOSTIC_CODES = {
   PDF_FONT_WARNING: "pdf.js reported a font problem; text on that page may be incomplete.",
   EMPTY_PAGE: "A page had no text.",
   OUTCOME_UNCLEAR: "An item's decision says nothing the vocabulary knows about how it ended, or says opposite things; its outcome is \"other\".",
+  TEXT_ENCODING: "Text input that was not UTF-8 (a byte-order mark, detection or the encoding option chose another); says which encoding was used.",
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

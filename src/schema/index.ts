@@ -140,6 +140,13 @@ export const DocumentSchema = z.object({
     pages: z.number().int().min(0),
     textSource: z.enum(["pdf", "text", "ocr"]),
     sha256: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
+    file: z
+      .string()
+      .nullable()
+      .optional()
+      .describe(
+        "Added by protokoll (not in contract v1): the file the document was read from, as given (relative in a CLI batch); null for stdin; absent when parsed from bytes or a string",
+      ),
   }),
   furniture: z.array(FurnitureSchema),
   diagnostics: z.array(DiagnosticSchema),

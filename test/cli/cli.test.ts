@@ -3,45 +3,24 @@
  * folder of good and bad inputs. The CLI is built here, into a private folder,
  * so a build running elsewhere in the repository cannot pull dist/ from under it.
  */
-import { spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { parse as parseCsv } from "csv-parse/sync";
-import { build, type Options } from "tsup";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import tsupConfig from "../../tsup.config.js";
+import { TABLES } from "../../src/cli/export.js";
 import type { Document } from "../../src/schema/index.js";
 import { writeInputs } from "./fixtures.js";
+import { buildCli, ROOT, runCli, type Result } from "./run.js";
 
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-// Inside the repository so that the bundle's externals (pdfjs-dist, zod, tinyglobby) resolve.
-const BUILD_DIR = join(ROOT, "node_modules/.cache/protokoll-cli-test");
-const CLI = join(BUILD_DIR, "cli.js");
-
+let CLI: string;
 let tmp: string;
 let inputs: string;
 let expected: ReturnType<typeof writeInputs>;
 let first: Result;
 
-interface Result {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[]): Promise<Result> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: tmp });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const cli = (args: string[], stdin?: Buffer | string) => runCli(CLI, args, tmp, stdin);
 
 const read = (...path: string[]) => readFileSync(join(tmp, ...path), "utf8");
 const readJson = <T = unknown>(...path: string[]) => JSON.parse(read(...path)) as T;
@@ -50,6 +29,8 @@ const jsonLines = (text: string) => text.split("\n").filter((l) => l !== "").map
 interface ManifestEntry {
   file: string;
   status: string;
+  parseStatus: string | null;
+  diagnostics: { error: number; warning: number; info: number } | null;
   sha256: string | null;
   pages: number | null;
   output: string | null;
@@ -57,14 +38,19 @@ interface ManifestEntry {
   error: string | null;
 }
 interface Manifest {
-  summary: { total: number; ok: number; failed: number; skipped: number; pages: number };
+  summary: {
+    total: number;
+    ok: number;
+    failed: number;
+    skipped: number;
+    pages: number;
+    parseStatus: { complete: number; partial: number; failed: number };
+  };
   inputs: ManifestEntry[];
 }
 
 beforeAll(async () => {
-  const configs = (Array.isArray(tsupConfig) ? tsupConfig : [tsupConfig]) as Options[];
-  const cliConfig = configs.find((c) => c.entry && !Array.isArray(c.entry) && typeof c.entry === "object" && "cli" in c.entry);
-  await build({ ...cliConfig, config: false, outDir: BUILD_DIR, clean: true, sourcemap: false, silent: true });
+  CLI = await buildCli("protokoll-cli-test");
   tmp = mkdtempSync(join(tmpdir(), "protokoll-cli-"));
   inputs = join(tmp, "in");
   expected = writeInputs(inputs);
@@ -77,12 +63,14 @@ afterAll(() => {
 
 describe("protokoll parse --out", () => {
   it("writes an output for every good input and exits 1 for the bad ones", () => {
-    expect(first.stderr).toMatch(/5 ok, 3 failed, 0 skipped, \d+ pages, [\d.]+ s/);
+    expect(first.stderr).toMatch(/5 parsed, 0 skipped, 3 failed; documents: 5 complete, 0 partial, 0 failed; \d+ pages, [\d.]+ s/);
     expect(first.code).toBe(1);
     for (const name of expected.good) {
-      const doc = readJson<Document>("out1", `${name}.json`);
+      const doc = readJson<Document>("out1", "documents", `${name}.json`);
       expect(doc.schemaVersion).toBe(1);
-      expect(read("out1", `${name}.json`)).toBe(JSON.stringify(doc, null, 2) + "\n");
+      expect(doc.source.file).toBe(join("in", `${name}.${name.includes("seed") ? "txt" : "pdf"}`));
+      expect(doc.source.sha256).toMatch(/^[0-9a-f]{64}$/);
+      expect(read("out1", "documents", `${name}.json`)).toBe(JSON.stringify(doc, null, 2) + "\n");
     }
   });
 
@@ -95,41 +83,53 @@ describe("protokoll parse --out", () => {
 
   it("accounts for every input in manifest.json", () => {
     const manifest = readJson<Manifest>("out1", "manifest.json");
-    expect(manifest.summary).toMatchObject({ total: 8, ok: 5, failed: 3, skipped: 0 });
+    expect(manifest.summary).toMatchObject({ total: 8, ok: 5, failed: 3, skipped: 0, parseStatus: { complete: 5, partial: 0, failed: 0 } });
     expect(manifest.inputs.map((e) => e.file)).toEqual([...manifest.inputs.map((e) => e.file)].sort());
     for (const e of manifest.inputs) {
       expect(e.sha256).toMatch(/^[0-9a-f]{64}$/);
       if (e.status === "ok") {
         const doc = readJson<Document>("out1", e.output!);
         expect(e.pages).toBe(doc.source.pages);
-        if (doc.source.sha256 !== null) expect(e.sha256).toBe(doc.source.sha256);
+        expect(e.sha256).toBe(doc.source.sha256);
+        expect(e.parseStatus).toBe(doc.parseStatus);
+        expect(e.diagnostics).toEqual({
+          error: doc.diagnostics.filter((d) => d.severity === "error").length,
+          warning: doc.diagnostics.filter((d) => d.severity === "warning").length,
+          info: doc.diagnostics.filter((d) => d.severity === "info").length,
+        });
       } else {
-        expect(e).toMatchObject({ status: "failed", output: null, pages: null });
+        expect(e).toMatchObject({ status: "failed", output: null, pages: null, parseStatus: null, diagnostics: null });
         expect(e.error).toBe(expected.bad[e.file.replace(/^.*[/\\]|\.pdf$/g, "")]);
       }
     }
-    expect(readdirSync(join(tmp, "out1")).sort()).toEqual(
-      [...expected.good.map((n) => `${n}.json`), "errors.jsonl", "manifest.json"].sort(),
-    );
+    // The run's own files beside documents/; the journal is gone once the manifest is written.
+    expect(readdirSync(join(tmp, "out1")).sort()).toEqual(["documents", "errors.jsonl", "manifest.json"]);
+    const outputs = readdirSync(join(tmp, "out1", "documents"), { recursive: true, withFileTypes: true })
+      .filter((d) => d.isFile())
+      .map((d) => join(d.parentPath, d.name).slice(join(tmp, "out1", "documents").length + 1));
+    expect(outputs.sort()).toEqual(expected.good.map((n) => `${n}.json`).sort());
   });
 
   it("writes the same bytes with --jobs 2 as with --jobs 1", async () => {
     const second = await cli(["parse", "in", "--out", "out2", "--jobs", "2"]);
     expect(second.code).toBe(1);
-    const files = readdirSync(join(tmp, "out1")).sort();
-    expect(readdirSync(join(tmp, "out2")).sort()).toEqual(files);
-    for (const file of files) expect(read("out2", file), file).toBe(read("out1", file));
+    const files = (readdirSync(join(tmp, "out1"), { recursive: true }) as string[]).sort();
+    expect((readdirSync(join(tmp, "out2"), { recursive: true }) as string[]).sort()).toEqual(files);
+    for (const file of files.filter((f) => f.includes("."))) expect(read("out2", file), file).toBe(read("out1", file));
   });
 
   it("parses nothing again with --resume, and retries only the failures", async () => {
-    const mtimes = expected.good.map((n) => statSync(join(tmp, "out1", `${n}.json`)).mtimeMs);
+    const mtimes = expected.good.map((n) => statSync(join(tmp, "out1", "documents", `${n}.json`)).mtimeMs);
     const again = await cli(["parse", "in", "--out", "out1", "--resume"]);
     expect(again.code).toBe(1);
-    expect(again.stderr).toMatch(/0 ok, 3 failed, 5 skipped, 0 pages/);
+    expect(again.stderr).toMatch(/0 parsed, 5 skipped, 3 failed; documents: 5 complete, 0 partial, 0 failed; 0 pages/);
     const manifest = readJson<Manifest>("out1", "manifest.json");
     expect(manifest.summary).toMatchObject({ total: 8, ok: 0, failed: 3, skipped: 5 });
-    for (const e of manifest.inputs.filter((e) => e.status === "skipped")) expect(e.pages).toBeGreaterThan(0);
-    expect(expected.good.map((n) => statSync(join(tmp, "out1", `${n}.json`)).mtimeMs)).toEqual(mtimes);
+    for (const e of manifest.inputs.filter((e) => e.status === "skipped")) {
+      expect(e.pages).toBeGreaterThan(0);
+      expect(e.parseStatus).toBe("complete");
+    }
+    expect(expected.good.map((n) => statSync(join(tmp, "out1", "documents", `${n}.json`)).mtimeMs)).toEqual(mtimes);
   });
 });
 
@@ -137,7 +137,7 @@ describe("protokoll parse to stdout", () => {
   it("prints one input's document as JSON", async () => {
     const result = await cli(["parse", join("in", "nested", "seed.txt")]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toBe(read("out1", "seed.json"));
+    expect(result.stdout).toBe(read("out1", "documents", "nested", "seed.json"));
   });
 
   it("prints several inputs as jsonl in input order, failures on stderr", async () => {
@@ -156,13 +156,14 @@ describe("protokoll parse to stdout", () => {
     const manifest = readJson<Manifest>("out3", "manifest.json");
     for (const e of manifest.inputs.filter((e) => e.status === "ok")) {
       expect(e.output).toBe("documents.jsonl");
-      expect(lines[e.line! - 1]).toBe(JSON.stringify(readJson("out1", e.file.replace(/^.*[/\\]/, "").replace(/\.\w+$/, ".json"))));
+      const name = e.file.replace(/^in[/\\]/, "").replace(/\.\w+$/, ".json");
+      expect(lines[e.line! - 1]).toBe(JSON.stringify(readJson("out1", "documents", name)));
     }
   });
 });
 
 describe("protokoll export", () => {
-  const csv = (name: string) => parseCsv(read("csv", `${name}.csv`), { columns: true }) as Record<string, string>[];
+  const csv = (name: string, dir = "csv") => parseCsv(read(dir, `${name}.csv`), { columns: true }) as Record<string, string>[];
 
   it("writes tidy tables with the same counts as the JSON, keyed by sha256", async () => {
     const result = await cli(["export", "out2", "--csv", "csv"]);
@@ -194,11 +195,89 @@ describe("protokoll export", () => {
   it("reads a jsonl file too", async () => {
     const result = await cli(["export", join("out3", "documents.jsonl"), "--csv", "csv3"]);
     expect(result.code, result.stderr).toBe(0);
-    for (const table of ["documents", "participants", "items", "motions", "votes", "ballots", "reservations"]) {
-      expect(read("csv3", `${table}.csv`), table).toBe(read("csv", `${table}.csv`));
+    for (const table of [...Object.keys(TABLES), "schema.sql"]) {
+      const name = table.endsWith(".sql") ? table : `${table}.csv`;
+      expect(read("csv3", name), table).toBe(read("csv", name));
+    }
+  });
+
+  it("has a parse_status column and a diagnostics table", () => {
+    const manifest = readJson<Manifest>("out2", "manifest.json");
+    const docs = manifest.inputs.filter((e) => e.status === "ok").map((e) => readJson<Document>("out2", e.output!));
+    expect(csv("documents").map((r) => r.parse_status)).toEqual(docs.map((d) => d.parseStatus));
+    const diagnostics = csv("diagnostics");
+    expect(diagnostics).toHaveLength(docs.reduce((n, d) => n + d.diagnostics.length, 0));
+    expect(Object.keys(diagnostics[0] ?? Object.fromEntries(TABLES.diagnostics.map(([c]) => [c, ""])))).toEqual(
+      TABLES.diagnostics.map(([c]) => c),
+    );
+  });
+
+  it("says in one line how many documents were duplicates", async () => {
+    mkdirSync(join(tmp, "dups"));
+    for (let i = 0; i < 30; i++) copyFileSync(join(tmp, "out1", "documents", "nested", "seed.json"), join(tmp, "dups", `copy${i}.json`));
+    const result = await cli(["export", "dups", "--csv", "csv-dups"]);
+    expect(result.code).toBe(0);
+    const lines = result.stderr.trim().split("\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^protokoll export: 29 document\(s\) had the same document_id as an earlier one and were exported once/);
+    expect(csv("documents", "csv-dups")).toHaveLength(1);
+  });
+
+  it("loads every table into DuckDB with the fixed types of schema.sql, and the documented queries run", async () => {
+    const { DuckDBInstance } = await import("@duckdb/node-api");
+    const db = await DuckDBInstance.create(":memory:");
+    const connection = await db.connect();
+    try {
+      await connection.run(`SET file_search_path = '${join(tmp, "csv").replaceAll("'", "''")}'`);
+      await connection.run(read("csv", "schema.sql"));
+      for (const [table, columns] of Object.entries(TABLES)) {
+        const count = await connection.runAndReadAll(`SELECT count(*)::INTEGER FROM ${table}`);
+        expect(count.getRows()[0]![0], table).toBe(csv(table).length);
+        const described = await connection.runAndReadAll(`DESCRIBE ${table}`);
+        expect(described.getRows().map((r) => [r[0], r[1]])).toEqual(columns.map(([c, t]) => [c, t]));
+      }
+      // Whatever a dataset holds, a vote is text: never sniffed as BOOLEAN from yes/no alone.
+      expect(TABLES.ballots.find(([c]) => c === "vote")![1]).toBe("VARCHAR");
+      for (const sql of documentedSql()) await connection.runAndReadAll(sql);
+    } finally {
+      connection.closeSync();
+      db.closeSync();
     }
   });
 });
+
+/** A Python with pandas (PROTOKOLL_PYTHON, else python3), or null: the pandas example is then not run. */
+function pythonWithPandas(): string | null {
+  const python = process.env.PROTOKOLL_PYTHON ?? "python3";
+  try {
+    execFileSync(python, ["-c", "import pandas"], { stdio: "ignore" });
+    return python;
+  } catch {
+    return null;
+  }
+}
+
+describe("the documented pandas example", () => {
+  const python = pythonWithPandas();
+  it.skipIf(python === null)("runs on the exported tables", () => {
+    const example = /```python\n([\s\S]*?)```/.exec(readFileSync(join(ROOT, "docs/cli.md"), "utf8"))![1]!;
+    // The example reads tables/*.csv.
+    symlinkSync("csv", join(tmp, "tables"));
+    const output = execFileSync(python!, ["-c", example], { cwd: tmp, encoding: "utf8" });
+    expect(output).toMatch(/\d+\n/);
+  });
+});
+
+/** The ```sql blocks of docs/cli.md and README.md, after `schema.sql` has loaded the tables. */
+function documentedSql(): string[] {
+  const blocks: string[] = [];
+  for (const doc of ["docs/cli.md", "README.md"]) {
+    const text = readFileSync(join(ROOT, doc), "utf8");
+    for (const match of text.matchAll(/```sql\n([\s\S]*?)```/g)) blocks.push(match[1]!);
+  }
+  expect(blocks.length).toBeGreaterThan(1);
+  return blocks;
+}
 
 describe.concurrent("protokoll usage", () => {
   it("prints --version and the JSON Schema", async () => {
@@ -227,6 +306,9 @@ describe.concurrent("protokoll usage", () => {
     [["parse", "missing.pdf"]],
     [["parse", "in/nested/seed.txt", "--resume"]],
     [["export", "out1"]],
+    [["parse", "in", "--out", "o", "-q", "-v"]],
+    [["parse", "in", "--out", "o", "--fail-on", "maybe"]],
+    [["parse", "in", "--out", "o", "--encoding", "ebcdic"]],
   ])("exits 2 with a hint for %j", async (args) => {
     const result = await cli(args);
     expect(result.code).toBe(2);

@@ -8,7 +8,7 @@ import { join } from "node:path";
 export const DEV_DIR = new URL("../../../shared/eval/dev/", import.meta.url).pathname;
 export const SEED_TXT = new URL("../../../shared/seeds/000_c40777f3368a5914.txt", import.meta.url).pathname;
 
-/** Lay out inputs in `dir`; returns the base names of the good ones and the expected code of each bad one. */
+/** Lay out inputs in `dir`; returns the good ones' paths below `dir` without extension, and the expected code of each bad one by base name. */
 export function writeInputs(dir: string): { good: string[]; bad: Record<string, string> } {
   mkdirSync(join(dir, "nested"), { recursive: true });
   const pdfs = readdirSync(DEV_DIR).filter((f) => f.endsWith(".pdf"));
@@ -20,8 +20,8 @@ export function writeInputs(dir: string): { good: string[]; bad: Record<string, 
   // Not an input: folders yield *.pdf and *.txt only.
   writeFileSync(join(dir, "notes.md"), "# not a document\n");
   return {
-    good: [...pdfs.map((f) => f.replace(/\.pdf$/, "")), "seed"],
-    bad: { corrupt: "CORRUPT_PDF", encrypted: "ENCRYPTED_PDF", empty: "NOT_A_PDF" },
+    good: [...pdfs.map((f) => f.replace(/\.pdf$/, "")), "nested/seed"],
+    bad: { corrupt: "CORRUPT_PDF", encrypted: "ENCRYPTED_PDF", empty: "EMPTY_DOCUMENT" },
   };
 }
 

@@ -10,8 +10,9 @@ describe("progress", () => {
   });
 
   it("formats the summary line and durations", () => {
-    expect(formatSummary({ ok: 3, failed: 1, skipped: 2, pages: 17, elapsedMs: 1234 })).toBe(
-      "3 ok, 1 failed, 2 skipped, 17 pages, 1.2 s",
+    const parseStatus = { complete: 3, partial: 1, failed: 1 };
+    expect(formatSummary({ ok: 3, failed: 1, skipped: 2, pages: 17, parseStatus, elapsedMs: 1234 })).toBe(
+      "3 parsed, 2 skipped, 1 failed; documents: 3 complete, 1 partial, 1 failed; 17 pages, 1.2 s",
     );
     expect(formatDuration(65_000)).toBe("1:05");
     expect(formatDuration(3_725_000)).toBe("1:02:05");

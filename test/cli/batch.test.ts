@@ -1,0 +1,339 @@
+/**
+ * The batch under stress, as a subprocess: killed with SIGKILL in the middle and
+ * resumed; a folder with everything a scan can meet that is not a readable
+ * file; --resume against changed content; stdin; archive trees; --fail-on.
+ */
+import { spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Document } from "../../src/schema/index.js";
+import { DEV_DIR, SEED_TXT } from "./fixtures.js";
+import { buildCli, runCli, type Result } from "./run.js";
+
+let CLI: string;
+let tmp: string;
+const cli = (args: string[], stdin?: Buffer | string) => runCli(CLI, args, tmp, stdin);
+const readJson = <T = unknown>(...path: string[]) => JSON.parse(readFileSync(join(tmp, ...path), "utf8")) as T;
+
+interface Entry {
+  file: string;
+  status: string;
+  parseStatus: string | null;
+  sha256: string | null;
+  output: string | null;
+  error: string | null;
+}
+interface Manifest {
+  summary: { total: number; ok: number; failed: number; skipped: number; parseStatus: Record<string, number> };
+  inputs: Entry[];
+}
+
+/** The CLI as the unprivileged user "nobody" (uid/gid 65534). */
+function runAs(setpriv: string, args: string[]): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(setpriv, ["--reuid=65534", "--regid=65534", "--clear-groups", process.execPath, CLI, ...args], { cwd: tmp });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** Every file below `dir` (recursively), relative, `/`-separated. */
+function filesBelow(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => join(d.parentPath, d.name).slice(dir.length + 1).split("\\").join("/"))
+    .sort();
+}
+
+/** A small protokoll of a few §§, different for each n, so every input has its own sha256. */
+function protokollText(n: number): string {
+  const date = `2025-${String((n % 12) + 1).padStart(2, "0")}-${String((n % 28) + 1).padStart(2, "0")}`;
+  const paragraphs = Array.from({ length: 6 }, (_, i) => {
+    const p = n * 10 + i + 1;
+    return `§ ${p}\nÄrende ${p} om budget för verksamhet ${n}\nDnr KS 2025/${String(p).padStart(5, "0")}\nBeslut\nKommunstyrelsen beslutar att godkänna förslaget.\n`;
+  });
+  return `PROTOKOLL\nKommunstyrelsen\nSammanträdesdatum ${date}\nPlats och tid Kommunhuset kl. 13.00-15.00\n\n${paragraphs.join("\n")}`;
+}
+
+beforeAll(async () => {
+  CLI = await buildCli("protokoll-cli-batch-test");
+  tmp = mkdtempSync(join(tmpdir(), "protokoll-batch-"));
+}, 120_000);
+
+afterAll(() => {
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+describe("a batch killed with SIGKILL and run again with --resume", () => {
+  const COUNT = 200;
+
+  it("accounts for every input, and every output is a whole document", async () => {
+    const dir = join(tmp, "many");
+    for (let n = 0; n < COUNT; n++) {
+      const sub = join(dir, `m${String(n % 10).padStart(2, "0")}`);
+      mkdirSync(sub, { recursive: true });
+      writeFileSync(join(sub, `p${String(n).padStart(3, "0")}.txt`), protokollText(n));
+    }
+    const journal = join(tmp, "killed", ".protokoll-journal.jsonl");
+    const child = spawn(process.execPath, [CLI, "parse", "many", "--out", "killed", "--jobs", "2"], { cwd: tmp, stdio: "ignore" });
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    // Kill once a tenth of the inputs are journalled, in the middle of the work.
+    const killedAt = await new Promise<number>((resolve, reject) => {
+      const timer = setInterval(() => {
+        const lines = existsSync(journal) ? readFileSync(journal, "utf8").split("\n").filter((l) => l !== "").length : 0;
+        if (lines >= COUNT / 10) {
+          clearInterval(timer);
+          child.kill("SIGKILL");
+          resolve(lines);
+        }
+      }, 5);
+      void exited.then((code) => {
+        clearInterval(timer);
+        reject(new Error(`the batch ended (exit ${code}) before it could be killed`));
+      });
+    });
+    await exited;
+    expect(killedAt).toBeLessThan(COUNT);
+    // Killed: no manifest yet, the journal holds what was done.
+    expect(existsSync(join(tmp, "killed", "manifest.json"))).toBe(false);
+
+    // A plain rerun would throw the journal away: refused, with the way out.
+    const plain = await cli(["parse", "many", "--out", "killed"]);
+    expect(plain.code).toBe(2);
+    expect(plain.stderr).toMatch(/did not finish.*--resume.*--force/s);
+
+    const resumed = await cli(["parse", "many", "--out", "killed", "--jobs", "2", "--resume"]);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    const manifest = readJson<Manifest>("killed", "manifest.json");
+    expect(manifest.summary.total).toBe(COUNT);
+    expect(manifest.summary.skipped).toBeGreaterThanOrEqual(killedAt);
+    expect(manifest.summary.ok + manifest.summary.skipped).toBe(COUNT);
+    expect(existsSync(journal)).toBe(false);
+
+    // Outputs + error records = inputs; every output parses; no temporary file is left.
+    const outputs = filesBelow(join(tmp, "killed", "documents"));
+    expect(outputs).toHaveLength(COUNT);
+    expect(outputs.map((o) => `documents/${o}`)).toEqual(manifest.inputs.map((e) => e.output).sort());
+    for (const output of outputs) expect(readJson<Document>("killed", "documents", output).schemaVersion).toBe(1);
+    expect(readFileSync(join(tmp, "killed", "errors.jsonl"), "utf8")).toBe("");
+    expect(filesBelow(join(tmp, "killed")).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+
+    // The same bytes as a run that was never killed.
+    const whole = await cli(["parse", "many", "--out", "whole", "--jobs", "1"]);
+    expect(whole.code).toBe(0);
+    for (const output of outputs) {
+      expect(readFileSync(join(tmp, "killed", "documents", output), "utf8")).toBe(readFileSync(join(tmp, "whole", "documents", output), "utf8"));
+    }
+  }, 300_000);
+});
+
+describe("what a folder scan meets", () => {
+  const isRoot = process.getuid?.() === 0;
+
+  it("gives everything named like an input an output or an error record with a code", async () => {
+    const dir = join(tmp, "odd");
+    mkdirSync(join(dir, "folder.pdf"), { recursive: true });
+    copyFileSync(SEED_TXT, join(dir, "folder.pdf", "inside.txt"));
+    copyFileSync(SEED_TXT, join(dir, "good.txt"));
+    symlinkSync("missing.pdf", join(dir, "dangling.pdf"));
+    symlinkSync("loop.pdf", join(dir, "loop.pdf"));
+    symlinkSync("good.txt", join(dir, "linked.txt"));
+    symlinkSync(".", join(dir, "self"));
+    writeFileSync(join(dir, "empty.pdf"), "");
+    writeFileSync(join(dir, "notes.md"), "not an input\n");
+    execFileSync("mkfifo", [join(dir, "pipe.pdf")]);
+    const result = await cli(["parse", "odd", "--out", "odd-out"]);
+    expect(result.code).toBe(1);
+    const manifest = readJson<Manifest>("odd-out", "manifest.json");
+    const byFile = Object.fromEntries(manifest.inputs.map((e) => [e.file.replace(/^odd[/\\]/, ""), e.error ?? e.status]));
+    expect(byFile).toEqual({
+      "dangling.pdf": "FILE_READ_FAILED",
+      "empty.pdf": "EMPTY_DOCUMENT",
+      "folder.pdf": "NOT_A_FILE",
+      [join("folder.pdf", "inside.txt")]: "ok",
+      "good.txt": "ok",
+      "linked.txt": "ok",
+      "loop.pdf": "FILE_READ_FAILED",
+      "pipe.pdf": "NOT_A_FILE",
+    });
+    const errors = readFileSync(join(tmp, "odd-out", "errors.jsonl"), "utf8").trim().split("\n");
+    expect(errors).toHaveLength(5);
+    expect(result.stderr).not.toMatch(/at .*\.js:\d+/);
+  });
+
+  // Root reads everything: as root the CLI runs as "nobody" (setpriv), where that exists.
+  const setpriv = ["/usr/bin/setpriv", "/bin/setpriv"].find((p) => existsSync(p));
+  it.skipIf(isRoot && setpriv === undefined)("records a file and a folder it may not read (FILE_READ_FAILED)", async () => {
+    const dir = join(tmp, "locked");
+    mkdirSync(join(dir, "closed"), { recursive: true });
+    copyFileSync(SEED_TXT, join(dir, "secret.txt"));
+    copyFileSync(SEED_TXT, join(dir, "open.txt"));
+    copyFileSync(SEED_TXT, join(dir, "closed", "inside.txt"));
+    execFileSync("chmod", ["000", join(dir, "secret.txt"), join(dir, "closed")]);
+    execFileSync("chmod", ["0777", tmp]);
+    const command = isRoot
+      ? runAs(setpriv!, ["parse", "locked", "--out", "locked-out"])
+      : cli(["parse", "locked", "--out", "locked-out"]);
+    const result = await command;
+    expect(result.code, result.stderr).toBe(1);
+    const inputs = readJson<Manifest>("locked-out", "manifest.json").inputs;
+    expect(inputs.map((e) => [e.file.replace(/^locked[/\\]/, ""), e.error])).toEqual([
+      ["closed", "FILE_READ_FAILED"],
+      ["open.txt", null],
+      ["secret.txt", "FILE_READ_FAILED"],
+    ]);
+    const errors = readFileSync(join(tmp, "locked-out", "errors.jsonl"), "utf8").trim().split("\n");
+    for (const line of errors) expect(line).toMatch(/permission denied/);
+  });
+});
+
+describe("--resume", () => {
+  it("parses an input again when its content changed, even with an older mtime, and when the version changed", { timeout: 240_000 }, async () => {
+    mkdirSync(join(tmp, "res"));
+    copyFileSync(SEED_TXT, join(tmp, "res", "a.txt"));
+    writeFileSync(join(tmp, "res", "b.txt"), protokollText(1));
+    expect((await cli(["parse", "res", "--out", "res-out"])).code).toBe(0);
+    const before = statSync(join(tmp, "res", "b.txt"));
+    writeFileSync(join(tmp, "res", "b.txt"), protokollText(2));
+    utimesSync(join(tmp, "res", "b.txt"), before.atime, new Date(before.mtimeMs - 3_600_000));
+    const again = await cli(["parse", "res", "--out", "res-out", "--resume"]);
+    expect(again.code).toBe(0);
+    const manifest = readJson<Manifest>("res-out", "manifest.json");
+    expect(manifest.inputs.map((e) => e.status)).toEqual(["skipped", "ok"]);
+    const b = readJson<Document>("res-out", "documents", "b.json");
+    expect(b.source.sha256).toBe(manifest.inputs[1]!.sha256);
+    expect(b.items[0]!.paragraph).toBe(21);
+
+    // An output made by another version of protokoll is not trusted.
+    const path = join(tmp, "res-out", "manifest.json");
+    writeFileSync(path, readFileSync(path, "utf8").replace(/"generator": "protokoll [^"]+"/, '"generator": "protokoll 0.0.0-old"'));
+    const newer = await cli(["parse", "res", "--out", "res-out", "--resume"]);
+    expect(readJson<Manifest>("res-out", "manifest.json").summary).toMatchObject({ ok: 2, skipped: 0 });
+    expect(newer.code).toBe(0);
+
+    // --force parses everything again.
+    await cli(["parse", "res", "--out", "res-out", "--resume", "--force"]);
+    expect(readJson<Manifest>("res-out", "manifest.json").summary).toMatchObject({ ok: 2, skipped: 0 });
+  });
+
+  it("moves an output of the flat layout of earlier versions into documents/", async () => {
+    mkdirSync(join(tmp, "flat"));
+    copyFileSync(SEED_TXT, join(tmp, "flat", "a.txt"));
+    await cli(["parse", "flat", "--out", "flat-out"]);
+    const path = join(tmp, "flat-out", "manifest.json");
+    // Rewrite the run as an earlier version laid it out: DIR/a.json beside the manifest.
+    const doc = readFileSync(join(tmp, "flat-out", "documents", "a.json"));
+    rmSync(join(tmp, "flat-out", "documents"), { recursive: true });
+    writeFileSync(join(tmp, "flat-out", "a.json"), doc);
+    writeFileSync(path, readFileSync(path, "utf8").replace('"output": "documents/a.json"', '"output": "a.json"'));
+    const again = await cli(["parse", "flat", "--out", "flat-out", "--resume"]);
+    expect(again.code).toBe(0);
+    expect(readJson<Manifest>("flat-out", "manifest.json").inputs[0]).toMatchObject({ status: "skipped", output: "documents/a.json" });
+    expect(readFileSync(join(tmp, "flat-out", "documents", "a.json"))).toEqual(doc);
+    expect(existsSync(join(tmp, "flat-out", "a.json"))).toBe(false);
+  });
+});
+
+describe("inputs and outputs", () => {
+  it("keeps an archive's tree under --out, so equal names in different folders do not collide", async () => {
+    const pdf = readdirSync(DEV_DIR).find((f) => f.endsWith(".pdf"))!;
+    mkdirSync(join(tmp, "archive", "2025-02"), { recursive: true });
+    mkdirSync(join(tmp, "archive", "2025-03"), { recursive: true });
+    copyFileSync(join(DEV_DIR, pdf), join(tmp, "archive", "2025-02", "protokoll.pdf"));
+    copyFileSync(SEED_TXT, join(tmp, "archive", "2025-03", "protokoll.txt"));
+    const result = await cli(["parse", "archive", "--out", "tree", "--jobs", "2", "-v"]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(filesBelow(join(tmp, "tree"))).toEqual([
+      "documents/2025-02/protokoll.json",
+      "documents/2025-03/protokoll.json",
+      "errors.jsonl",
+      "manifest.json",
+    ]);
+    // -v: a line per input with its status.
+    expect(result.stderr).toContain(`protokoll: ${join("archive", "2025-02", "protokoll.pdf")}: ok (complete), 5 page(s) -> documents/2025-02/protokoll.json`);
+  });
+
+  it("reads a PDF or a text from stdin, by `-` or /dev/stdin, once", { timeout: 180_000 }, async () => {
+    const pdf = readFileSync(join(DEV_DIR, readdirSync(DEV_DIR).find((f) => f.endsWith(".pdf"))!));
+    const fromPdf = await cli(["parse", "-"], pdf);
+    expect(fromPdf.code, fromPdf.stderr).toBe(0);
+    expect(JSON.parse(fromPdf.stdout)).toMatchObject({ source: { textSource: "pdf", file: null } });
+    const text = readFileSync(SEED_TXT);
+    const fromText = await cli(["parse", "-", "-q"], text);
+    expect(fromText.code).toBe(0);
+    expect(fromText.stderr).toBe("");
+    const doc = JSON.parse(fromText.stdout) as Document;
+    expect(doc.source).toMatchObject({ textSource: "text", file: null });
+    expect(doc.items.length).toBeGreaterThan(0);
+    const devStdin = await cli(["parse", "/dev/stdin"], text);
+    expect(devStdin.code, devStdin.stderr).toBe(0);
+    expect(JSON.parse(devStdin.stdout)).toMatchObject({ items: doc.items, source: { sha256: doc.source.sha256, file: null } });
+  });
+
+  it("reads Windows-1252 and UTF-16 text, with a diagnostic, or as --encoding says", async () => {
+    const text = readFileSync(SEED_TXT, "utf8");
+    mkdirSync(join(tmp, "enc"));
+    writeFileSync(join(tmp, "enc", "latin.txt"), Buffer.from(text.replace(/[^\x00-\xff]/g, "?"), "latin1"));
+    writeFileSync(join(tmp, "enc", "utf16.txt"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]));
+    const result = await cli(["parse", "enc", "--format", "jsonl"]);
+    expect(result.code).toBe(0);
+    const [latin, utf16] = result.stdout.trim().split("\n").map((l) => JSON.parse(l) as Document);
+    expect(latin!.body).toBe(utf16!.body);
+    expect(latin!.body).toMatch(/[åäö]/);
+    expect(latin!.diagnostics[0]).toMatchObject({ code: "TEXT_ENCODING", severity: "warning" });
+    expect(utf16!.diagnostics[0]).toMatchObject({ code: "TEXT_ENCODING", severity: "info" });
+    expect(latin!.source.file).toBe(join("enc", "latin.txt"));
+    const forced = await cli(["parse", join("enc", "latin.txt"), "--encoding", "windows-1252"]);
+    expect((JSON.parse(forced.stdout) as Document).body).toBe(latin!.body);
+  });
+
+  it("exits 1 with --fail-on when a document parsed partly or failed", { timeout: 180_000 }, async () => {
+    mkdirSync(join(tmp, "fail"));
+    writeFileSync(join(tmp, "fail", "nothing.txt"), "Just a line of text that holds no meeting at all.\n");
+    const plain = await cli(["parse", join("fail", "nothing.txt")]);
+    expect(plain.code).toBe(0);
+    expect(plain.stderr).toMatch(/documents: 0 complete, 0 partial, 1 failed/);
+    expect((await cli(["parse", join("fail", "nothing.txt"), "--fail-on", "failed"])).code).toBe(1);
+    expect((await cli(["parse", join("fail", "nothing.txt"), "--fail-on", "partial"])).code).toBe(1);
+    expect((await cli(["parse", SEED_TXT, "--fail-on", "partial"])).code).toBe(0);
+  });
+});
+
+describe("usage errors", () => {
+  it("names the closest option for an unknown one, in one line", async () => {
+    const result = await cli(["parse", "x.pdf", "--ouput", "dir"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('protokoll: unknown option --ouput; did you mean --out? (protokoll parse --help lists the options)\n');
+  });
+
+  it("checks --out before any work and says what is wrong in a sentence", async () => {
+    writeFileSync(join(tmp, "a-file"), "");
+    const onFile = await cli(["parse", SEED_TXT, "--out", join("a-file", "sub")]);
+    expect(onFile.code).toBe(2);
+    expect(onFile.stderr).toMatch(/^protokoll: The --out folder .* cannot be used: .*a-file is a file, not a folder\.\n$/);
+    if (existsSync("/proc/self")) {
+      const proc = await cli(["parse", SEED_TXT, "--out", "/proc/x"]);
+      expect(proc.code).toBe(2);
+      expect(proc.stderr).toMatch(/^protokoll: The --out folder \/proc\/x cannot be made/);
+    }
+  });
+});
