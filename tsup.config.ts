@@ -1,5 +1,7 @@
 import { readFileSync } from "node:fs";
-import { defineConfig } from "tsup";
+import { defineConfig, type Options } from "tsup";
+
+type Plugin = NonNullable<Options["esbuildPlugins"]>[number];
 
 const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
 
@@ -10,6 +12,22 @@ const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { versio
  * zod stays external: its schemas are part of the public API and must be the caller's zod.
  */
 const BUNDLED = ["chevrotain", "date-fns"];
+
+/**
+ * protokoll/node re-exports the main entry: its "./index.js" import stays an import of the
+ * built dist/index.js (or dist/index.cjs), so the CommonJS build has one copy of the library
+ * rather than one per entry (tsup's code splitting is ESM-only: for CommonJS it turns pdf.js's
+ * lazy import() into a require() of an ES module).
+ */
+const nodeEntrySharesIndex: Plugin = {
+  name: "node-entry-shares-index",
+  setup(build) {
+    const index = build.initialOptions.format === "cjs" ? "./index.cjs" : "./index.js";
+    build.onResolve({ filter: /^\.\/index\.js$/ }, (args) =>
+      args.importer.endsWith("src/node.ts") ? { path: index, external: true } : undefined,
+    );
+  },
+};
 
 export default defineConfig([
   {
@@ -25,6 +43,10 @@ export default defineConfig([
     noExternal: BUNDLED,
     // Which package files went into the bundle: scripts/write-licences.mjs collects their licences.
     metafile: true,
+    esbuildPlugins: [nodeEntrySharesIndex],
+    // import.meta.url in the CommonJS build: tsup defines it from __filename there (src/pdf/pdfjs.ts
+    // finds pdf.js's data files from it). The ESM build gets nothing: the source names no __dirname.
+    shims: true,
   },
   {
     // The parse worker is its own file: the CLI starts it with new URL("./cli-worker.js", import.meta.url).

@@ -17,14 +17,26 @@ export type ProtokollErrorCode =
   | "TIME_LIMIT_EXCEEDED"
   | "PARSE_FAILED"
   | "SCHEMA_VIOLATION"
-  | "FILE_READ_FAILED";
+  | "FILE_READ_FAILED"
+  | "PDFJS_FAILED";
 
 export interface ProtokollErrorOptions {
   cause?: unknown;
   page?: number | null;
 }
 
-/** Base class of every error this library throws. */
+/**
+ * The mark every ProtokollError carries, registered globally with Symbol.for so that two
+ * copies of this library in one program (the ESM and the CommonJS build, or two installed
+ * versions) recognise each other's errors, where `instanceof` compares one copy's class.
+ */
+const BRAND: unique symbol = Symbol.for("protokoll.error") as never;
+
+/**
+ * Base class of every error this library throws. `error instanceof ProtokollError` is true
+ * for an error from any copy of the library (it checks the brand, see {@link isProtokollError});
+ * `instanceof` a subclass compares classes as usual.
+ */
 export class ProtokollError extends Error {
   readonly code: ProtokollErrorCode;
   readonly page: number | null;
@@ -34,6 +46,11 @@ export class ProtokollError extends Error {
     this.name = new.target.name;
     this.code = code;
     this.page = options.page ?? null;
+    Object.defineProperty(this, BRAND, { value: true });
+  }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return this === ProtokollError ? isProtokollError(value) : Function.prototype[Symbol.hasInstance].call(this, value);
   }
 
   toJSON(): { name: string; code: ProtokollErrorCode; message: string; page: number | null } {
@@ -99,6 +116,7 @@ export class FileReadError extends ProtokollError {
   }
 }
 
+/** Whether `value` was thrown by this library, whichever copy of it (ESM, CommonJS, another version) made it. */
 export function isProtokollError(value: unknown): value is ProtokollError {
-  return value instanceof ProtokollError;
+  return typeof value === "object" && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
 }

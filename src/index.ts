@@ -32,6 +32,19 @@ export { parseText } from "./parse.js";
 /** Options of {@link parsePdf} and {@link parseText}. */
 export type { ParseOptions } from "./parse.js";
 
+/**
+ * Browsers only: where pdf.js reads PDFs. By default (nothing to set up) it runs in the
+ * page's own thread; pass a module `Worker` started from pdfjs-dist's
+ * `legacy/build/pdf.worker.min.mjs` (or that script's URL) to keep long PDFs off the
+ * main thread, or `null` to go back to the default. No effect in Node. See the README's
+ * "In a browser" section.
+ *
+ * @example
+ * setPdfWorker(new Worker(new URL("pdfjs-dist/legacy/build/pdf.worker.min.mjs", import.meta.url), { type: "module" }));
+ */
+export { setPdfWorker } from "./pdf/pdfjs.js";
+export type { PdfWorkerSetting } from "./pdf/pdfjs.js";
+
 /** zod schemas of the record contract (version 1); validate or extend with them. */
 export {
   DocumentSchema,

@@ -6,9 +6,9 @@
  */
 import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
-import { parsePdf, parseText, type ParseOptions } from "./parse.js";
-import { FileReadError } from "./errors.js";
-import type { Document } from "./schema/index.js";
+// Only the main entry, never its modules: the build keeps this import as a reference to
+// dist/index.(c)js, so that both entries share one copy of the library (and of its error classes).
+import { FileReadError, parsePdf, parseText, type Document, type ParseOptions } from "./index.js";
 
 export * from "./index.js";
 
