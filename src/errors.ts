@@ -20,6 +20,22 @@ export type ProtokollErrorCode =
   | "FILE_READ_FAILED"
   | "PDFJS_FAILED";
 
+/** Every error code, with when it is thrown; a code added to the union above must be described here. */
+export const ERROR_CODES = {
+  INVALID_INPUT: "The argument is not bytes or text, or an option is unusable.",
+  NOT_A_PDF: 'The bytes are not a PDF: no "%PDF-" header in the first 1024 bytes.',
+  CORRUPT_PDF: "The PDF is truncated or damaged beyond what pdf.js repairs, or no page could be read.",
+  ENCRYPTED_PDF: "The PDF needs a password.",
+  EMPTY_DOCUMENT: "The PDF has no pages.",
+  NO_TEXT_LAYER: "The PDF has pages but no text: a scan that needs OCR first.",
+  PAGE_LIMIT_EXCEEDED: "The PDF has more pages than the maxPages option allows.",
+  TIME_LIMIT_EXCEEDED: "Reading the PDF took longer than the timeoutMs option allows.",
+  PARSE_FAILED: "strict: true and the document has an error diagnostic.",
+  SCHEMA_VIOLATION: "The built record failed its own schema: a bug in protokoll.",
+  FILE_READ_FAILED: "parseFile could not read the file.",
+  PDFJS_FAILED: "pdf.js could not be loaded, or (in a browser) its worker could not be started.",
+} as const satisfies Record<ProtokollErrorCode, string>;
+
 export interface ProtokollErrorOptions {
   cause?: unknown;
   page?: number | null;

@@ -65,7 +65,9 @@ export {
 /** Types of the record contract, inferred from the zod schemas. */
 export type {
   Document,
+  DocumentRecord,
   DocumentKind,
+  ParseStatus,
   Participant,
   ParticipantGroup,
   Role,
@@ -90,9 +92,10 @@ export {
   SchemaViolationError,
   FileReadError,
   isProtokollError,
+  ERROR_CODES,
 } from "./errors.js";
 export type { ProtokollErrorCode } from "./errors.js";
 
 /** Diagnostic codes the library emits, with what each means. */
-export { DIAGNOSTIC_CODES } from "./records/diagnostics.js";
+export { DIAGNOSTIC_CODES, isDiagnosticCode } from "./records/diagnostics.js";
 export type { DiagnosticCode } from "./records/diagnostics.js";

@@ -10,7 +10,7 @@
  */
 import { readdir, readFile, rename, stat, writeFile, mkdir } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
-import { DocumentSchema, type Document, type Item } from "../schema/index.js";
+import { DocumentSchema, type DocumentRecord, type Item } from "../schema/index.js";
 import { EXIT_FAILURES, EXIT_OK, UsageError } from "./errors.js";
 import { ERRORS_FILE, MANIFEST_FILE, type Manifest, type ManifestEntry } from "./batch.js";
 
@@ -28,7 +28,7 @@ type Cell = string | number | boolean | null;
 
 /** One document as read back, with what the run manifest knew about its input. */
 interface Loaded {
-  doc: Document;
+  doc: DocumentRecord;
   /** The input file (from the manifest) or else the JSON file / `file.jsonl:LINE` it was read from. */
   file: string;
   inputSha256: string | null;
@@ -136,7 +136,7 @@ async function loadFile(
   return all;
 }
 
-function validate(json: string, where: string, problems: Problem[]): Document | null {
+function validate(json: string, where: string, problems: Problem[]): DocumentRecord | null {
   let value: unknown;
   try {
     value = JSON.parse(json);
