@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { defineConfig, type Options } from "tsup";
 
 type Plugin = NonNullable<Options["esbuildPlugins"]>[number];
@@ -14,24 +15,34 @@ const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { versio
 const BUNDLED = ["chevrotain", "date-fns"];
 
 /**
- * protokoll/node re-exports the main entry: its "./index.js" import stays an import of the
- * built dist/index.js (or dist/index.cjs), so the CommonJS build has one copy of the library
- * rather than one per entry (tsup's code splitting is ESM-only: for CommonJS it turns pdf.js's
- * lazy import() into a require() of an ES module).
+ * The package's entry points, by source file. protokoll/errors and protokoll/schema are small
+ * entries of their own (a browser app that imports only them gets a few KB, not the parser);
+ * protokoll/node re-exports the main entry.
  */
-const nodeEntrySharesIndex: Plugin = {
-  name: "node-entry-shares-index",
+const ENTRIES = { index: "src/index.ts", node: "src/node.ts", errors: "src/errors.ts", schema: "src/schema/index.ts" };
+
+/**
+ * One copy of each entry's code in dist/: an import of another entry's source file stays an
+ * import of that entry's built file (dist/errors.js, or dist/errors.cjs in CommonJS), so the
+ * CommonJS build, which tsup cannot code-split (it turns pdf.js's lazy import() into a require()
+ * of an ES module), has one ProtokollError class and one library, not one per entry.
+ */
+const entriesShareCode: Plugin = {
+  name: "entries-share-code",
   setup(build) {
-    const index = build.initialOptions.format === "cjs" ? "./index.cjs" : "./index.js";
-    build.onResolve({ filter: /^\.\/index\.js$/ }, (args) =>
-      args.importer.endsWith("src/node.ts") ? { path: index, external: true } : undefined,
-    );
+    const extension = build.initialOptions.format === "cjs" ? ".cjs" : ".js";
+    const byFile = new Map(Object.entries(ENTRIES).map(([name, file]) => [resolve(file), name]));
+    build.onResolve({ filter: /^\.\.?\// }, (args) => {
+      if (args.kind === "entry-point") return undefined;
+      const entry = byFile.get(resolve(dirname(args.importer), args.path.replace(/\.js$/, ".ts")));
+      return entry === undefined ? undefined : { path: `./${entry}${extension}`, external: true };
+    });
   },
 };
 
 export default defineConfig([
   {
-    entry: { index: "src/index.ts", node: "src/node.ts" },
+    entry: ENTRIES,
     format: ["esm", "cjs"],
     dts: true,
     sourcemap: true,
@@ -43,7 +54,10 @@ export default defineConfig([
     noExternal: BUNDLED,
     // Which package files went into the bundle: scripts/write-licences.mjs collects their licences.
     metafile: true,
-    esbuildPlugins: [nodeEntrySharesIndex],
+    esbuildPlugins: [entriesShareCode],
+    // The entries import each other (above); ESM code splitting would only add a chunk of
+    // esbuild's helpers, imported bare, which app bundlers warn about under "sideEffects": false.
+    splitting: false,
     // import.meta.url in the CommonJS build: tsup defines it from __filename there (src/pdf/pdfjs.ts
     // finds pdf.js's data files from it). The ESM build gets nothing: the source names no __dirname.
     shims: true,

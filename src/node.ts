@@ -6,8 +6,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
-// Only the main entry, never its modules: the build keeps this import as a reference to
-// dist/index.(c)js, so that both entries share one copy of the library (and of its error classes).
+// The build keeps this import as one of dist/index.(c)js: both entries share one copy of the library.
 import { FileReadError, parsePdf, parseText, type Document, type ParseOptions } from "./index.js";
 
 export * from "./index.js";
