@@ -40,12 +40,16 @@ export type { ParseOptions } from "./parse.js";
  * "In a browser" section.
  *
  * @example
- * setPdfWorker(new Worker(new URL("pdfjs-dist/legacy/build/pdf.worker.min.mjs", import.meta.url), { type: "module" }));
+ * // where the app serves node_modules/pdfjs-dist/legacy/build/pdf.worker.min.mjs:
+ * setPdfWorker("/assets/pdf.worker.min.mjs");
  */
 export { setPdfWorker } from "./pdf/pdfjs.js";
 export type { PdfWorkerSetting } from "./pdf/pdfjs.js";
 
-/** zod schemas of the record contract (version 1); validate or extend with them. */
+/**
+ * zod schemas of the record contract (version 1); validate or extend with them. What each
+ * field holds: docs/record.md in the package (node_modules/protokoll/docs/record.md).
+ */
 export {
   DocumentSchema,
   ParticipantSchema,

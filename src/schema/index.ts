@@ -200,7 +200,8 @@ export type DocumentKind = z.infer<typeof DocumentSchema>["kind"];
 /** complete: every line placed; partial: some content only in diagnostics; failed: an error diagnostic, nothing usable. */
 export type ParseStatus = NonNullable<z.infer<typeof DocumentSchema>["parseStatus"]>;
 /**
- * One meeting document as protokoll emits it (record contract v1, docs/record.md).
+ * One meeting document as protokoll emits it (record contract v1; every field is described in
+ * docs/record.md, shipped in the package: node_modules/protokoll/docs/record.md).
  * `parseStatus` is always set here; DocumentSchema also accepts v1 records made elsewhere, without it.
  */
 export type Document = Omit<DocumentRecord, "parseStatus"> & {
