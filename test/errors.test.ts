@@ -16,6 +16,7 @@ import {
   isDiagnosticCode,
   isProtokollError,
   parseText,
+  setPdfWorker,
   type Diagnostic,
   type DiagnosticCode,
   type Document,
@@ -74,6 +75,17 @@ describe("codes at run time", () => {
     expect(isDiagnosticCode("UNRECOGNISED_BLOCK")).toBe(true);
     expect(isDiagnosticCode("A_CODE_FROM_A_NEWER_VERSION")).toBe(false);
     expect(isDiagnosticCode("toString")).toBe(false);
+  });
+});
+
+describe("setPdfWorker", () => {
+  it("refuses what is neither a Worker, a URL nor null, with INVALID_INPUT", () => {
+    for (const value of [42, {}, true]) {
+      expect(() => setPdfWorker(value as never)).toThrowError(expect.objectContaining({ code: "INVALID_INPUT" }));
+    }
+    // In Node the setting has no effect on parsing (pdf.js runs in this process): both calls are accepted.
+    setPdfWorker("https://example.org/pdf.worker.min.mjs");
+    setPdfWorker(null);
   });
 });
 

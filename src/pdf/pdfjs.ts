@@ -5,7 +5,7 @@
  * pdf.js runs its "fake worker" in this thread; in a browser see browserWorker().
  */
 import type * as PdfJs from "pdfjs-dist/legacy/build/pdf.mjs";
-import { PdfError } from "../errors.js";
+import { InvalidInputError, PdfError } from "../errors.js";
 
 export type PdfJsModule = typeof PdfJs;
 type PdfJsWorker = InstanceType<PdfJsModule["PDFWorker"]>;
@@ -27,17 +27,27 @@ function engineError(what: string, cause: unknown): PdfError {
   return new PdfError("PDFJS_FAILED", `${what}: ${reason}`, { cause });
 }
 
+/** A module Web Worker, typed by what pdf.js uses of it, so that the types need no DOM library. */
+export interface PdfWebWorker {
+  postMessage(message: unknown, transfer: never): void;
+  terminate(): void;
+}
+
 /**
  * Where pdf.js does its work in a browser: a module Worker the caller made (or the URL of
  * pdfjs-dist's `legacy/build/pdf.worker.min.mjs`, of the same version), or null for the
  * default, this thread. No effect in Node.
  */
-export type PdfWorkerSetting = Worker | string | URL | null;
+export type PdfWorkerSetting = PdfWebWorker | string | URL | null;
 
 let workerSetting: PdfWorkerSetting = null;
 let workerPromise: Promise<PdfJsWorker | undefined> | null = null;
+/** A URL setting is handed to pdf.js as its global workerSrc; going back to the default takes it back. */
+let workerSrcIsOurs = false;
 
 export function setPdfWorker(worker: PdfWorkerSetting): void {
+  const usable = worker === null || typeof worker === "string" || worker instanceof URL || typeof (worker as Partial<PdfWebWorker>)?.postMessage === "function";
+  if (!usable) throw new InvalidInputError("setPdfWorker takes a module Worker, the worker script's URL, or null.");
   workerSetting = worker;
   workerPromise = null;
 }
@@ -62,13 +72,19 @@ function browserWorker(pdfjs: PdfJsModule): Promise<PdfJsWorker | undefined> {
 
 async function startBrowserWorker(pdfjs: PdfJsModule, setting: PdfWorkerSetting): Promise<PdfJsWorker | undefined> {
   const verbosity = pdfjs.VerbosityLevel.ERRORS;
-  if (typeof Worker !== "undefined" && setting instanceof Worker) return pdfjs.PDFWorker.create({ port: setting as never, verbosity });
-  if (setting !== null) {
+  if (typeof setting === "string" || setting instanceof URL) {
     // pdf.js starts the worker from its global workerSrc, and falls back to importing the script here if Worker fails.
     pdfjs.GlobalWorkerOptions.workerSrc = String(setting);
+    workerSrcIsOurs = true;
     const worker = new pdfjs.PDFWorker({ verbosity });
     await worker.promise;
     return worker;
+  }
+  // The caller's Worker: used as it is (pdf.js cannot tell from here whether its script loaded).
+  if (setting !== null) return pdfjs.PDFWorker.create({ port: setting as never, verbosity });
+  if (workerSrcIsOurs) {
+    pdfjs.GlobalWorkerOptions.workerSrc = "";
+    workerSrcIsOurs = false;
   }
   if (pdfjs.GlobalWorkerOptions.workerPort || pdfjs.GlobalWorkerOptions.workerSrc) return undefined;
   let handler: { initializeFromPort(port: MessagePort): void };
