@@ -1,5 +1,8 @@
 import { readFileSync } from "node:fs";
-import { defineConfig } from "tsup";
+import { dirname, resolve } from "node:path";
+import { defineConfig, type Options } from "tsup";
+
+type Plugin = NonNullable<Options["esbuildPlugins"]>[number];
 
 const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
 
@@ -11,9 +14,35 @@ const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { versio
  */
 const BUNDLED = ["chevrotain", "date-fns"];
 
+/**
+ * The package's entry points, by source file. protokoll/errors and protokoll/schema are small
+ * entries of their own (a browser app that imports only them gets a few KB, not the parser);
+ * protokoll/node re-exports the main entry.
+ */
+const ENTRIES = { index: "src/index.ts", node: "src/node.ts", errors: "src/errors.ts", schema: "src/schema/index.ts" };
+
+/**
+ * One copy of each entry's code in dist/: an import of another entry's source file stays an
+ * import of that entry's built file (dist/errors.js, or dist/errors.cjs in CommonJS), so the
+ * CommonJS build, which tsup cannot code-split (it turns pdf.js's lazy import() into a require()
+ * of an ES module), has one ProtokollError class and one library, not one per entry.
+ */
+const entriesShareCode: Plugin = {
+  name: "entries-share-code",
+  setup(build) {
+    const extension = build.initialOptions.format === "cjs" ? ".cjs" : ".js";
+    const byFile = new Map(Object.entries(ENTRIES).map(([name, file]) => [resolve(file), name]));
+    build.onResolve({ filter: /^\.\.?\// }, (args) => {
+      if (args.kind === "entry-point") return undefined;
+      const entry = byFile.get(resolve(dirname(args.importer), args.path.replace(/\.js$/, ".ts")));
+      return entry === undefined ? undefined : { path: `./${entry}${extension}`, external: true };
+    });
+  },
+};
+
 export default defineConfig([
   {
-    entry: { index: "src/index.ts", node: "src/node.ts" },
+    entry: ENTRIES,
     format: ["esm", "cjs"],
     dts: true,
     sourcemap: true,
@@ -25,6 +54,13 @@ export default defineConfig([
     noExternal: BUNDLED,
     // Which package files went into the bundle: scripts/write-licences.mjs collects their licences.
     metafile: true,
+    esbuildPlugins: [entriesShareCode],
+    // The entries import each other (above); ESM code splitting would only add a chunk of
+    // esbuild's helpers, imported bare, which app bundlers warn about under "sideEffects": false.
+    splitting: false,
+    // import.meta.url in the CommonJS build: tsup defines it from __filename there (src/pdf/pdfjs.ts
+    // finds pdf.js's data files from it). The ESM build gets nothing: the source names no __dirname.
+    shims: true,
   },
   {
     // The parse worker is its own file: the CLI starts it with new URL("./cli-worker.js", import.meta.url).
@@ -45,5 +81,7 @@ export default defineConfig([
     sourcemap: true,
     target: "node20",
     external: ["pdfjs-dist"],
+    // As above: import.meta.url in pdf-worker.cjs, where the worker finds pdf.js's data files.
+    shims: true,
   },
 ]);

@@ -7,15 +7,15 @@
  */
 import fc from "fast-check";
 import { PDFDocument } from "pdf-lib";
-import type { Document, Item } from "../src/schema/index.js";
+import type { DocumentRecord, Item } from "../src/schema/index.js";
 import { documentArb } from "../test/support/arbitraries.js";
 import { renderPdf, type TemplateName } from "../test/support/render/index.js";
 
 const BASE_SEED = 20250101;
 
 /** A protokoll with `itemCount` §§: the front matter of one sampled document, the items of many. */
-function longDocument(itemCount: number): Document {
-  const sample = (seed: number): Document =>
+function longDocument(itemCount: number): DocumentRecord {
+  const sample = (seed: number): DocumentRecord =>
     fc.sample(documentArb({ kinds: ["protokoll"], maxItems: 12 }), { numRuns: 1, seed })[0]!;
   const base = sample(BASE_SEED);
   const items: Item[] = [];

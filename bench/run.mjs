@@ -11,6 +11,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync,
 import { availableParallelism, cpus, platform, release, totalmem } from "node:os";
 import { basename, join } from "node:path";
 import { performance } from "node:perf_hooks";
+import { bundleSizes, formatBundleSizes } from "./bundles.mjs";
 
 const args = new Set(process.argv.slice(2));
 const QUICK = args.has("--quick");
@@ -243,6 +244,8 @@ lines.push("");
 lines.push("Targets:");
 for (const t of targets) lines.push(`  ${t.pass ? "PASS" : "MISS"}  ${t.target}: ${t.value}`);
 console.log(lines.join("\n"));
+const bundles = await bundleSizes();
+console.log("\n" + formatBundleSizes(bundles));
 
 let commit = null;
 try {
@@ -267,6 +270,7 @@ const results = {
   worker,
   batch,
   targets,
+  bundles,
 };
 const file = args.has("--out") ? process.argv[process.argv.indexOf("--out") + 1] : join(root, QUICK ? "bench/out/results.quick.json" : "bench/results.json");
 writeFileSync(file, JSON.stringify(results, null, 2) + "\n");

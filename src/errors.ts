@@ -18,14 +18,43 @@ export type ProtokollErrorCode =
   | "EXTRACTION_CRASHED"
   | "PARSE_FAILED"
   | "SCHEMA_VIOLATION"
-  | "FILE_READ_FAILED";
+  | "FILE_READ_FAILED"
+  | "PDFJS_FAILED";
+
+/** Every error code, with when it is thrown; a code added to the union above must be described here. */
+export const ERROR_CODES = {
+  INVALID_INPUT: "The argument is not bytes or text, or an option is unusable.",
+  NOT_A_PDF: 'The bytes are not a PDF: no "%PDF-" header in the first 1024 bytes.',
+  CORRUPT_PDF: "The PDF is truncated or damaged beyond what pdf.js repairs, or no page could be read.",
+  ENCRYPTED_PDF: "The PDF needs a password.",
+  EMPTY_DOCUMENT: "The PDF has no pages.",
+  NO_TEXT_LAYER: "The PDF has pages but no text: a scan that needs OCR first.",
+  PAGE_LIMIT_EXCEEDED: "The PDF has more pages than the maxPages option allows.",
+  TIME_LIMIT_EXCEEDED: "Reading the PDF took longer than the timeoutMs option allows.",
+  PARSE_FAILED: "strict: true and the document has an error diagnostic.",
+  SCHEMA_VIOLATION: "The built record failed its own schema: a bug in protokoll.",
+  FILE_READ_FAILED: "parseFile could not read the file.",
+  PDFJS_FAILED: "pdf.js could not be loaded, or (in a browser) its worker could not be started.",
+  EXTRACTION_CRASHED: "The extraction worker died or let an error escape while reading the PDF (a pdf.js failure on damaged input); the next call gets a fresh worker.",
+} as const satisfies Record<ProtokollErrorCode, string>;
 
 export interface ProtokollErrorOptions {
   cause?: unknown;
   page?: number | null;
 }
 
-/** Base class of every error this library throws. */
+/**
+ * The mark every ProtokollError carries, registered globally with Symbol.for so that two
+ * copies of this library in one program (the ESM and the CommonJS build, or two installed
+ * versions) recognise each other's errors, where `instanceof` compares one copy's class.
+ */
+const BRAND: unique symbol = Symbol.for("protokoll.error") as never;
+
+/**
+ * Base class of every error this library throws. `error instanceof ProtokollError` is true
+ * for an error from any copy of the library (it checks the brand, see {@link isProtokollError});
+ * `instanceof` a subclass compares classes as usual.
+ */
 export class ProtokollError extends Error {
   readonly code: ProtokollErrorCode;
   readonly page: number | null;
@@ -35,6 +64,11 @@ export class ProtokollError extends Error {
     this.name = new.target.name;
     this.code = code;
     this.page = options.page ?? null;
+    Object.defineProperty(this, BRAND, { value: true });
+  }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return this === ProtokollError ? isProtokollError(value) : Function.prototype[Symbol.hasInstance].call(this, value);
   }
 
   toJSON(): { name: string; code: ProtokollErrorCode; message: string; page: number | null } {
@@ -100,6 +134,7 @@ export class FileReadError extends ProtokollError {
   }
 }
 
+/** Whether `value` was thrown by this library, whichever copy of it (ESM, CommonJS, another version) made it. */
 export function isProtokollError(value: unknown): value is ProtokollError {
-  return value instanceof ProtokollError;
+  return typeof value === "object" && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
 }

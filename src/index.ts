@@ -34,7 +34,24 @@ export { parseText } from "./parse.js";
 /** Options of {@link parsePdf} and {@link parseText}. */
 export type { ParseOptions } from "./parse.js";
 
-/** zod schemas of the record contract (version 1); validate or extend with them. */
+/**
+ * Browsers only: where pdf.js reads PDFs. By default (nothing to set up) it runs in the
+ * page's own thread; pass a module `Worker` started from pdfjs-dist's
+ * `legacy/build/pdf.worker.min.mjs` (or that script's URL) to keep long PDFs off the
+ * main thread, or `null` to go back to the default. No effect in Node. See the README's
+ * "In a browser" section.
+ *
+ * @example
+ * // where the app serves node_modules/pdfjs-dist/legacy/build/pdf.worker.min.mjs:
+ * setPdfWorker("/assets/pdf.worker.min.mjs");
+ */
+export { setPdfWorker } from "./pdf/pdfjs.js";
+export type { PdfWorkerSetting } from "./pdf/pdfjs.js";
+
+/**
+ * zod schemas of the record contract (version 1); validate or extend with them. What each
+ * field holds: docs/record.md in the package (node_modules/protokoll/docs/record.md).
+ */
 export {
   DocumentSchema,
   ParticipantSchema,
@@ -56,7 +73,9 @@ export {
 /** Types of the record contract, inferred from the zod schemas. */
 export type {
   Document,
+  DocumentRecord,
   DocumentKind,
+  ParseStatus,
   Participant,
   ParticipantGroup,
   Role,
@@ -90,9 +109,10 @@ export {
   SchemaViolationError,
   FileReadError,
   isProtokollError,
+  ERROR_CODES,
 } from "./errors.js";
 export type { ProtokollErrorCode } from "./errors.js";
 
 /** Diagnostic codes the library emits, with what each means. */
-export { DIAGNOSTIC_CODES } from "./records/diagnostics.js";
+export { DIAGNOSTIC_CODES, isDiagnosticCode } from "./records/diagnostics.js";
 export type { DiagnosticCode } from "./records/diagnostics.js";

@@ -5,7 +5,8 @@
  * Not part of the public API; `parseFile` in node.ts is.
  */
 import { ProtokollError } from "./errors.js";
-import { parsePdf, parseText, type ParseOptions } from "./parse.js";
+// Through the main entry: the build keeps this an import of dist/index.(c)js, one copy of the library for both entries.
+import { parsePdf, parseText, type ParseOptions } from "./index.js";
 import type { Document } from "./schema/index.js";
 import { sha256Hex } from "./sha256.js";
 import { decodeText, type TextEncoding } from "./text/decode.js";

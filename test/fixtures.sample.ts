@@ -5,13 +5,13 @@
  */
 import { emptyItem } from "../src/records/items.js";
 import { participant } from "./support/records.js";
-import type { Document, Item } from "../src/schema/index.js";
+import type { DocumentRecord, Item } from "../src/schema/index.js";
 
 function item(paragraph: number, title: string, extra: Partial<Item>): Item {
   return { ...emptyItem(title), paragraph, ...extra };
 }
 
-export const SAMPLE_DOCUMENT: Document = {
+export const SAMPLE_DOCUMENT: DocumentRecord = {
   schemaVersion: 1,
   kind: "protokoll",
   organisation: "Älvbacka kommun",

@@ -4,7 +4,7 @@
  * (fixed seeds, so `npm run fixtures` makes the same bytes again).
  */
 import fc from "fast-check";
-import type { Document } from "../src/schema/index.js";
+import type { DocumentRecord } from "../src/schema/index.js";
 import { documentArb } from "./support/arbitraries.js";
 import type { TemplateName } from "./support/render/index.js";
 import { SAMPLE_DOCUMENT } from "./fixtures.sample.js";
@@ -12,12 +12,12 @@ import { SAMPLE_DOCUMENT } from "./fixtures.sample.js";
 export interface Fixture {
   name: string;
   template: TemplateName;
-  document: () => Document;
+  document: () => DocumentRecord;
   /** How the record was made, for fixtures/README.md. */
   origin: string;
 }
 
-function generated(kind: Document["kind"], seed: number): () => Document {
+function generated(kind: DocumentRecord["kind"], seed: number): () => DocumentRecord {
   return () => fc.sample(documentArb({ kinds: [kind], maxItems: 4 }), { numRuns: 1, seed })[0]!;
 }
 

@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { DocumentSchema, type Document } from "../src/schema/index.js";
+import { DocumentSchema, type DocumentRecord } from "../src/schema/index.js";
 import { renderPdf, renderText } from "./support/render/index.js";
 import { FIXTURES } from "./fixtures.set.js";
 
@@ -20,7 +20,7 @@ interface FixtureFile {
   bytes: Uint8Array;
 }
 
-async function build(name: string, doc: Document, template: Parameters<typeof renderPdf>[1]): Promise<FixtureFile[]> {
+async function build(name: string, doc: DocumentRecord, template: Parameters<typeof renderPdf>[1]): Promise<FixtureFile[]> {
   const { pdf, expected } = await renderPdf(doc, template);
   expected.source.sha256 = createHash("sha256").update(pdf).digest("hex");
   DocumentSchema.parse(expected);

@@ -10,7 +10,7 @@
  */
 import { readdir, readFile, stat } from "node:fs/promises";
 import { dirname, extname, join, relative, resolve, sep } from "node:path";
-import { DocumentSchema, type Document, type Item } from "../schema/index.js";
+import { DocumentSchema, type DocumentRecord, type Item } from "../schema/index.js";
 import { EXIT_FAILURES, EXIT_OK, UsageError } from "./errors.js";
 import { prepareFolder, writeAtomic } from "./files.js";
 import { JOURNAL_FILE } from "./journal.js";
@@ -31,7 +31,7 @@ type Cell = string | number | boolean | null;
 
 /** One document as read back, with what the run manifest knew about its input. */
 interface Loaded {
-  doc: Document;
+  doc: DocumentRecord;
   /** The input file (from the manifest) or else the JSON file / `file.jsonl:LINE` it was read from. */
   file: string;
   inputSha256: string | null;
@@ -153,7 +153,7 @@ async function loadFile(
   return all;
 }
 
-function validate(json: string, where: string, problems: Problem[]): Document | null {
+function validate(json: string, where: string, problems: Problem[]): DocumentRecord | null {
   let value: unknown;
   try {
     value = JSON.parse(json);

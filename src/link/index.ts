@@ -10,7 +10,7 @@
  *
  * Works on parsed records only (no text, no I/O), so it runs in a browser too.
  */
-import type { Document, Item, Outcome } from "../schema/index.js";
+import type { DocumentRecord as Document, Item, Outcome } from "../schema/index.js";
 
 /** An item of one of the documents given, by position. */
 export interface ItemRef {

@@ -24,6 +24,11 @@ export const DIAGNOSTIC_CODES = {
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
 
+/** Whether a diagnostic's code is one this version knows (a record from a newer version may carry others). */
+export function isDiagnosticCode(code: string): code is DiagnosticCode {
+  return Object.hasOwn(DIAGNOSTIC_CODES, code);
+}
+
 /** Make a diagnostic, cutting its source text to the 200 characters the contract allows. */
 export function diagnostic(
   severity: Diagnostic["severity"],

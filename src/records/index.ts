@@ -65,7 +65,8 @@ export function buildDocument(layout: LayoutResult, parsed: ParsedLines, source:
   if (!checked.success) {
     throw new SchemaViolationError(`The built record does not match the schema (a bug in protokoll): ${checked.error.message}`, checked.error.issues);
   }
-  return checked.data;
+  // The schema leaves parseStatus optional (v1 records from elsewhere); protokoll's own always has it.
+  return { ...checked.data, parseStatus: document.parseStatus };
 }
 
 /**

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it, test } from "vitest";
 import { linkDocuments, normaliseCaseNumber, parseText, titleSimilarity } from "../../src/index.js";
 import { emptyItem } from "../../src/records/items.js";
-import type { Document, Item } from "../../src/schema/index.js";
+import type { DocumentRecord as Document, Item } from "../../src/schema/index.js";
 import { documentArb } from "../support/arbitraries.js";
 import { renderText, TEMPLATE_NAMES } from "../support/render/index.js";
 import { propertyParameters, timeoutFor } from "../properties/settings.js";

@@ -8,7 +8,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { parseText } from "../../src/index.js";
-import type { Document, Outcome } from "../../src/schema/index.js";
+import type { DocumentRecord as Document, Outcome } from "../../src/schema/index.js";
 import { documentArb } from "../support/arbitraries.js";
 import { renderText, TEMPLATE_NAMES } from "../support/render/index.js";
 import { propertyParameters, timeoutFor } from "./settings.js";

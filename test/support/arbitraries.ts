@@ -11,7 +11,7 @@
 import { emptyItem } from "../../src/records/items.js";
 import { participant } from "./records.js";
 import fc from "fast-check";
-import type { Ballot, Document, Item, Motion, Participant, Reservation, Role, Vote } from "../../src/schema/index.js";
+import type { Ballot, DocumentRecord, Item, Motion, Participant, Reservation, Role, Vote } from "../../src/schema/index.js";
 import { TEMPLATE_NAMES, type TemplateName } from "./render/index.js";
 import { listWithOch, nameWithParty } from "./render/swedish.js";
 
@@ -207,13 +207,13 @@ const PLACES = [
 // ---------------------------------------------------------------------------
 
 export interface DocumentConstraints {
-  kinds?: Document["kind"][];
+  kinds?: DocumentRecord["kind"][];
   /** Most items in a protokoll or kallelse (an utdrag has one). */
   maxItems?: number;
 }
 
 /** A document and a template to render it in. */
-export function renderCaseArb(constraints: DocumentConstraints = {}): fc.Arbitrary<[Document, TemplateName]> {
+export function renderCaseArb(constraints: DocumentConstraints = {}): fc.Arbitrary<[DocumentRecord, TemplateName]> {
   return fc.tuple(documentArb(constraints), fc.constantFrom(...TEMPLATE_NAMES));
 }
 
@@ -241,7 +241,7 @@ interface Cast {
   outsiders: string[];
 }
 
-function castArb(kind: Document["kind"]): fc.Arbitrary<Cast> {
+function castArb(kind: DocumentRecord["kind"]): fc.Arbitrary<Cast> {
   return fc
     .tuple(
       fc.uniqueArray(personNameArb, { minLength: 14, maxLength: 14, selector: (n) => n.toLowerCase() }),
@@ -419,7 +419,7 @@ const meetingArb = fc
   .record({ date: isoDateArb, span: timeSpanArb, place: fc.option(fc.constantFrom(...PLACES), { freq: 8 }) })
   .map(({ date, span, place }) => ({ date, startTime: span.start, endTime: span.end, place }));
 
-function protokollArb(shared: Cast, maxItems: number): fc.Arbitrary<Pick<Document, "participants" | "adjusters" | "paragraphsCovered" | "items">> {
+function protokollArb(shared: Cast, maxItems: number): fc.Arbitrary<Pick<DocumentRecord, "participants" | "adjusters" | "paragraphsCovered" | "items">> {
   return fc
     .tuple(fc.integer({ min: 1, max: maxItems }), fc.array(fc.boolean(), { minLength: 16, maxLength: 16 }), fc.integer({ min: 1, max: 2 }))
     .chain(([count, limited, adjusterCount]) =>
@@ -443,7 +443,7 @@ function protokollArb(shared: Cast, maxItems: number): fc.Arbitrary<Pick<Documen
     );
 }
 
-function kallelseArb(cast: Cast, maxItems: number, start: string | null): fc.Arbitrary<Pick<Document, "participants" | "adjusters" | "paragraphsCovered" | "items">> {
+function kallelseArb(cast: Cast, maxItems: number, start: string | null): fc.Arbitrary<Pick<DocumentRecord, "participants" | "adjusters" | "paragraphsCovered" | "items">> {
   return fc
     .tuple(fc.integer({ min: 1, max: maxItems }), fc.boolean())
     .chain(([count, timed]) => {
@@ -464,7 +464,7 @@ function kallelseArb(cast: Cast, maxItems: number, start: string | null): fc.Arb
 }
 
 /** An utdrag names only the chair, the adjusters and the secretary, in its signature rows. */
-function utdragArb(cast: Cast): fc.Arbitrary<Pick<Document, "participants" | "adjusters" | "paragraphsCovered" | "items">> {
+function utdragArb(cast: Cast): fc.Arbitrary<Pick<DocumentRecord, "participants" | "adjusters" | "paragraphsCovered" | "items">> {
   const chair = { ...cast.members[0]!, affiliation: null, roles: ["chair"] as Role[] };
   const adjusters = cast.members.slice(1, 3).map((m) => ({ ...m, affiliation: null, roles: ["adjuster"] as Role[] }));
   const secretary = participant(cast.others[0]!.name, null, "other", { roles: ["secretary"] });
@@ -479,8 +479,8 @@ function utdragArb(cast: Cast): fc.Arbitrary<Pick<Document, "participants" | "ad
   );
 }
 
-/** A whole, internally consistent Document of one of the three kinds. */
-export function documentArb(constraints: DocumentConstraints = {}): fc.Arbitrary<Document> {
+/** A whole, internally consistent DocumentRecord of one of the three kinds. */
+export function documentArb(constraints: DocumentConstraints = {}): fc.Arbitrary<DocumentRecord> {
   const kinds = constraints.kinds ?? ["protokoll", "kallelse", "protokollsutdrag"];
   const maxItems = constraints.maxItems ?? 4;
   const documents = fc
@@ -499,7 +499,7 @@ export function documentArb(constraints: DocumentConstraints = {}): fc.Arbitrary
               ? kallelseArb(cast, maxItems, head.meeting.startTime)
               : utdragArb(cast);
         return rest.map(
-          (parts): Document => ({
+          (parts): DocumentRecord => ({
             schemaVersion: 1,
             ...head,
             ...parts,

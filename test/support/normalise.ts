@@ -6,7 +6,7 @@
  * paragraphLabel, and parseStatus (a summary of the diagnostics). Participants are sorted by name, as the scorer pairs them by
  * name and ignores their order; items keep document order, which the contract fixes.
  */
-import type { Document, Item, Participant } from "../../src/schema/index.js";
+import type { DocumentRecord, Item, Participant } from "../../src/schema/index.js";
 
 /** The scorer's bullet: • ◦ ▪ and kin always; – - * only when a space follows. */
 const BULLET = /^[ \t]*(?:[•◦▪●○■□▫\uF0B7\uF0A7][ \t]*|[–*-][ \t]+)/gm;
@@ -66,8 +66,8 @@ function withoutMeanings(vote: NonNullable<Item["vote"]>) {
   return rest;
 }
 
-export function normaliseForComparison(doc: Document) {
-  const { diagnostics: _d, furniture: _f, parseStatus: _s, ...rest } = doc as Document & { parseStatus?: unknown };
+export function normaliseForComparison(doc: DocumentRecord) {
+  const { diagnostics: _d, furniture: _f, parseStatus: _s, ...rest } = doc;
   return {
     ...rest,
     organisation: normaliseText(doc.organisation),
@@ -92,7 +92,7 @@ function strings(value: unknown): string[] {
  * The words the renderer printed from the record's own content (not the
  * template's headings and labels, not dates and times, which it reformats).
  */
-function contentWords(doc: Document): string[] {
+function contentWords(doc: DocumentRecord): string[] {
   const texts = [
     doc.organisation,
     doc.body,
@@ -125,7 +125,7 @@ function bareWord(word: string): string {
 }
 
 /** Content words of `doc` that appear nowhere in `parsed`: not in a field, not in furniture, not in a diagnostic. */
-export function droppedWords(doc: Document, parsed: Document): string[] {
+export function droppedWords(doc: DocumentRecord, parsed: DocumentRecord): string[] {
   const kept = new Set(strings(parsed).flatMap((s) => s.split(/\s+/)).map(bareWord));
   return contentWords(doc).filter((word) => !kept.has(word));
 }

@@ -6,7 +6,7 @@
  * actually fell, and `source.pages` set. That record is what a parser must give
  * back for the rendered output.
  */
-import type { Document, Item, Participant } from "../../../src/schema/index.js";
+import type { DocumentRecord, Item, Participant } from "../../../src/schema/index.js";
 import { Flow, PAGE, type Block, type Cell, type Page, type PlacedLine } from "./flow.js";
 import { textWidth } from "./metrics.js";
 import {
@@ -22,7 +22,7 @@ import type { SectionKey, Template } from "./templates.js";
 export interface Layout {
   pages: Page[];
   /** The input record with the pages where things were printed. */
-  document: Document;
+  document: DocumentRecord;
 }
 
 const SIZE = { body: 10, small: 8.5, heading: 10.5, title: 11.5, kind: 15 } as const;
@@ -42,9 +42,9 @@ export interface LayoutOptions {
   splitParagraphs?: boolean;
 }
 
-export function layoutDocument(input: Document, template: Template, options: LayoutOptions = {}): Layout {
+export function layoutDocument(input: DocumentRecord, template: Template, options: LayoutOptions = {}): Layout {
   const furniture = options.furniture ?? "all";
-  const doc: Document = structuredClone(input);
+  const doc: DocumentRecord = structuredClone(input);
   doc.furniture = [];
   doc.diagnostics = [];
   const flow = new Flow(template.furniture === "footerOnly" ? PAGE.top + 20 : PAGE.top, options.splitParagraphs === false);
@@ -61,7 +61,7 @@ export function layoutDocument(input: Document, template: Template, options: Lay
 /** What every block builder needs: the record, the template and page trackers. */
 class Context {
   constructor(
-    readonly doc: Document,
+    readonly doc: DocumentRecord,
     readonly template: Template,
   ) {}
 
@@ -102,7 +102,7 @@ class Context {
 // Front page
 // ---------------------------------------------------------------------------
 
-const KIND_TITLES: Record<Template["name"], Record<Document["kind"], string>> = {
+const KIND_TITLES: Record<Template["name"], Record<DocumentRecord["kind"], string>> = {
   tabell: { protokoll: "Sammanträdesprotokoll", kallelse: "Kallelse", protokollsutdrag: "Protokollsutdrag" },
   region: { protokoll: "PROTOKOLL", kallelse: "KALLELSE/FÖREDRAGNINGSLISTA", protokollsutdrag: "PROTOKOLLSUTDRAG" },
   storstad: { protokoll: "Protokoll", kallelse: "Föredragningslista", protokollsutdrag: "Utdrag ur protokoll" },

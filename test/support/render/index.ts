@@ -4,7 +4,7 @@
  * layout, so their pages agree, and each returns the record as rendered (with
  * true pages) for comparison with what the parser reads back.
  */
-import type { Document } from "../../../src/schema/index.js";
+import type { DocumentRecord } from "../../../src/schema/index.js";
 import { layoutDocument, type LayoutOptions } from "./document.js";
 import { toPdf, toText } from "./output.js";
 import { TEMPLATES, type TemplateName } from "./templates.js";
@@ -14,25 +14,25 @@ export { TEMPLATES, TEMPLATE_NAMES, type TemplateName } from "./templates.js";
 export interface RenderedText {
   text: string;
   /** The record a parser should read back from `text` (textSource "text"). */
-  expected: Document;
+  expected: DocumentRecord;
 }
 
 export interface RenderedPdf {
   pdf: Uint8Array;
   /** The record a parser should read back from `pdf` (textSource "pdf"). */
-  expected: Document;
+  expected: DocumentRecord;
 }
 
 export type { FurnitureMode, LayoutOptions } from "./document.js";
 
-export function renderText(doc: Document, template: TemplateName = "tabell", options: LayoutOptions = {}): RenderedText {
+export function renderText(doc: DocumentRecord, template: TemplateName = "tabell", options: LayoutOptions = {}): RenderedText {
   const layout = layoutDocument(doc, TEMPLATES[template], options);
   const expected = layout.document;
   expected.source = { ...expected.source, textSource: "text", sha256: null };
   return { text: toText(layout.pages), expected };
 }
 
-export async function renderPdf(doc: Document, template: TemplateName = "tabell"): Promise<RenderedPdf> {
+export async function renderPdf(doc: DocumentRecord, template: TemplateName = "tabell"): Promise<RenderedPdf> {
   const layout = layoutDocument(doc, TEMPLATES[template]);
   const expected = layout.document;
   expected.source = { ...expected.source, textSource: "pdf" };

@@ -1,0 +1,120 @@
+/**
+ * The example page (examples/browser) in a real headless Chromium, driven over the DevTools
+ * protocol: choose fixtures/sample.pdf, read the record the page shows. The page is opened
+ * from file://, as the README promises (no server, pdf.js's worker code inside the bundle),
+ * and from a small static server on 127.0.0.1 with pdf.js in a real module Worker.
+ *
+ * Needs Debian's chromium (.ci/run installs it); skipped, saying so, where it is absent.
+ * By default the page is built from src/; PROTOKOLL_EXAMPLE_DIST=1 (set by .ci/run after
+ * `npm run build`) opens the page built from the package, examples/browser/dist/.
+ */
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { dirname } from "node:path";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { readFile } from "node:fs/promises";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "puppeteer-core";
+import { parsePdf } from "../../src/index.js";
+// @ts-expect-error: a plain .mjs script without types
+import { buildExample } from "../../examples/browser/build.mjs";
+
+const CHROMIUM = "/usr/bin/chromium";
+const SAMPLE = "fixtures/sample.pdf";
+const fromDist = process.env.PROTOKOLL_EXAMPLE_DIST === "1";
+const present = existsSync(CHROMIUM);
+if (!present) console.warn(`test/browser: ${CHROMIUM} is missing, so the browser tests are SKIPPED (apt-get install chromium; .ci/run does).`);
+
+describe.skipIf(!present)(`the example page in headless Chromium (${fromDist ? "built package" : "built from src"})`, () => {
+  let browser: Browser;
+  let page: Page;
+  let dir: string | null = null;
+  let url: string;
+  let server: Server;
+  let served: string;
+
+  beforeAll(async () => {
+    let html = "examples/browser/dist/index.html";
+    if (!fromDist) {
+      dir = mkdtempSync(join(tmpdir(), "protokoll-example-"));
+      html = (await buildExample({ outDir: dir, fromSource: true })) as string;
+    } else if (!existsSync(html)) {
+      throw new Error("PROTOKOLL_EXAMPLE_DIST=1 but examples/browser/dist/ is not built: run node examples/browser/build.mjs");
+    }
+    url = pathToFileURL(html).href;
+    server = await serve(dirname(html));
+    served = `http://127.0.0.1:${(server.address() as AddressInfo).port}/index.html`;
+    const { launch } = await import("puppeteer-core");
+    // --no-sandbox: CI runs as root, where Chromium's sandbox refuses to start.
+    browser = await launch({ executablePath: CHROMIUM, headless: true, args: ["--no-sandbox"] });
+    page = await browser.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function choose(file: string, at = url): Promise<{ state: string; status: string; record: string }> {
+    await page.goto(at);
+    const input = await page.waitForSelector("input#file");
+    await input!.uploadFile(file);
+    await page.waitForSelector("#status[data-state]", { timeout: 60_000 });
+    return page.evaluate(() => ({
+      state: document.getElementById("status")!.dataset.state!,
+      status: document.getElementById("status")!.textContent!,
+      record: document.getElementById("record")!.textContent!,
+    }));
+  }
+
+  it("parses the sample PDF into the same record as Node", async () => {
+    const shown = await choose(SAMPLE);
+    expect(shown.state, shown.status).toBe("done");
+    const record = JSON.parse(shown.record);
+    expect(record.kind).toBe("protokoll");
+    expect(record.meeting.date).toBe("2025-03-12");
+    expect(record.items.map((item: { paragraph: number }) => item.paragraph)).toEqual([23, 24, 25, 26, 27]);
+    // pdf.js in the page and in Node read the same text items: the records agree field for field.
+    expect(record).toEqual(JSON.parse(JSON.stringify(await parsePdf(await readFile(SAMPLE)))));
+  });
+
+  it("runs pdf.js in a module Worker when the page sets one (served over http)", async () => {
+    const shown = await choose(SAMPLE, `${served}?worker=pdf.worker.min.mjs`);
+    expect(shown.state, shown.status).toBe("done");
+    expect(page.workers().map((worker) => worker.url())).toEqual([expect.stringMatching(/pdf\.worker\.min\.mjs$/)]);
+    expect(JSON.parse(shown.record)).toEqual(JSON.parse(JSON.stringify(await parsePdf(await readFile(SAMPLE)))));
+  });
+
+  it("turns a worker that cannot start into PDFJS_FAILED, not pdf.js's own error", async () => {
+    const shown = await choose(SAMPLE, `${served}?worker=missing.mjs`);
+    expect(shown.state).toBe("failed");
+    expect(shown.status).toMatch(/^PDFJS_FAILED: /);
+  });
+
+  it("shows a typed error for a file that is not a PDF", async () => {
+    const shown = await choose("package.json");
+    expect(shown.state).toBe("failed");
+    expect(shown.status).toMatch(/^NOT_A_PDF: /);
+  });
+});
+
+/** The built page's folder over http on 127.0.0.1 (module workers are refused on file:// pages). */
+async function serve(root: string): Promise<Server> {
+  const types: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/javascript" };
+  const server = createServer(async (request, response) => {
+    const name = new URL(request.url ?? "/", "http://127.0.0.1").pathname.replace(/^\/+/, "");
+    if (name.includes("..") || name.includes("/")) return void response.writeHead(404).end();
+    try {
+      const body = await readFile(join(root, name));
+      response.writeHead(200, { "content-type": types[name.slice(name.lastIndexOf("."))] ?? "application/octet-stream" }).end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return server;
+}
