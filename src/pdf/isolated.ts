@@ -190,7 +190,9 @@ export class ExtractionPool {
     }
     // A worker that answered, even with an error, is kept: a cold start costs more than most PDFs.
     // If pdf.js's state in it was left broken, the next PDF fails typed and gets a fresh worker.
-    this.release(slot);
+    // EXTRACTION_CRASHED is the worker's last word before it exits: it never takes another PDF.
+    if (!reply.ok && reply.error.code === "EXTRACTION_CRASHED") this.retire(slot, "it crashed");
+    else this.release(slot);
   }
 
   private release(slot: Slot): void {

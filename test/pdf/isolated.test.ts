@@ -141,6 +141,16 @@ describe("ExtractionPool (the real worker)", () => {
     expect(p.started).toBe(1);
   });
 
+  it("an unhandled rejection while pdf.js reads costs that PDF EXTRACTION_CRASHED, and the worker is replaced", async () => {
+    const p = pool(new URL(inject("crashingPdfWorkerUrl")));
+    await p.extract(FIXTURES[0]!, within(60_000));
+    const error = await failure(p.extract(FIXTURES[1]!, { maxPages: 13, deadline: new Deadline(60_000) }));
+    expect(error.code).toBe("EXTRACTION_CRASHED");
+    expect(error.message).toMatch(/XRefEntryException/);
+    await p.extract(FIXTURES[1]!, within(60_000));
+    expect(p.started).toBe(2);
+  });
+
   it("stops pdf.js on a PDF it would chew on for a minute, on time, and reads the next PDF in a fresh worker", async () => {
     const p = pool(REAL);
     const started = Date.now();
