@@ -181,10 +181,18 @@ export class ExtractionPool {
   private answer(slot: Slot, reply: ExtractReply): void {
     const task = slot.task;
     if (!task || task.id !== reply.id) return;
-    this.settle(task, () => (reply.ok ? task.resolve(reply.pdf) : task.reject(reviveError(reply.error))));
+    if (reply.ok) {
+      this.settle(task, () => task.resolve(reply.pdf));
+    } else {
+      // The worker's clock ran on what was left of the budget; the caller's message names the whole of it.
+      const error = reply.error.code === "TIME_LIMIT_EXCEEDED" ? task.deadline.error("reading the PDF") : reviveError(reply.error);
+      this.settle(task, () => task.reject(error));
+    }
     // A worker that answered, even with an error, is kept: a cold start costs more than most PDFs.
     // If pdf.js's state in it was left broken, the next PDF fails typed and gets a fresh worker.
-    this.release(slot);
+    // EXTRACTION_CRASHED is the worker's last word before it exits: it never takes another PDF.
+    if (!reply.ok && reply.error.code === "EXTRACTION_CRASHED") this.retire(slot, "it crashed");
+    else this.release(slot);
   }
 
   private release(slot: Slot): void {

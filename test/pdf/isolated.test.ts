@@ -11,7 +11,7 @@ import { PDFDocument, StandardFonts } from "pdf-lib";
 import { afterEach, describe, expect, inject, it, vi } from "vitest";
 import { Deadline } from "../../src/budget.js";
 import { ProtokollError } from "../../src/errors.js";
-import { ExtractionPool, sharedPool } from "../../src/pdf/isolated.js";
+import { configureExtraction, ExtractionPool, sharedPool } from "../../src/pdf/isolated.js";
 import type { PdfText } from "../../src/pdf/types.js";
 import { parsePdf } from "../../src/parse.js";
 import { stallingPdf, textPdf } from "./make.js";
@@ -141,6 +141,16 @@ describe("ExtractionPool (the real worker)", () => {
     expect(p.started).toBe(1);
   });
 
+  it("an unhandled rejection while pdf.js reads costs that PDF EXTRACTION_CRASHED, and the worker is replaced", async () => {
+    const p = pool(new URL(inject("crashingPdfWorkerUrl")));
+    await p.extract(FIXTURES[0]!, within(60_000));
+    const error = await failure(p.extract(FIXTURES[1]!, { maxPages: 13, deadline: new Deadline(60_000) }));
+    expect(error.code).toBe("EXTRACTION_CRASHED");
+    expect(error.message).toMatch(/XRefEntryException/);
+    await p.extract(FIXTURES[1]!, within(60_000));
+    expect(p.started).toBe(2);
+  });
+
   it("stops pdf.js on a PDF it would chew on for a minute, on time, and reads the next PDF in a fresh worker", async () => {
     const p = pool(REAL);
     const started = Date.now();
@@ -173,6 +183,16 @@ describe("parsePdf in Node: extraction in the shared worker pool", () => {
     const error = await failure(parsePdf(bytes, { timeoutMs: 1_500 }));
     expect(error.code).toBe("TIME_LIMIT_EXCEEDED");
     expect(Date.now() - started).toBeLessThan(1_500 + 1_000);
+  });
+
+  it("reads in this thread where the worker file is not there (an application bundle that did not copy it)", async () => {
+    await configureExtraction({ workerUrl: new URL("./no-such-worker.mjs", import.meta.url) });
+    try {
+      expect(await sharedPool()).toBeNull();
+      expect((await parsePdf(FIXTURES[0]!)).items.length).toBeGreaterThan(0);
+    } finally {
+      await configureExtraction({ workerUrl: REAL });
+    }
   });
 
   it("reads a Node Buffer without detaching it", async () => {

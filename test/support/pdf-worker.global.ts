@@ -14,6 +14,7 @@ const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 declare module "vitest" {
   export interface ProvidedContext {
     pdfWorkerUrl: string;
+    crashingPdfWorkerUrl: string;
   }
 }
 
@@ -21,17 +22,19 @@ export default async function setup(project: TestProject): Promise<() => void> {
   const dir = `${ROOT}node_modules/.cache/protokoll-pdf-worker`;
   mkdirSync(dir, { recursive: true });
   // One file per run: two runs at once in one checkout do not overwrite each other's worker.
-  const outfile = `${dir}/pdf-worker-${process.pid}.mjs`;
-  await build({
-    entryPoints: [`${ROOT}src/pdf/worker.ts`],
-    outfile,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    external: ["pdfjs-dist"],
-    logLevel: "warning",
-  });
-  project.provide("pdfWorkerUrl", pathToFileURL(outfile).href);
-  return () => rmSync(outfile, { force: true });
+  const bundle = async (entry: string, name: string): Promise<string> => {
+    const outfile = `${dir}/${name}-${process.pid}.mjs`;
+    // ignoreAnnotations: the package's "sideEffects": false would drop the crashing worker's bare import of the real one.
+    await build({ entryPoints: [`${ROOT}${entry}`], outfile, bundle: true, platform: "node", format: "esm", target: "node20", external: ["pdfjs-dist"], ignoreAnnotations: true, logLevel: "warning" });
+    return outfile;
+  };
+  const worker = await bundle("src/pdf/worker.ts", "pdf-worker");
+  // The real worker plus an unhandled rejection on request (test/pdf/isolated.test.ts).
+  const crashing = await bundle("test/pdf/crashing-worker.ts", "crashing-pdf-worker");
+  project.provide("pdfWorkerUrl", pathToFileURL(worker).href);
+  project.provide("crashingPdfWorkerUrl", pathToFileURL(crashing).href);
+  return () => {
+    rmSync(worker, { force: true });
+    rmSync(crashing, { force: true });
+  };
 }
