@@ -46,7 +46,7 @@ export type { ParseOptions } from "./parse.js";
  * setPdfWorker("/assets/pdf.worker.min.mjs");
  */
 export { setPdfWorker } from "./pdf/pdfjs.js";
-export type { PdfWorkerSetting } from "./pdf/pdfjs.js";
+export type { PdfWebWorker, PdfWorkerSetting } from "./pdf/pdfjs.js";
 
 /**
  * zod schemas of the record contract (version 1); validate or extend with them. What each
