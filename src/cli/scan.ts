@@ -17,9 +17,9 @@ import { UsageError } from "./errors.js";
 export type ScanErrorCode = "FILE_READ_FAILED" | "NOT_A_FILE";
 
 export interface InputFile {
-  /** As shown and recorded: relative when given relative; `-` for stdin. */
+  /** As shown and recorded: relative when given relative; `-` (or `/dev/stdin` as given) for stdin. */
   path: string;
-  /** To open; null for stdin. */
+  /** To open; null for stdin, which is read from the stream. */
   abs: string | null;
   /**
    * The path below the argument that found it, with `/`: a folder's tree

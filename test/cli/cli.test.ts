@@ -239,6 +239,10 @@ describe("protokoll export", () => {
       // Whatever a dataset holds, a vote is text: never sniffed as BOOLEAN from yes/no alone.
       expect(TABLES.ballots.find(([c]) => c === "vote")![1]).toBe("VARCHAR");
       for (const sql of documentedSql()) await connection.runAndReadAll(sql);
+      // A glob over documents/ reads documents only (no manifest row), as docs/cli.md says.
+      const glob = join(tmp, "out2", "documents", "**", "*.json").replaceAll("'", "''");
+      const documents = await connection.runAndReadAll(`SELECT count(*)::INTEGER, count(source.sha256)::INTEGER FROM read_json('${glob}', union_by_name = true)`);
+      expect(documents.getRows()[0]).toEqual([csv("documents").length, csv("documents").length]);
     } finally {
       connection.closeSync();
       db.closeSync();
