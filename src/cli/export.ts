@@ -27,17 +27,17 @@ export interface ExportIo {
   version: string;
 }
 
-type Cell = string | number | boolean | null;
+export type Cell = string | number | boolean | null;
 
 /** One document as read back, with what the run manifest knew about its input. */
-interface Loaded {
+export interface Loaded {
   doc: DocumentRecord;
   /** The input file (from the manifest) or else the JSON file / `file.jsonl:LINE` it was read from. */
   file: string;
   inputSha256: string | null;
 }
 
-interface Problem {
+export interface Problem {
   where: string;
   message: string;
 }
@@ -47,10 +47,7 @@ export async function runExport(options: ExportOptions, io: ExportIo): Promise<n
   const dir = resolve(io.cwd, options.csvDir);
   // Before reading anything: a --csv folder that cannot be written is a sentence and exit 2, not a stack trace.
   await prepareFolder(dir, "--csv");
-  const problems: Problem[] = [];
-  const loaded: Loaded[] = [];
-  for (const source of options.sources) loaded.push(...(await loadSource(resolve(io.cwd, source), source, problems)));
-
+  const { loaded, problems } = await loadDocuments(options.sources, io.cwd);
   const tables = buildTables(loaded, (message) => io.stderr.write(`protokoll export: ${message}\n`));
   for (const table of tables) await writeCsv(join(dir, `${table.name}.csv`), table);
   await writeAtomic(join(dir, "schema.sql"), schemaSql(io.version));
@@ -59,6 +56,14 @@ export async function runExport(options: ExportOptions, io: ExportIo): Promise<n
   const counts = tables.map((t) => `${t.rows.length} ${t.name}`).join(", ");
   io.stderr.write(`protokoll export: ${counts}; ${problems.length} unreadable; written to ${options.csvDir}\n`);
   return problems.length > 0 ? EXIT_FAILURES : EXIT_OK;
+}
+
+/** The documents of every source, as `export` reads them (also for `protokoll link`). */
+export async function loadDocuments(sources: readonly string[], cwd: string): Promise<{ loaded: Loaded[]; problems: Problem[] }> {
+  const problems: Problem[] = [];
+  const loaded: Loaded[] = [];
+  for (const source of sources) loaded.push(...(await loadSource(resolve(cwd, source), source, problems)));
+  return { loaded, problems };
 }
 
 /** A run's --out folder (through its manifest when there is one), a `.jsonl` file, or a `.json` file. */
@@ -169,9 +174,9 @@ function validate(json: string, where: string, problems: Problem[]): DocumentRec
 }
 
 /** Column types, fixed for every dataset so a sniffer never guesses (`vote` as BOOLEAN when only yes/no occur). */
-type SqlType = "VARCHAR" | "INTEGER" | "BOOLEAN" | "DATE" | "TIME";
+export type SqlType = "VARCHAR" | "INTEGER" | "DOUBLE" | "BOOLEAN" | "DATE" | "TIME";
 
-interface Table {
+export interface Table {
   name: string;
   columns: readonly (readonly [name: string, type: SqlType])[];
   rows: Cell[][];
@@ -197,12 +202,15 @@ export const TABLES = {
     ...ITEM_KEY, ["paragraph_label", V], ["title", V], ["case_numbers", V], ["time", "TIME"], ["presenters", V],
     ["description", V], ["proposal", V], ["decision", V], ["adjusted", V], ["notes", V], ["conflicts", V],
     ["basis", V], ["distribution", V], ["motion_count", I], ["reservation_count", I], ["has_vote", "BOOLEAN"],
-    ["page_from", I], ["page_to", I],
+    ["page_from", I], ["page_to", I], ["outcome", V], ["vote_count", I], ["decision_process", V],
   ],
-  motions: [...ITEM_KEY, ["motion", I], ["names", V], ["text", V]],
-  votes: [...ITEM_KEY, ["yes", I], ["no", I], ["abstain", I], ["absent", I], ["ballot_count", I], ["text", V]],
-  ballots: [...ITEM_KEY, ["ballot", I], ["name", V], ["party", V], ["vote", V]],
-  reservations: [...ITEM_KEY, ["reservation", I], ["names", V], ["text", V]],
+  // One row per person and per party group that moved (a motion naming neither is one row with both empty).
+  motions: [...ITEM_KEY, ["motion", I], ["names", V], ["text", V], ["name", V], ["party", V]],
+  // One row per vote of the item, in order.
+  votes: [...ITEM_KEY, ["yes", I], ["no", I], ["abstain", I], ["absent", I], ["ballot_count", I], ["text", V], ["vote_number", I], ["yes_means", V], ["no_means", V]],
+  ballots: [...ITEM_KEY, ["ballot", I], ["name", V], ["party", V], ["vote", V], ["vote_number", I]],
+  // As motions: one row per person and per party group that reserved.
+  reservations: [...ITEM_KEY, ["reservation", I], ["names", V], ["text", V], ["name", V], ["party", V]],
   diagnostics: [["document_id", V], ["diagnostic", I], ["severity", V], ["code", V], ["message", V], ["page", I], ["text", V]],
 } as const satisfies Record<string, readonly (readonly [string, SqlType])[]>;
 
@@ -241,12 +249,16 @@ function buildTables(loaded: Loaded[], warn: (message: string) => void): Table[]
     doc.items.forEach((item, i) => {
       const key: Cell[] = [id, i + 1, item.paragraph, item.number];
       items.rows.push(itemRow(key, item));
-      item.motions.forEach((mo, j) => motions.rows.push([...key, j + 1, list(mo.by), mo.text]));
-      item.reservations.forEach((r, j) => reservations.rows.push([...key, j + 1, list(r.by), r.text]));
-      const v = item.vote;
-      if (v === null) return;
-      votes.rows.push([...key, v.yes, v.no, v.abstain, v.absent, v.ballots.length, v.text]);
-      v.ballots.forEach((b, j) => ballots.rows.push([...key, j + 1, b.name, b.party, b.vote]));
+      item.motions.forEach((mo, j) => {
+        for (const [name, party] of whoAndParty(mo)) motions.rows.push([...key, j + 1, list(mo.by), mo.text, name, party]);
+      });
+      item.reservations.forEach((r, j) => {
+        for (const [name, party] of whoAndParty(r)) reservations.rows.push([...key, j + 1, list(r.by), r.text, name, party]);
+      });
+      itemVotes(item).forEach((v, n) => {
+        votes.rows.push([...key, v.yes, v.no, v.abstain, v.absent, v.ballots.length, v.text, n + 1, v.yesMeans ?? null, v.noMeans ?? null]);
+        v.ballots.forEach((b, j) => ballots.rows.push([...key, j + 1, b.name, b.party, b.vote, n + 1]));
+      });
     });
     doc.diagnostics.forEach((d, i) => diagnostics.rows.push([id, i + 1, d.severity, d.code, d.message, d.page, d.text]));
   }
@@ -266,20 +278,20 @@ function buildTables(loaded: Loaded[], warn: (message: string) => void): Table[]
  * `read_csv` call that loads its CSV with exactly those types (no sniffing).
  * File names are relative: run it in the CSV folder, or SET file_search_path.
  */
-export function schemaSql(version: string): string {
+export function schemaSql(version: string, tables: Record<string, Table["columns"]> = TABLES, command = "protokoll export"): string {
   const out = [
-    `-- The CSV tables written by protokoll ${version} (protokoll export), with fixed column types.`,
+    `-- The CSV tables written by protokoll ${version} (${command}), with fixed column types.`,
     "-- DuckDB, in the folder of the CSV files:  duckdb protokoll.duckdb < schema.sql",
     "-- Other databases: the CREATE TABLE statements are standard SQL; load the CSVs with their own loader.",
     "",
   ];
-  for (const [name, columns] of Object.entries(TABLES)) {
+  for (const [name, columns] of Object.entries(tables)) {
     out.push(`CREATE TABLE ${name} (`);
     out.push(columns.map(([column, type]) => `  "${column}" ${type}`).join(",\n"));
     out.push(");");
   }
   out.push("");
-  for (const [name, columns] of Object.entries(TABLES)) {
+  for (const [name, columns] of Object.entries(tables)) {
     const types = columns.map(([column, type]) => `'${column}': '${type}'`).join(", ");
     out.push(`INSERT INTO ${name} SELECT * FROM read_csv('${name}.csv', header = true, delim = ',', quote = '"', escape = '"', columns = {${types}});`);
   }
@@ -292,7 +304,27 @@ function itemRow(key: Cell[], item: Item): Cell[] {
     list(item.caseNumbers), item.time, list(item.presenters), item.description, item.proposal, item.decision,
     item.adjusted, list(item.notes), list(item.conflicts), list(item.basis), list(item.distribution),
     item.motions.length, item.reservations.length, item.vote !== null, item.pages.from, item.pages.to,
+    item.outcome ?? null, itemVotes(item).length, item.decisionProcess ?? null,
   ];
+}
+
+/** Every vote of an item; records written before `votes` existed have only `vote`. */
+function itemVotes(item: Item): NonNullable<Item["vote"]>[] {
+  return item.votes ?? (item.vote ? [item.vote] : []);
+}
+
+/**
+ * The rows of a motion or reservation: a person each (with party), then each
+ * party acting as a group; one row with neither when it names nobody.
+ * Records written before `people` existed give their `by` names, party unknown.
+ */
+function whoAndParty(statement: Item["motions"][number]): Array<[string | null, string | null]> {
+  const people = statement.people ?? statement.by.map((name) => ({ name, party: null }));
+  const rows: Array<[string | null, string | null]> = [
+    ...people.map((p): [string | null, string | null] => [p.name, p.party]),
+    ...(statement.parties ?? []).map((party): [string | null, string | null] => [null, party]),
+  ];
+  return rows.length > 0 ? rows : [[null, null]];
 }
 
 /** One RFC 4180 field: quoted only when it must be, so numbers stay numbers for type sniffers. */
@@ -304,7 +336,7 @@ function csvField(cell: Cell): string {
   return cell;
 }
 
-async function writeCsv(path: string, table: Table): Promise<void> {
+export async function writeCsv(path: string, table: Table): Promise<void> {
   const lines = [table.columns.map(([name]) => name), ...table.rows].map((row) => row.map(csvField).join(",") + "\n");
   await writeAtomic(path, lines.join(""));
 }

@@ -9,6 +9,7 @@ import { documentJsonSchema, type DocumentKind } from "../schema/index.js";
 import { defaultJobs, defaultMemoryMb, runParse } from "./batch.js";
 import { EXIT_FAILURES, EXIT_OK, EXIT_USAGE, UsageError } from "./errors.js";
 import { runExport } from "./export.js";
+import { runLink } from "./link.js";
 import { FolderError } from "./files.js";
 import { closestOption } from "./suggest.js";
 import type { OutputFormat } from "./protocol.js";
@@ -34,6 +35,7 @@ into typed JSON.
 Commands:
   parse <inputs...>      parse PDFs and .txt files into JSON documents
   export <sources...>    write parsed documents as CSV tables for research
+  link <sources...>      pair kallelse items with protokoll §§, and items by diarienummer into cases
   schema                 print the JSON Schema of a document
 
 Options:
@@ -44,6 +46,7 @@ Examples:
   protokoll parse protokoll.pdf > protokoll.json
   protokoll parse archive/ --out parsed/
   protokoll export parsed/ --csv tables/
+  protokoll link parsed/ --csv tables/
 
 ${EXIT_CODES}
 `,
@@ -130,6 +133,29 @@ Exit codes:
   1  some files or lines were not protokoll documents; the rest was exported
   2  usage error
 `,
+  link: `Usage: protokoll link <folder|file.jsonl|file.json>... --csv DIR
+
+Links parsed documents (read as export reads them) and writes:
+  DIR/links.csv   each kallelse item and the § that handled it at the same
+                  meeting (same body and date): by shared diarienummer, title
+                  similarity and order, with a score (0-1) and its evidence
+  DIR/cases.csv   every item of every document by diarienummer, in date order:
+                  case -> body, date, document, item, outcome
+  DIR/link-schema.sql  fixed column types and the DuckDB read_csv calls
+document_id is the one export writes, so the tables join export's.
+
+Options:
+      --csv DIR          write the tables into DIR (created if missing)
+  -h, --help             this help
+
+Examples:
+  protokoll link parsed/ --csv tables/
+
+Exit codes:
+  0  every document was read
+  1  some files or lines were not protokoll documents; the rest was linked
+  2  usage error
+`,
   schema: `Usage: protokoll schema
 
 Prints the JSON Schema (draft 2020-12) of the documents protokoll writes.
@@ -168,6 +194,8 @@ async function main(argv: string[], io: Io): Promise<number> {
         return await parseCommand(rest, io);
       case "export":
         return await exportCommand(rest, io);
+      case "link":
+        return await linkCommand(rest, io);
       case "schema":
         return schemaCommand(rest, io);
       default:
@@ -290,6 +318,17 @@ async function exportCommand(args: string[], io: Io): Promise<number> {
   if (positionals.length === 0) throw new UsageError("nothing to export: name a --out folder of parse, or a .jsonl file", "export");
   if (values.csv === undefined) throw new UsageError("--csv DIR is required (where the tables go)", "export");
   return runExport({ sources: positionals, csvDir: values.csv }, { ...io, version: VERSION });
+}
+
+async function linkCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse("link", args, { csv: { type: "string" } });
+  if (values.help) {
+    io.stdout.write(HELP.link);
+    return EXIT_OK;
+  }
+  if (positionals.length === 0) throw new UsageError("nothing to link: name a --out folder of parse, or a .jsonl file", "link");
+  if (values.csv === undefined) throw new UsageError("--csv DIR is required (where the tables go)", "link");
+  return runLink({ sources: positionals, csvDir: values.csv }, { ...io, version: VERSION });
 }
 
 function schemaCommand(args: string[], io: Io): number {

@@ -4,12 +4,13 @@
  * so a build running elsewhere in the repository cannot pull dist/ from under it.
  */
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TABLES } from "../../src/cli/export.js";
+import { LINK_TABLES } from "../../src/cli/link.js";
 import type { Document } from "../../src/schema/index.js";
 import { writeInputs } from "./fixtures.js";
 import { buildCli, ROOT, runCli, type Result } from "./run.js";
@@ -162,9 +163,9 @@ describe("protokoll parse to stdout", () => {
   });
 });
 
-describe("protokoll export", () => {
-  const csv = (name: string, dir = "csv") => parseCsv(read(dir, `${name}.csv`), { columns: true }) as Record<string, string>[];
+const csv = (name: string, dir = "csv") => parseCsv(read(dir, `${name}.csv`), { columns: true }) as Record<string, string>[];
 
+describe("protokoll export", () => {
   it("writes tidy tables with the same counts as the JSON, keyed by sha256", async () => {
     const result = await cli(["export", "out2", "--csv", "csv"]);
     expect(result.code, result.stderr).toBe(0);
@@ -175,10 +176,11 @@ describe("protokoll export", () => {
       documents: docs.length,
       participants: docs.reduce((n, d) => n + d.participants.length, 0),
       items: items.length,
-      motions: items.reduce((n, i) => n + i.motions.length, 0),
-      votes: items.filter((i) => i.vote !== null).length,
-      ballots: items.reduce((n, i) => n + (i.vote?.ballots.length ?? 0), 0),
-      reservations: items.reduce((n, i) => n + i.reservations.length, 0),
+      // A row per person and party group of each motion and reservation (one where it names neither).
+      motions: items.reduce((n, i) => n + i.motions.reduce((m, mo) => m + Math.max(1, mo.people!.length + mo.parties!.length), 0), 0),
+      votes: items.reduce((n, i) => n + i.votes!.length, 0),
+      ballots: items.reduce((n, i) => n + i.votes!.reduce((b, v) => b + v.ballots.length, 0), 0),
+      reservations: items.reduce((n, i) => n + i.reservations.reduce((m, r) => m + Math.max(1, r.people!.length + r.parties!.length), 0), 0),
     };
     for (const [table, count] of Object.entries(counts)) {
       const rows = csv(table);
@@ -230,7 +232,10 @@ describe("protokoll export", () => {
     try {
       await connection.run(`SET file_search_path = '${join(tmp, "csv").replaceAll("'", "''")}'`);
       await connection.run(read("csv", "schema.sql"));
-      for (const [table, columns] of Object.entries(TABLES)) {
+      const linked = await cli(["link", "out2", "--csv", "csv"]);
+      expect(linked.code, linked.stderr).toBe(0);
+      await connection.run(read("csv", "link-schema.sql"));
+      for (const [table, columns] of Object.entries({ ...TABLES, ...LINK_TABLES })) {
         const count = await connection.runAndReadAll(`SELECT count(*)::INTEGER FROM ${table}`);
         expect(count.getRows()[0]![0], table).toBe(csv(table).length);
         const described = await connection.runAndReadAll(`DESCRIBE ${table}`);
@@ -247,6 +252,36 @@ describe("protokoll export", () => {
       connection.closeSync();
       db.closeSync();
     }
+  });
+});
+
+describe("protokoll link", () => {
+  it("pairs a kallelse's items with the protokoll of the same meeting, and groups items by diarienummer", async () => {
+    const head = (kind: string) => `${kind}\nTekniska nämnden\nDatum: 2025-10-09\nTid: kl. 13:00-15:00\n\n`;
+    mkdirSync(join(tmp, "meeting"));
+    writeFileSync(
+      join(tmp, "meeting", "kallelse.txt"),
+      head("KALLELSE") + "1. Val av justerare\n\n2. Taxa för offentlig plats\nDnr TN 2025/0012\n\n3. Information från förvaltningen\n",
+    );
+    writeFileSync(
+      join(tmp, "meeting", "protokoll.txt"),
+      head("PROTOKOLL") +
+        "§ 45 Val av justerare\nBeslut\nAnna Berg utses att justera protokollet.\n\n" +
+        "§ 46 Ny taxa för upplåtelse av offentlig plats\nDnr TN 2025/12\nBeslut\nTekniska nämnden antar taxan.\n\n" +
+        "§ 47 Information från förvaltningen\nBeslut\nInformationen noteras.\n",
+    );
+    expect((await cli(["parse", "meeting", "--out", "meeting-out"])).code).toBe(0);
+    const result = await cli(["link", "meeting-out", "--csv", "meeting-csv"]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/2 documents; 3 links, 1 cases/);
+    const links = csv("links", "meeting-csv");
+    expect(links.map((l) => [l.kallelse_number, l.protokoll_paragraph])).toEqual([["1", "45"], ["2", "46"], ["3", "47"]]);
+    const documents = readJson<Manifest>("meeting-out", "manifest.json").inputs;
+    expect(new Set(links.map((l) => l.protokoll_document_id))).toEqual(new Set([documents.find((e) => e.file.endsWith("protokoll.txt"))!.sha256]));
+    expect(csv("cases", "meeting-csv").map((c) => [c.case_number, c.kind, c.paragraph, c.outcome])).toEqual([
+      ["TN 2025/0012", "kallelse", "", ""],
+      ["TN 2025/0012", "protokoll", "46", "approved"],
+    ]);
   });
 });
 
