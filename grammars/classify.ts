@@ -10,6 +10,7 @@ import { createTokenInstance, tokenMatcher, type IToken, type TokenType } from "
 import type { Line } from "../src/layout/types.js";
 import {
   ADJUSTED_IMMEDIATELY,
+  APPEAL_INSTRUCTIONS,
   ADJUSTED_SEPARATELY,
   AGENDA_HEADING,
   AdjustedImmediately,
@@ -60,6 +61,9 @@ export type LineToken = IToken & { payload: LinePayload };
 /** Front-page labels that may also stand in the signature block after the last item. */
 const SIGNATURE_FIELDS: ReadonlySet<FrontField> = new Set(["secretary", "chair", "adjuster", "adjustersAppointed", "signatures", "certification"]);
 
+/** The appeal instructions' heading, read as a closing block after the last §. */
+const APPEAL_INSTRUCTIONS_LABEL = FRONT_LABEL_TOKENS.find((t) => t.field === "appealInstructions")!;
+
 const BARE_NAME = new RegExp(String.raw`^${PERSON_NAME}(?:\s*${PARTY_IN_PARENS})?(?:\s*,\s*[a-zåäö ]+)?$`, "u");
 /** Dotted lines to sign on: "………………", "..........", "______". */
 const SIGNING_LINE = /[….·_]{3,}/gu;
@@ -77,11 +81,24 @@ interface LexState {
   listPoint: { number: number; line: Line } | null;
   /** On the front page: the field of the label whose value lines follow. */
   frontField: FrontField | null;
+  /** Under "Tidigare behandling": the list of earlier handlings, until a break. */
+  historyList: boolean;
+  /** After the last §, in the appeal instructions (besvärsanvisning): text until a new § heading. */
+  appendix: boolean;
 }
 
 /** Turn layout lines into one token each. */
 export function tokenizeLines(lines: readonly Line[]): LineToken[] {
-  const state: LexState = { inItems: false, mode: null, lastParagraph: -1, nextAgenda: 1, listPoint: null, frontField: null };
+  const state: LexState = {
+    inItems: false,
+    mode: null,
+    lastParagraph: -1,
+    nextAgenda: 1,
+    listPoint: null,
+    frontField: null,
+    historyList: false,
+    appendix: false,
+  };
   const tokens = lines.map((line, index) => classifyLine(line, index, lines, state));
   markCaseNumbersAboveHeadings(tokens, lines);
   return demoteEarlySignatures(markCaptionedSignatures(tokens, lines));
@@ -102,7 +119,10 @@ function markCaseNumbersAboveHeadings(tokens: LineToken[], lines: readonly Line[
     const heading = lines[i + 1]!;
     const apartAbove = line.breakBefore || i === 0 || lines[i - 1]!.page !== line.page;
     const tightBelow = !heading.breakBefore;
-    token.payload.headsNextItem = tightBelow && (apartAbove || tokenMatcher(next, ParagraphHeading));
+    // A diarienummer that opens its page over a § heading (one § per page) is that §'s.
+    const opensPage = i === 0 || lines[i - 1]!.page !== line.page;
+    token.payload.headsNextItem =
+      (tightBelow && (apartAbove || tokenMatcher(next, ParagraphHeading))) || (opensPage && heading.page === line.page && tokenMatcher(next, ParagraphHeading));
   }
 }
 
@@ -159,6 +179,7 @@ function classifyLine(line: Line, index: number, lines: readonly Line[], state: 
     state.inItems = true;
     state.mode = "paragraph";
     state.lastParagraph = paragraph.number;
+    state.appendix = false;
     return make(ParagraphHeading, { rest: paragraph.rest, paragraph: paragraph.designation });
   }
 
@@ -171,20 +192,29 @@ function classifyLine(line: Line, index: number, lines: readonly Line[], state: 
     return make(AgendaHeading, { rest: agenda.rest, agendaNumber: agenda.number });
   }
 
+  if (state.inItems && APPEAL_INSTRUCTIONS.test(text)) {
+    state.appendix = true;
+    return make(APPEAL_INSTRUCTIONS_LABEL, { rest: "", inItems: true });
+  }
+  if (state.appendix) return make(TextLine);
+
   if (ADJUSTED_IMMEDIATELY.test(text) && state.inItems) return make(AdjustedImmediately);
   if (ADJUSTED_SEPARATELY.test(text) && state.inItems) return make(AdjustedSeparately);
 
   const caseNumber = CASE_NUMBER_LINE.exec(text);
-  if (caseNumber && isCaseNumberValue(caseNumber.groups?.labelled ?? caseNumber.groups?.parenthesised ?? "")) {
-    return make(CaseNumberLine, { rest: caseNumber.groups?.labelled ?? caseNumber.groups?.parenthesised ?? "" });
-  }
+  const caseNumberValue = caseNumber?.groups?.labelled ?? caseNumber?.groups?.parenthesised ?? caseNumber?.groups?.bare ?? "";
+  if (caseNumber && isCaseNumberValue(caseNumberValue)) return make(CaseNumberLine, { rest: caseNumberValue });
 
   if (state.inItems) {
     const section = matchSection(text);
-    if (section) {
+    // The list under "Tidigare behandling" names the handlings whose blocks follow, set apart, further down.
+    const listed = section?.type.field === "handling" && state.historyList && !line.breakBefore;
+    state.historyList = listed || section?.type.field === "history";
+    if (section && !listed) {
       state.listPoint = null;
       return make(section.type, { rest: section.rest });
     }
+    if (listed) return make(TextLine);
   }
 
   const label = matchFrontLabel(line, lines[index + 1], state.inItems);
@@ -226,10 +256,14 @@ function matchKind(text: string): LinePayload["kind"] | null {
   return null;
 }
 
+/** A line of a table of contents: "16 § Val av protokolljusterare ........ 2" (a dot leader, then the page). */
+const CONTENTS_ENTRY = /(?:\.{4,}|…{2,})\s*\d{1,4}$/u;
+
 function matchParagraphHeading(
   text: string,
   lastParagraph: number,
 ): { number: number; rest: string; designation: NonNullable<LinePayload["paragraph"]> } | null {
+  if (CONTENTS_ENTRY.test(text)) return null;
   const match = PARAGRAPH_HEADING.exec(text);
   const groups = match?.groups;
   if (!match || !groups) return null;
@@ -312,6 +346,7 @@ function matchFrontLabel(
   // Labels are printed capitalised; "ordförande" in lower case is the wrapped end of an entry.
   if (!/^\p{Lu}/u.test(text)) return null;
   for (const type of FRONT_LABEL_TOKENS) {
+    if (type === APPEAL_INSTRUCTIONS_LABEL) continue;
     const match = type.prefix.exec(text);
     if (!match) continue;
     const rest = withoutSigningLines(text.slice(match[0].length));

@@ -27,7 +27,7 @@ export function buildDocument(layout: LayoutResult, parsed: ParsedLines, source:
   const furnitureTexts = layout.furniture.map((f) => f.text);
   const front = buildFrontMatter(tree.preamble, tree.closings, layout.lines, furnitureTexts);
   diagnostics.push(...front.diagnostics);
-  const items = tree.items.map((item) => buildItem(item, { lines: layout.lines, diagnostics }));
+  const items = tree.items.map((item) => buildItem(item, { lines: layout.lines, diagnostics, meetingDate: front.meeting.date }));
 
   diagnostics.push(...parseErrorDiagnostics(parsed, layout));
   diagnostics.push(...unplacedLines(parsed, tree, layout));

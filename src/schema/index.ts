@@ -66,6 +66,15 @@ export const ReservationSchema = z.object({
 
 export const PageRangeSchema = z.object({ from: pageNumber, to: pageNumber });
 
+/** One earlier handling of a § that the protokoll quotes ("Ungdomsfullmäktige 20.2.2023, 13 §" and its own proposal and decision). */
+export const HandlingSchema = z.object({
+  body: text.nullable().describe('the organ that handled it: "Stadsstyrelsen"'),
+  date: isoDate.nullable(),
+  paragraph: z.number().int().nullable().describe("its § at that meeting"),
+  proposal: text.nullable(),
+  decision: text.nullable(),
+});
+
 export const ItemSchema = z.object({
   paragraph: z.number().int().nullable().describe('§ number: "KS § 12 b" -> 12'),
   paragraphLabel: text.nullable().describe('designation as printed, without its Dnr: "KS § 12 b"'),
@@ -86,6 +95,10 @@ export const ItemSchema = z.object({
   distribution: z.array(text).describe("Expedieras till / Beslutet skickas till"),
   adjusted: z.enum(["separately", "immediately"]).nullable(),
   pages: PageRangeSchema,
+  history: z
+    .array(HandlingSchema)
+    .optional()
+    .describe('Added by protokoll (not in contract v1): earlier handlings quoted under "Tidigare behandling", oldest first; protokoll always writes it, [] when none'),
 });
 
 export const DiagnosticSchema = z.object({
@@ -137,6 +150,7 @@ export type Motion = z.infer<typeof MotionSchema>;
 export type Reservation = z.infer<typeof ReservationSchema>;
 export type PageRange = z.infer<typeof PageRangeSchema>;
 export type Item = z.infer<typeof ItemSchema>;
+export type Handling = z.infer<typeof HandlingSchema>;
 export type Diagnostic = z.infer<typeof DiagnosticSchema>;
 export type Furniture = z.infer<typeof FurnitureSchema>;
 export type Document = z.infer<typeof DocumentSchema>;
