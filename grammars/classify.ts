@@ -138,10 +138,11 @@ function markCaptionedSignatures(tokens: LineToken[], lines: readonly Line[]): L
     if (!tokens[i - 1]!.payload.inItems && !tokenMatcher(tokens[i - 1]!, TextLine)) continue;
     if (!CAPTION_ROW.test(captions.text) || !tokenMatcher(tokens[i - 1]!, TextLine)) continue;
     const cells = names.cells ?? [names.text];
-    if (!cells.every((cell) => BARE_NAME.test(cell.trim()))) continue;
+    if (!cells.every((cell) => BARE_NAME.test(nameCase(cell.trim())))) continue;
     // One name under a signature label ("Justeras" / "Per Holm") belongs to that label, not to the caption below.
     if (cells.length === 1 && i >= 2 && tokenMatcher(tokens[i - 2]!, FrontLabel)) continue;
-    tokens[i - 1] = makeToken(SIGNATURES_LABEL, names.text, i - 1, { line: i - 1, rest: names.text, inItems: true });
+    // On the front page (a cover with its signatures) the names stay a front-page label, not a closing one.
+    tokens[i - 1] = makeToken(SIGNATURES_LABEL, names.text, i - 1, { line: i - 1, rest: names.text, inItems: tokens[i - 1]!.payload.inItems === true });
     tokens[i] = makeToken(TextLine, captions.text, i, { line: i, rest: "" });
   }
   return tokens;
@@ -208,7 +209,8 @@ function classifyLine(line: Line, index: number, lines: readonly Line[], state: 
   if (state.inItems) {
     const section = matchSection(text);
     // The list under "Tidigare behandling" names the handlings whose blocks follow, set apart, further down.
-    const listed = section?.type.field === "handling" && state.historyList && !line.breakBefore;
+    const samePage = index > 0 && lines[index - 1]!.page === line.page;
+    const listed = section?.type.field === "handling" && state.historyList && !line.breakBefore && samePage;
     state.historyList = listed || section?.type.field === "history";
     if (section && !listed) {
       state.listPoint = null;
@@ -366,6 +368,12 @@ function isSignatureLine(type: FrontLabelTokenType, rest: string, next: Line | u
   const nextText = withoutSigningLines(next.text);
   if (type.field === "signatures") return FRONT_LABEL_TOKENS.some((t) => SIGNATURE_FIELDS.has(t.field) && t.prefix.test(nextText));
   return BARE_NAME.test(nextText) || (next.cells ?? []).every((cell) => BARE_NAME.test(cell.trim()));
+}
+
+/** "SIW FROSTDAHL-BLOMQVIST" -> "Siw Frostdahl-Blomqvist": a name set in capitals over its signature caption. */
+export function nameCase(text: string): string {
+  if (!/^\p{Lu}+(?:[-' ]\p{Lu}+)+$/u.test(text)) return text;
+  return text.toLocaleLowerCase("sv").replace(/(^|[-' ])(\p{Ll})/gu, (_m, before: string, letter: string) => before + letter.toLocaleUpperCase("sv"));
 }
 
 export function withoutSigningLines(text: string): string {

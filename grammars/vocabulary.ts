@@ -70,7 +70,7 @@ export const TIME_SPAN = new RegExp(
 export const ROLE_WORDS: ReadonlyArray<readonly [RegExp, "chair" | "viceChair" | "firstViceChair" | "secondViceChair" | "secretary" | "adjuster" | "presenter"]> = [
   [/\b(?:1:e|1:a|första|förste)\s+vice\s+ordförande\b/i, "firstViceChair"],
   [/\b(?:2:e|2:a|andra|andre)\s+vice\s+ordförande\b/i, "secondViceChair"],
-  [/\bvice\s+ordförande\b|\bv\.\s?ordf\.?/i, "viceChair"],
+  [/\bvice\s*ordförande\b|\bv\.\s?ordf\.?/i, "viceChair"],
   [/\bordförande\b|\bordf\.?(?=\s|$|\))/i, "chair"],
   [/\bsekreterare\b|\bsekr\.?(?=\s|$|\))/i, "secretary"],
   [/\bprot(?:okoll)?\.?\s?förare\b/i, "secretary"],
@@ -121,7 +121,7 @@ interface SectionDefinition {
 /** Roots of words that name an organ or its office ("Kommunstyrelsen", "Arbetsutskottet", "Förvaltningen"). */
 export const ORGAN_ROOTS = [
   "nämnd", "styrelse", "fullmäktige", "utskott", "förvaltning", "råd", "kontor", "beredning", "direktion",
-  "delegation", "grupp", "presidium", "kommitté", "förbund", "ordförande", "stämma", "direktör", "kansli",
+  "delegation", "grupp", "presidium", "kommitté", "förbund", "ordförande", "stämma", "direktör", "kansli", "sektion",
 ] as const;
 const anyCase = (root: string): string => `[${root[0]!.toUpperCase()}${root[0]}]${root.slice(1)}`;
 /** An organ word in the genitive: "kommunstyrelsens", "Nämndens", "arbetsutskottets", "stadsledningskontorets". */
@@ -183,10 +183,11 @@ const FINNISH_DATE = String.raw`\d{1,2}\.\d{1,2}\.\d{4}`;
 /**
  * The line that opens one handling of a § ("Ungdomsfullmäktige 20.2.2023, 13 §",
  * "Stadsstyrelsen 5.9.2022, 186 §"): the organ, the date, the § of that meeting.
- * A stray glyph after the § (a broken text layer) is tolerated.
+ * A stray glyph after the § (a broken text layer) is tolerated. An attachment's
+ * header ("Bilaga Välfärdsnämnden, 15.09.2022 § 49") is no handling.
  */
 export const HANDLING_LINE = new RegExp(
-  String.raw`^(?<body>\p{Lu}[\p{L}\p{M} -]{1,60}?),?\s+(?<date>${FINNISH_DATE}|\d{4}-\d{2}-\d{2}),?\s+(?:(?<num>\d{1,4})\s*§|§\s*(?<numBefore>\d{1,4}))(?:\s*[^\p{Script=Latin}\p{N}\s])?$`,
+  String.raw`^(?!Bil(?:aga)?\b)(?<body>\p{Lu}[\p{L}\p{M} -]{1,60}?),?\s+(?<date>${FINNISH_DATE}|\d{4}-\d{2}-\d{2}),?\s+(?:(?<num>\d{1,4})\s*§|§\s*(?<numBefore>\d{1,4}))(?:\s*[^\p{Script=Latin}\p{N}\s])?$`,
   "u",
 );
 

@@ -8,7 +8,7 @@ import type { Line } from "../layout/types.js";
 import type { Diagnostic, DocumentKind, Participant, ParticipantGroup, Role } from "../schema/index.js";
 import type { FrontLabelTokenType } from "../../grammars/vocabulary.js";
 import { vocabulary, type LineToken } from "../../grammars/index.js";
-import { withoutSigningLines } from "../../grammars/classify.js";
+import { nameCase, withoutSigningLines } from "../../grammars/classify.js";
 import { diagnostic } from "./diagnostics.js";
 import { findDate, findTimes } from "./dates.js";
 import { expandParagraphs, parseAttendee, splitAttendeeLine, type AttendeeEntry } from "./people.js";
@@ -172,25 +172,32 @@ function readBlock(block: LabelBlock, front: FrontMatter, people: People, signat
 function readCheckboxList(values: LabelBlock["values"], group: ParticipantGroup, people: People, front: FrontMatter): void {
   let columns: ParticipantGroup[] = [group];
   let columnX: number[] = [];
-  const absent: string[] = [];
+  const marked: Array<{ present: boolean; text: string; group: ParticipantGroup; line: Line }> = [];
+  let wrapping = false;
   for (const { text, line } of values) {
-    const headings = (line.cells && line.cells.length > 1 ? line.cells : [text]).map((cell) => columnGroup(cell.trim()));
+    const cells = text === line.text && line.cells && line.cells.length > 1 ? line.cells : [text];
+    const headings = cells.map((cell) => columnGroup(cell.trim()));
     if (headings.every((g): g is ParticipantGroup => g !== null)) {
       columns = headings;
       columnX = line.cellX ?? [];
+      wrapping = false;
       continue;
     }
     const entries = checkboxEntries(text);
     if (entries.length === 0) {
-      readAttendees(text, line, group, people, front);
+      // An entry that wraps in its column goes on, without a gap, on a line without a box.
+      if (wrapping && !line.breakBefore) marked[marked.length - 1]!.text += ` ${text.trim()}`;
+      else readAttendees(text, line, group, people, front);
       continue;
     }
     entries.forEach((entry, index) => {
       const column = entries.length > 1 ? index : columnOf(line.cellX?.[0] ?? line.bbox?.x0 ?? null, columnX);
-      if (entry.present) readAttendees(entry.text, line, columns[Math.min(column, columns.length - 1)]!, people, front);
-      else if (entry.text) absent.push(entry.text);
+      marked.push({ ...entry, group: columns[Math.min(column, columns.length - 1)]!, line });
     });
+    wrapping = true;
   }
+  const absent = marked.filter((entry) => !entry.present && entry.text).map((entry) => entry.text);
+  for (const entry of marked) if (entry.present) readAttendees(entry.text, entry.line, entry.group, people, front);
   if (absent.length > 0) {
     const page = values[0]?.line.page ?? 1;
     front.diagnostics.push(diagnostic("info", "SECTION_WITHOUT_FIELD", `Listed as absent ([ ]), not as participants: ${absent.join("; ")}`, page, absent.join("; ")));
@@ -352,13 +359,13 @@ function readAttendees(text: string, line: Line, group: ParticipantGroup, people
 function readCaptionedSignatures(block: LabelBlock, front: FrontMatter, people: People): void {
   const [names, captions] = block.values;
   if (!names || !captions) return;
-  const signers = names.line.cells ?? namesOfRow(names.text);
+  const signers = names.line.cells ?? namesOfRow(nameCase(names.text));
   const roles = captions.line.cells ?? captions.text.split(/\s+(?=[A-ZÅÄÖ])/u);
   if (signers.length !== roles.length) return;
   signers.forEach((signer, index) => {
     const field = FRONT_LABEL_FIELDS.find(([prefix]) => prefix.test(roles[index]!.trim()))?.[1];
     const role = field ? ROLE_OF_FIELD[field] : undefined;
-    if (role) readSignature(signer, names.line, role, people, front, true);
+    if (role) readSignature(nameCase(signer.trim()), names.line, role, people, front, true);
   });
 }
 
