@@ -185,9 +185,14 @@ function readCheckboxList(values: LabelBlock["values"], group: ParticipantGroup,
     }
     const entries = checkboxEntries(text);
     if (entries.length === 0) {
-      // An entry that wraps in its column goes on, without a gap, on a line without a box.
-      if (wrapping && !line.breakBefore) marked[marked.length - 1]!.text += ` ${text.trim()}`;
-      else readAttendees(text, line, group, people, front);
+      // An entry that wraps in its column goes on, without a gap, on a line without a box that cannot start one.
+      const last = marked[marked.length - 1];
+      if (last && wrapping && !line.breakBefore && continuesEntry(last.text, text.trim())) {
+        last.text += ` ${text.trim()}`;
+        continue;
+      }
+      wrapping = false;
+      readAttendees(text, line, group, people, front);
       continue;
     }
     entries.forEach((entry, index) => {
@@ -202,6 +207,12 @@ function readCheckboxList(values: LabelBlock["values"], group: ParticipantGroup,
     const page = values[0]?.line.page ?? 1;
     front.diagnostics.push(diagnostic("info", "SECTION_WITHOUT_FIELD", `Listed as absent ([ ]), not as participants: ${absent.join("; ")}`, page, absent.join("; ")));
   }
+}
+
+/** A line that cannot start an entry, or that reads as one only with the entry above ("… ersättare för Lars-Åke Berkestedt" / "Jonsson"). */
+function continuesEntry(entry: string, text: string): boolean {
+  if (/^(?:\p{Ll}|§|\(|,|\d)/u.test(text) || openParentheses(entry) > 0) return true;
+  return parseAttendee(text) === null && !STARTS_WITH_NAME.test(text) && parseAttendee(`${entry} ${text}`) !== null;
 }
 
 function columnGroup(text: string): ParticipantGroup | null {
