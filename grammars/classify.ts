@@ -209,14 +209,16 @@ function classifyLine(line: Line, index: number, lines: readonly Line[], state: 
   if (state.inItems) {
     const section = matchSection(text);
     // The list under "Tidigare behandling" names the handlings whose blocks follow, set apart, further down.
-    const samePage = index > 0 && lines[index - 1]!.page === line.page;
-    const listed = section?.type.field === "handling" && state.historyList && !line.breakBefore && samePage;
-    state.historyList = listed || section?.type.field === "history";
-    if (section && !listed) {
+    // A handling's dated line ("Stadsstyrelsen 3.4.2023, 97 §") opens its block set apart; tight under
+    // "Tidigare behandling" it lists the handlings whose blocks follow, and in running text it is a reference.
+    const apart = line.breakBefore || index === 0 || lines[index - 1]!.page !== line.page;
+    const handling = section?.type.field === "handling";
+    state.historyList = (handling && state.historyList && !apart) || section?.type.field === "history";
+    if (section && !(handling && !apart)) {
       state.listPoint = null;
       return make(section.type, { rest: section.rest });
     }
-    if (listed) return make(TextLine);
+    if (handling) return make(TextLine);
   }
 
   const label = matchFrontLabel(line, lines[index + 1], state.inItems);

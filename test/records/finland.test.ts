@@ -178,7 +178,11 @@ describe("Finland-Swedish line tokens", () => {
     ["Ungdomsfullmäktige 09.05.2023, 19 §", "HandlingHeading"],
     ["Personalsektionens beslut:", "DecisionHeading"],
   ])("%s is a %s", (text, expected) => {
-    expect(kinds(`5 § Ärende\n${text}`)[1]).toBe(expected);
+    expect(kinds(`5 § Ärende\n\n${text}`)[1]).toBe(expected);
+  });
+
+  it("reads a dated § reference inside running text, not set apart, as text", () => {
+    expect(kinds("5 § Ärende\nFörslag:\nÄrendet bereddes av\nStadsstyrelsen 3.4.2023, 97 §")[3]).toBe("TextLine");
   });
 
   it("does not take an attachment's header or running text for a handling", () => {
