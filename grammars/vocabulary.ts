@@ -213,6 +213,8 @@ const FINLAND_SWEDISH_FRONT_LABELS: ReadonlyArray<readonly [string, FrontField, 
   ["MeetingDateAndTime", "dateAndTime", String.raw`sammanträdestid|mötestid`],
   ["MeetingVenue", "place", String.raw`sammanträdesplats`],
   // "Ärenden 16 – 22 §", "Ärenden 13-24": only a range of §§, never an agenda's heading.
+  // "Närvarande" over the list of those present (the absent under "Frånvarande", read as absent).
+  ["Present", "members", String.raw`närvarande`],
   ["ItemRange", "paragraphs", String.raw`ärenden(?=\s+\d{1,4}\s*[-–]\s*\d{1,4}\s*§?\s*$)`],
   ["ElectronicSignatures", "signatures", String.raw`elektroniska underskrifter|elektronisk underskrift`],
   ["ElectronicAdjusting", "adjuster", String.raw`elektronisk protokolljustering|protokolljustering|protokolljusterare`],

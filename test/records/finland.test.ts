@@ -198,6 +198,11 @@ describe("Finland-Swedish line tokens", () => {
     ]);
   });
 
+  it("reads Närvarande as those present and Frånvarande as absent", () => {
+    const document = parseText("Protokoll\n\nNärvarande\nBerg Anna, ordförande\nHolm Per\n\nFrånvarande\nEk Björn\n\n1 § Ärende\nBeslut:\nGodkänns.");
+    expect(document.participants.map((p) => [p.name, p.group])).toEqual([["Berg Anna", "member"], ["Holm Per", "member"]]);
+  });
+
   it("takes 'Ärenden' as the § range only when a range follows", () => {
     expect(kinds("Ärenden 16 – 22 §")[0]).toBe("ItemRangeLabel");
     expect(kinds("Ärenden 13-24")[0]).toBe("ItemRangeLabel");
