@@ -208,7 +208,6 @@ function classifyLine(line: Line, index: number, lines: readonly Line[], state: 
 
   if (state.inItems) {
     const section = matchSection(text);
-    // The list under "Tidigare behandling" names the handlings whose blocks follow, set apart, further down.
     // A handling's dated line ("Stadsstyrelsen 3.4.2023, 97 §") opens its block set apart; tight under
     // "Tidigare behandling" it lists the handlings whose blocks follow, and in running text it is a reference.
     const apart = line.breakBefore || index === 0 || lines[index - 1]!.page !== line.page;
