@@ -10,6 +10,7 @@ import { createTokenInstance, tokenMatcher, type IToken, type TokenType } from "
 import type { Line } from "../src/layout/types.js";
 import {
   ADJUSTED_IMMEDIATELY,
+  APPEAL_INSTRUCTIONS,
   ADJUSTED_SEPARATELY,
   AGENDA_HEADING,
   AdjustedImmediately,
@@ -60,6 +61,9 @@ export type LineToken = IToken & { payload: LinePayload };
 /** Front-page labels that may also stand in the signature block after the last item. */
 const SIGNATURE_FIELDS: ReadonlySet<FrontField> = new Set(["secretary", "chair", "adjuster", "adjustersAppointed", "signatures", "certification"]);
 
+/** The appeal instructions' heading, read as a closing block after the last §. */
+const APPEAL_INSTRUCTIONS_LABEL = FRONT_LABEL_TOKENS.find((t) => t.field === "appealInstructions")!;
+
 const BARE_NAME = new RegExp(String.raw`^${PERSON_NAME}(?:\s*${PARTY_IN_PARENS})?(?:\s*,\s*[a-zåäö ]+)?$`, "u");
 /** Dotted lines to sign on: "………………", "..........", "______". */
 const SIGNING_LINE = /[….·_]{3,}/gu;
@@ -77,11 +81,24 @@ interface LexState {
   listPoint: { number: number; line: Line } | null;
   /** On the front page: the field of the label whose value lines follow. */
   frontField: FrontField | null;
+  /** Under "Tidigare behandling": the list of earlier handlings, until a break. */
+  historyList: boolean;
+  /** After the last §, in the appeal instructions (besvärsanvisning): text until a new § heading. */
+  appendix: boolean;
 }
 
 /** Turn layout lines into one token each. */
 export function tokenizeLines(lines: readonly Line[]): LineToken[] {
-  const state: LexState = { inItems: false, mode: null, lastParagraph: -1, nextAgenda: 1, listPoint: null, frontField: null };
+  const state: LexState = {
+    inItems: false,
+    mode: null,
+    lastParagraph: -1,
+    nextAgenda: 1,
+    listPoint: null,
+    frontField: null,
+    historyList: false,
+    appendix: false,
+  };
   const tokens = lines.map((line, index) => classifyLine(line, index, lines, state));
   markCaseNumbersAboveHeadings(tokens, lines);
   return demoteEarlySignatures(markCaptionedSignatures(tokens, lines));
@@ -102,7 +119,10 @@ function markCaseNumbersAboveHeadings(tokens: LineToken[], lines: readonly Line[
     const heading = lines[i + 1]!;
     const apartAbove = line.breakBefore || i === 0 || lines[i - 1]!.page !== line.page;
     const tightBelow = !heading.breakBefore;
-    token.payload.headsNextItem = tightBelow && (apartAbove || tokenMatcher(next, ParagraphHeading));
+    // A diarienummer that opens its page over a § heading (one § per page) is that §'s.
+    const opensPage = i === 0 || lines[i - 1]!.page !== line.page;
+    token.payload.headsNextItem =
+      (tightBelow && (apartAbove || tokenMatcher(next, ParagraphHeading))) || (opensPage && heading.page === line.page && tokenMatcher(next, ParagraphHeading));
   }
 }
 
@@ -118,10 +138,11 @@ function markCaptionedSignatures(tokens: LineToken[], lines: readonly Line[]): L
     if (!tokens[i - 1]!.payload.inItems && !tokenMatcher(tokens[i - 1]!, TextLine)) continue;
     if (!CAPTION_ROW.test(captions.text) || !tokenMatcher(tokens[i - 1]!, TextLine)) continue;
     const cells = names.cells ?? [names.text];
-    if (!cells.every((cell) => BARE_NAME.test(cell.trim()))) continue;
+    if (!cells.every((cell) => BARE_NAME.test(nameCase(cell.trim())))) continue;
     // One name under a signature label ("Justeras" / "Per Holm") belongs to that label, not to the caption below.
     if (cells.length === 1 && i >= 2 && tokenMatcher(tokens[i - 2]!, FrontLabel)) continue;
-    tokens[i - 1] = makeToken(SIGNATURES_LABEL, names.text, i - 1, { line: i - 1, rest: names.text, inItems: true });
+    // On the front page (a cover with its signatures) the names stay a front-page label, not a closing one.
+    tokens[i - 1] = makeToken(SIGNATURES_LABEL, names.text, i - 1, { line: i - 1, rest: names.text, inItems: tokens[i - 1]!.payload.inItems === true });
     tokens[i] = makeToken(TextLine, captions.text, i, { line: i, rest: "" });
   }
   return tokens;
@@ -159,6 +180,7 @@ function classifyLine(line: Line, index: number, lines: readonly Line[], state: 
     state.inItems = true;
     state.mode = "paragraph";
     state.lastParagraph = paragraph.number;
+    state.appendix = false;
     return make(ParagraphHeading, { rest: paragraph.rest, paragraph: paragraph.designation });
   }
 
@@ -171,20 +193,31 @@ function classifyLine(line: Line, index: number, lines: readonly Line[], state: 
     return make(AgendaHeading, { rest: agenda.rest, agendaNumber: agenda.number });
   }
 
+  if (state.inItems && APPEAL_INSTRUCTIONS.test(text)) {
+    state.appendix = true;
+    return make(APPEAL_INSTRUCTIONS_LABEL, { rest: "", inItems: true });
+  }
+  if (state.appendix) return make(TextLine);
+
   if (ADJUSTED_IMMEDIATELY.test(text) && state.inItems) return make(AdjustedImmediately);
   if (ADJUSTED_SEPARATELY.test(text) && state.inItems) return make(AdjustedSeparately);
 
   const caseNumber = CASE_NUMBER_LINE.exec(text);
-  if (caseNumber && isCaseNumberValue(caseNumber.groups?.labelled ?? caseNumber.groups?.parenthesised ?? "")) {
-    return make(CaseNumberLine, { rest: caseNumber.groups?.labelled ?? caseNumber.groups?.parenthesised ?? "" });
-  }
+  const caseNumberValue = caseNumber?.groups?.labelled ?? caseNumber?.groups?.parenthesised ?? caseNumber?.groups?.bare ?? "";
+  if (caseNumber && isCaseNumberValue(caseNumberValue)) return make(CaseNumberLine, { rest: caseNumberValue });
 
   if (state.inItems) {
     const section = matchSection(text);
-    if (section) {
+    // A handling's dated line ("Stadsstyrelsen 3.4.2023, 97 §") opens its block set apart; tight under
+    // "Tidigare behandling" it lists the handlings whose blocks follow, and in running text it is a reference.
+    const apart = line.breakBefore || index === 0 || lines[index - 1]!.page !== line.page;
+    const handling = section?.type.field === "handling";
+    state.historyList = (handling && state.historyList && !apart) || section?.type.field === "history";
+    if (section && !(handling && !apart)) {
       state.listPoint = null;
       return make(section.type, { rest: section.rest });
     }
+    if (handling) return make(TextLine);
   }
 
   const label = matchFrontLabel(line, lines[index + 1], state.inItems);
@@ -226,10 +259,14 @@ function matchKind(text: string): LinePayload["kind"] | null {
   return null;
 }
 
+/** A line of a table of contents: "16 § Val av protokolljusterare ........ 2" (a dot leader, then the page). */
+const CONTENTS_ENTRY = /(?:\.{4,}|…{2,})\s*\d{1,4}$/u;
+
 function matchParagraphHeading(
   text: string,
   lastParagraph: number,
 ): { number: number; rest: string; designation: NonNullable<LinePayload["paragraph"]> } | null {
+  if (CONTENTS_ENTRY.test(text)) return null;
   const match = PARAGRAPH_HEADING.exec(text);
   const groups = match?.groups;
   if (!match || !groups) return null;
@@ -312,6 +349,7 @@ function matchFrontLabel(
   // Labels are printed capitalised; "ordförande" in lower case is the wrapped end of an entry.
   if (!/^\p{Lu}/u.test(text)) return null;
   for (const type of FRONT_LABEL_TOKENS) {
+    if (type === APPEAL_INSTRUCTIONS_LABEL) continue;
     const match = type.prefix.exec(text);
     if (!match) continue;
     const rest = withoutSigningLines(text.slice(match[0].length));
@@ -331,6 +369,12 @@ function isSignatureLine(type: FrontLabelTokenType, rest: string, next: Line | u
   const nextText = withoutSigningLines(next.text);
   if (type.field === "signatures") return FRONT_LABEL_TOKENS.some((t) => SIGNATURE_FIELDS.has(t.field) && t.prefix.test(nextText));
   return BARE_NAME.test(nextText) || (next.cells ?? []).every((cell) => BARE_NAME.test(cell.trim()));
+}
+
+/** "SIW FROSTDAHL-BLOMQVIST" -> "Siw Frostdahl-Blomqvist": a name set in capitals over its signature caption. */
+export function nameCase(text: string): string {
+  if (!/^\p{Lu}+(?:[-' ]\p{Lu}+)+$/u.test(text)) return text;
+  return text.toLocaleLowerCase("sv").replace(/(^|[-' ])(\p{Ll})/gu, (_m, before: string, letter: string) => before + letter.toLocaleUpperCase("sv"));
 }
 
 export function withoutSigningLines(text: string): string {

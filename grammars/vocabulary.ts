@@ -36,7 +36,9 @@ export const PARAGRAPH_DESIGNATION = String.raw`(?:(?<prefix>[A-ZÅÄÖ]{1,8}(?:
  * "KS 2025/00123", "HSN/2088/2025", "DNR:BN/2019.41", "SLK-2024-00074",
  * "BUN 2024/188", "SLK-2024-00010:-1", "KS.2025.123".
  */
-export const CASE_NUMBER = String.raw`(?:[A-ZÅÄÖ]{1,6}(?:[ -][A-ZÅÄÖ]{1,6})?\s?[/ .:-]\s?\d{1,5}[/.-]\d{1,5}(?:[/.-]\d{1,5})?(?::-?\d+)?|[A-ZÅÄÖ]{1,6}-\d{4}-\d{2,6}(?::-?\d+)?|\d{4}[/.-]\d{1,5}(?:[/.-]\d{1,5})?)`;
+/** Finland-Swedish diarienummer: organisation / running number / archive code / year, "NKBY/130/12.03.00/2023". */
+export const FINNISH_CASE_NUMBER = String.raw`[A-ZÅÄÖ]{2,6}/\d{1,5}/\d{2}(?:\.\d{2}){1,3}/\d{4}`;
+export const CASE_NUMBER = String.raw`(?:${FINNISH_CASE_NUMBER}|[A-ZÅÄÖ]{1,6}(?:[ -][A-ZÅÄÖ]{1,6})?\s?[/ .:-]\s?\d{1,5}[/.-]\d{1,5}(?:[/.-]\d{1,5})?(?::-?\d+)?|[A-ZÅÄÖ]{1,6}-\d{4}-\d{2,6}(?::-?\d+)?|\d{4}[/.-]\d{1,5}(?:[/.-]\d{1,5})?)`;
 
 /** Labels that introduce a diarienummer on a line. */
 export const CASE_NUMBER_LABEL = String.raw`(?:Dnr|DNR|Diarienummer|Diarienr|Ärendenummer|Ärendenr|Dnr\.|Diarienr\.)`;
@@ -68,15 +70,16 @@ export const TIME_SPAN = new RegExp(
 export const ROLE_WORDS: ReadonlyArray<readonly [RegExp, "chair" | "viceChair" | "firstViceChair" | "secondViceChair" | "secretary" | "adjuster" | "presenter"]> = [
   [/\b(?:1:e|1:a|första|förste)\s+vice\s+ordförande\b/i, "firstViceChair"],
   [/\b(?:2:e|2:a|andra|andre)\s+vice\s+ordförande\b/i, "secondViceChair"],
-  [/\bvice\s+ordförande\b|\bv\.\s?ordf\.?/i, "viceChair"],
+  [/\bvice\s*ordförande\b|\bv\.\s?ordf\.?/i, "viceChair"],
   [/\bordförande\b|\bordf\.?(?=\s|$|\))/i, "chair"],
   [/\bsekreterare\b|\bsekr\.?(?=\s|$|\))/i, "secretary"],
+  [/\bprot(?:okoll)?\.?\s?förare\b/i, "secretary"],
   [/\bjusterare\b|\bjusterande\b|\bjusteras\b/i, "adjuster"],
   [/\bföredragande\b/i, "presenter"],
 ];
 
 /** Words of an official's job title ("Ekonomichef Lisa Berg", "Helén Sjöqvist, förvaltningschef"). */
-export const JOB_TITLE = String.raw`(?:[a-zåäö-]*(?:chef|direktör|sekreterare|controller|handläggare|strateg|ekonom|jurist|rektor|samordnare|utredare|ansvarig|ingenjör|arkitekt|planerare|administratör|assistent|revisor|läkare|specialist|konsult|inspektör|registrator|kommunikatör|tjänsteperson|tjänsteman|föredragande|projektledare|enhetschef|verksamhetschef|förvaltningschef|kanslichef|ekonomichef|kommundirektör|nämndsekreterare|sakkunnig|rådgivare|praktikant|medarbetare|biträdande [a-zåäö]+)|[a-zåäö]+ ?(?:chef|direktör))`;
+export const JOB_TITLE = String.raw`(?:[a-zåäö-]*(?:chef|direktör|sekreterare|controller|handläggare|strateg|ekonom|jurist|rektor|samordnare|utredare|ansvarig|ingenjör|arkitekt|planerare|administratör|assistent|revisor|läkare|specialist|konsult|inspektör|registrator|kommunikatör|tjänsteperson|tjänsteman|föredragande|projektledare|enhetschef|verksamhetschef|förvaltningschef|kanslichef|ekonomichef|kommundirektör|nämndsekreterare|sakkunnig|rådgivare|praktikant|medarbetare|ledare|kanslist|koordinator|representant|biträdande [a-zåäö]+)|[a-zåäö]+ ?(?:chef|direktör))`;
 
 // ---------------------------------------------------------------------------
 // Line token types
@@ -102,6 +105,8 @@ export type SectionField =
   | "basis"
   | "distribution"
   | "history"
+  | "handling"
+  | "preparation"
   | "presenters"
   | "caseNumbers";
 
@@ -116,7 +121,7 @@ interface SectionDefinition {
 /** Roots of words that name an organ or its office ("Kommunstyrelsen", "Arbetsutskottet", "Förvaltningen"). */
 export const ORGAN_ROOTS = [
   "nämnd", "styrelse", "fullmäktige", "utskott", "förvaltning", "råd", "kontor", "beredning", "direktion",
-  "delegation", "grupp", "presidium", "kommitté", "förbund", "ordförande", "stämma", "direktör", "kansli",
+  "delegation", "grupp", "presidium", "kommitté", "förbund", "ordförande", "stämma", "direktör", "kansli", "sektion",
 ] as const;
 const anyCase = (root: string): string => `[${root[0]!.toUpperCase()}${root[0]}]${root.slice(1)}`;
 /** An organ word in the genitive: "kommunstyrelsens", "Nämndens", "arbetsutskottets", "stadsledningskontorets". */
@@ -165,6 +170,82 @@ const SECTION_DEFINITIONS: Record<string, SectionDefinition> = {
   CaseNumberLine: { field: "caseNumbers", spellings: /^(?:diarienummer|dnr|ärendenummer)$/i },
 };
 
+// ---------------------------------------------------------------------------
+// Finland-Swedish templates (issue #11 item 6): a head block (Organ /
+// Sammanträdestid / Sammanträdesplats / "Ärenden 16 – 22 §"), checkbox
+// attendance, a § that quotes its earlier handlings block by block, and
+// appeal instructions (besvärsanvisning) after the last §.
+// ---------------------------------------------------------------------------
+
+/** A date as Finland-Swedish documents print it: "9.5.2023", "09.05.2023". */
+const FINNISH_DATE = String.raw`\d{1,2}\.\d{1,2}\.\d{4}`;
+
+/**
+ * The line that opens one handling of a § ("Ungdomsfullmäktige 20.2.2023, 13 §",
+ * "Stadsstyrelsen 5.9.2022, 186 §"): the organ, the date, the § of that meeting.
+ * A stray glyph after the § (a broken text layer) is tolerated. An attachment's
+ * header ("Bilaga Välfärdsnämnden, 15.09.2022 § 49") is no handling.
+ */
+export const HANDLING_LINE = new RegExp(
+  String.raw`^(?!Bil(?:aga)?\b)(?<body>\p{Lu}[\p{L}\p{M} -]{1,60}?),?\s+(?<date>${FINNISH_DATE}|\d{4}-\d{2}-\d{2}),?\s+(?:(?<num>\d{1,4})\s*§|§\s*(?<numBefore>\d{1,4}))(?:\s*[^\p{Script=Latin}\p{N}\s])?$`,
+  "u",
+);
+
+/**
+ * Section headings of this family. Case-sensitive where a capital letter is the
+ * evidence: "<Title> <Förnamn Efternamn>s förslag" names who proposes
+ * ("Ordförande Emilia Haverinens förslag", "Stadsdirektör Martin Norrgårds förslag").
+ */
+const FINLAND_SWEDISH_SECTIONS: Record<string, SectionDefinition> = {
+  PlainProposal: { field: "proposal", spellings: /^förslag$/i },
+  ProposerProposal: {
+    field: "proposal",
+    spellings: new RegExp(String.raw`^\p{Lu}[\p{L}/.-]*(?:\s+[\p{L}/.:-]+){0,8}\s+${NAME_WORD}\s+${NAME_WORD}s\s+förslag$`, "u"),
+  },
+  /** "Beredning: Ungdomsledare Katarina Östman": who prepared the §; the text under it describes the matter. */
+  Preparation: { field: "preparation", spellings: /^(?:beredning|beredare|berett av)$/i },
+  /** "Ungdomsfullmäktige 9.5.2023, 19 §" over one handling's own text, proposal and decision. */
+  Handling: { field: "handling", spellings: HANDLING_LINE },
+};
+
+/** Front-page labels of this family; the value follows on the same line. */
+const FINLAND_SWEDISH_FRONT_LABELS: ReadonlyArray<readonly [string, FrontField, string]> = [
+  ["MeetingDateAndTime", "dateAndTime", String.raw`sammanträdestid|mötestid`],
+  ["MeetingVenue", "place", String.raw`sammanträdesplats`],
+  // "Ärenden 16 – 22 §", "Ärenden 13-24": only a range of §§, never an agenda's heading.
+  // "Närvarande" over the list of those present (the absent under "Frånvarande", read as absent).
+  ["Present", "members", String.raw`närvarande`],
+  ["ItemRange", "paragraphs", String.raw`ärenden(?=\s+\d{1,4}\s*[-–]\s*\d{1,4}\s*§?\s*$)`],
+  ["ElectronicSignatures", "signatures", String.raw`elektroniska underskrifter|elektronisk underskrift`],
+  ["ElectronicAdjusting", "adjuster", String.raw`elektronisk protokolljustering|protokolljustering|protokolljusterare`],
+  // "Intygar: Camilla Högdahl-Pasanen, avdelningssekreterare": who certifies the publication, listed as present staff.
+  ["Certifier", "others", String.raw`intygar`],
+  // Matched whole-line after the last § only (see APPEAL_INSTRUCTIONS), never as a prefix.
+  ["AppealInstructions", "appealInstructions", String.raw`besvärsanvisning`],
+  ["PublicationNotice", "notice", String.raw`det justerade protokollet|protokollet (?:har varit )?framlagt till påseende|framlagt till påseende`],
+];
+
+/**
+ * Appeal instructions after the last § ("Besvärsanvisning", "Anvisning för
+ * rättelseyrkande", "ANVISNING FÖR BEGÄRAN OM OMPRÖVNING OCH BESVÄR"): an
+ * appendix, never part of a § and never an item.
+ */
+export const APPEAL_INSTRUCTIONS =
+  /^(?:besvärsanvisning(?:ar)?|besvärsförbud|anvisning(?:ar)?\s+(?:för|om)\s+(?:rättelseyrkande|begäran om omprövning|omprövning|besvär|hur man begär omprövning|sökande av ändring|ändringssökande)\b[\p{L} ,()-]{0,60})$/iu;
+
+/** Checkbox marks of an attendance list: "[X]" present, "[ ]" absent. */
+export const CHECKBOX = /\[\s*(?<mark>[xX✓✔]?)\s*\]/gu;
+/** Column headings over a checkbox list ("ordinarie", "ersättare") and the group each means. */
+export const CHECKBOX_COLUMNS: ReadonlyArray<readonly [RegExp, "member" | "servingSubstitute"]> = [
+  [/^(?:ordinarie|ledamöter|medlemmar)$/iu, "member"],
+  [/^ersättare$/iu, "servingSubstitute"],
+];
+/** Remote attendance ("distans", "på distans"): not a role, affiliation or title. */
+export const REMOTE_ATTENDANCE = /^(?:på\s+)?distans$/iu;
+/** An electronic signing record under the signatures: "Tua Backman, 21.09.2022". */
+export const SIGNING_RECORD = new RegExp(String.raw`^${PERSON_NAME}\s*,[^,]*?\s*${FINNISH_DATE}$`, "u");
+
+// ---------------------------------------------------------------------------
 export interface SectionTokenType extends TokenType {
   /** The record field this heading's text fills. */
   field: SectionField;
@@ -186,7 +267,7 @@ function sectionToken(name: string, def: SectionDefinition): SectionTokenType {
   return token;
 }
 
-export const SECTION_TOKENS: SectionTokenType[] = Object.entries(SECTION_DEFINITIONS).map(([name, def]) =>
+export const SECTION_TOKENS: SectionTokenType[] = [...Object.entries(SECTION_DEFINITIONS), ...Object.entries(FINLAND_SWEDISH_SECTIONS)].map(([name, def]) =>
   sectionToken(name, def),
 );
 
@@ -238,6 +319,8 @@ export type FrontField =
   | "certification"
   | "notice"
   | "body"
+  | "dateAndTime"
+  | "appealInstructions"
   | "ignore";
 
 export interface FrontLabelTokenType extends TokenType {
@@ -274,7 +357,7 @@ const FRONT_LABELS: ReadonlyArray<readonly [string, FrontField, string]> = [
   ["Notice", "notice", String.raw`anslag\s*/\s*bevis|anslag|bevis|justeringen har tillkännagivits|justering har tillkännagivits|datum för anslags uppsättande|datum för anslags nedtagande|datum då anslaget sätts upp|datum då anslaget tas ned|förvaringsplats för protokollet|underskrift|överklagandetid|sista dag för överklagande`],
 ];
 
-export const FRONT_LABEL_TOKENS: FrontLabelTokenType[] = FRONT_LABELS.map(([name, field, spellings]) => {
+export const FRONT_LABEL_TOKENS: FrontLabelTokenType[] = [...FRONT_LABELS, ...FINLAND_SWEDISH_FRONT_LABELS].map(([name, field, spellings]) => {
   const token = createToken({ name: `${name}Label`, pattern: /NA/, categories: [FrontLabel] }) as FrontLabelTokenType;
   token.field = field;
   // The label ends at the line end, a colon, a space before the value, or a dotted signing line.
@@ -302,9 +385,9 @@ export const AGENDA_HEADING = /^(?<num>\d{1,3})\s*[.)]\s+(?<rest>\S.*)$/;
 // ---------------------------------------------------------------------------
 
 export const CaseNumberLine = createToken({ name: "CaseNumberLine", pattern: /NA/ });
-/** A line that is a diarienummer: "Dnr KS 2025/00123", "Diarienummer: TN 2025/0012", "(RS/62/2026)". */
+/** A line that is a diarienummer: "Dnr KS 2025/00123", "Diarienummer: TN 2025/0012", "(RS/62/2026)", "NKBY/130/12.03.00/2023". */
 export const CASE_NUMBER_LINE = new RegExp(
-  String.raw`^(?:${CASE_NUMBER_LABEL}\s*[:.]?\s*(?<labelled>.+)|\((?<parenthesised>${CASE_NUMBER})\))$`,
+  String.raw`^(?:${CASE_NUMBER_LABEL}\s*[:.]?\s*(?<labelled>.+)|\((?<parenthesised>${CASE_NUMBER})\)|(?<bare>${FINNISH_CASE_NUMBER}))$`,
 );
 
 export const TextLine = createToken({ name: "TextLine", pattern: /NA/ });

@@ -32,4 +32,5 @@ export const FIXTURES: Fixture[] = [
     document: generated("protokollsutdrag", 1004),
     origin: "documentArb, protokollsutdrag, seed 1004",
   },
+  { name: "finland-protokoll", template: "finland", document: generated("protokoll", 1005), origin: "documentArb, protokoll, seed 1005" },
 ];

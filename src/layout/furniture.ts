@@ -17,7 +17,7 @@
 import type { Cell, PageLine } from "./types.js";
 
 /** Bands, as fractions of the page height, where running headers and footers stand. */
-const TOP_BAND = 0.09;
+const TOP_BAND = 0.13;
 const BOTTOM_BAND = 0.9;
 
 const PAGE_NUMBER = [

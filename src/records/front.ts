@@ -8,14 +8,14 @@ import type { Line } from "../layout/types.js";
 import type { Diagnostic, DocumentKind, Participant, ParticipantGroup, Role } from "../schema/index.js";
 import type { FrontLabelTokenType } from "../../grammars/vocabulary.js";
 import { vocabulary, type LineToken } from "../../grammars/index.js";
-import { withoutSigningLines } from "../../grammars/classify.js";
+import { nameCase, withoutSigningLines } from "../../grammars/classify.js";
 import { diagnostic } from "./diagnostics.js";
 import { findDate, findTimes } from "./dates.js";
 import { expandParagraphs, parseAttendee, splitAttendeeLine, type AttendeeEntry } from "./people.js";
 import type { ClosingOutline } from "./outline.js";
 import { words } from "./words.js";
 
-const { FrontLabel, KindHeading, ORGAN_ROOTS } = vocabulary;
+const { CHECKBOX, CHECKBOX_COLUMNS, FrontLabel, KindHeading, ORGAN_ROOTS, SIGNING_RECORD } = vocabulary;
 
 export interface FrontMatter {
   kind: DocumentKind | null;
@@ -74,6 +74,8 @@ export function buildFrontMatter(preamble: LineToken[], closings: ClosingOutline
   const headerTexts = loose.flatMap((l) => (l.cells && l.cells.length > 1 ? l.cells : [l.text]));
   readHeaders([...headerTexts, ...furniture, ...notices], front);
   front.participants = people.list();
+  // A justerare signs first name first ("Evelina Sundvik") where the list prints "Sundvik Evelina": one name, as listed.
+  front.adjusters = front.adjusters.map((name) => people.nameOf(name));
   return front;
 }
 
@@ -114,13 +116,20 @@ function readBlock(block: LabelBlock, front: FrontMatter, people: People, signat
   const page = block.values[0]?.line.page ?? 1;
   switch (field) {
     case "placeAndTime":
+    case "dateAndTime":
     case "date":
     case "time":
     case "place":
       readMeetingData(field, text, front, page);
       return;
     case "paragraphs":
-      front.paragraphsCovered = expandParagraphs(text.replace(/§/g, " "));
+      // The cover page's range wins over a repeat further on.
+      if (front.paragraphsCovered.length === 0) front.paragraphsCovered = expandParagraphs(text.replace(/§/g, " "));
+      return;
+    case "appealInstructions":
+      front.diagnostics.push(
+        diagnostic("info", "SECTION_WITHOUT_FIELD", `Appeal instructions (besvärsanvisning) after the last §, not an item: ${text}`, page, text),
+      );
       return;
     case "body":
       front.body ??= firstLine(block);
@@ -139,17 +148,110 @@ function readBlock(block: LabelBlock, front: FrontMatter, people: People, signat
   }
   const group = GROUP_OF_FIELD[field];
   if (group) {
-    for (const entry of attendanceEntries(block.values)) readAttendees(entry.text, entry.line, group, people, front);
+    const values = withoutSigningRecords(block.values, front);
+    if (values.some((v) => hasCheckbox(v.text))) readCheckboxList(values, group, people, front);
+    else for (const entry of attendanceEntries(values)) readAttendees(entry.text, entry.line, group, people, front);
     return;
   }
   const role = ROLE_OF_FIELD[field];
   if (role) {
-    for (const value of wrappedNamesJoined(block.values, people)) {
+    for (const value of wrappedNamesJoined(withoutSigningRecords(block.values, front), people)) {
       // Two signers side by side under one caption ("Justerande") stand in two cells.
       const parts = value.text === value.line.text && (value.line.cells?.length ?? 0) > 1 ? value.line.cells! : [value.text];
       for (const part of parts) readSignature(withoutSigningLines(part), value.line, role, people, front, signature);
     }
   }
+}
+
+/**
+ * A checkbox attendance list (Finland-Swedish templates): "[X] Haverinen Emilia, ordförande"
+ * is present, "[ ] Nystedt Elias" absent and no participant. Column headings ("ordinarie",
+ * "ersättare", side by side or one above its list) say the group; in a row of two entries
+ * the second stands in the second column.
+ */
+function readCheckboxList(values: LabelBlock["values"], group: ParticipantGroup, people: People, front: FrontMatter): void {
+  let columns: ParticipantGroup[] = [group];
+  let columnX: number[] = [];
+  const marked: Array<{ present: boolean; text: string; group: ParticipantGroup; line: Line }> = [];
+  let wrapping = false;
+  for (const { text, line } of values) {
+    const cells = text === line.text && line.cells && line.cells.length > 1 ? line.cells : [text];
+    const headings = cells.map((cell) => columnGroup(cell.trim()));
+    if (headings.every((g): g is ParticipantGroup => g !== null)) {
+      columns = headings;
+      columnX = line.cellX ?? [];
+      wrapping = false;
+      continue;
+    }
+    const entries = checkboxEntries(text);
+    if (entries.length === 0) {
+      // An entry that wraps in its column goes on, without a gap, on a line without a box that cannot start one.
+      const last = marked[marked.length - 1];
+      if (last && wrapping && !line.breakBefore && continuesEntry(last.text, text.trim())) {
+        last.text += ` ${text.trim()}`;
+        continue;
+      }
+      wrapping = false;
+      readAttendees(text, line, group, people, front);
+      continue;
+    }
+    entries.forEach((entry, index) => {
+      const column = entries.length > 1 ? index : columnOf(line.cellX?.[0] ?? line.bbox?.x0 ?? null, columnX);
+      marked.push({ ...entry, group: columns[Math.min(column, columns.length - 1)]!, line });
+    });
+    wrapping = true;
+  }
+  const absent = marked.filter((entry) => !entry.present && entry.text).map((entry) => entry.text);
+  for (const entry of marked) if (entry.present) readAttendees(entry.text, entry.line, entry.group, people, front);
+  if (absent.length > 0) {
+    const page = values[0]?.line.page ?? 1;
+    front.diagnostics.push(diagnostic("info", "SECTION_WITHOUT_FIELD", `Listed as absent ([ ]), not as participants: ${absent.join("; ")}`, page, absent.join("; ")));
+  }
+}
+
+/** A line that cannot start an entry, or that reads as one only with the entry above ("… ersättare för Lars-Åke Berkestedt" / "Jonsson"). */
+function continuesEntry(entry: string, text: string): boolean {
+  if (/^(?:\p{Ll}|§|\(|,|\d)/u.test(text) || openParentheses(entry) > 0) return true;
+  return parseAttendee(text) === null && !STARTS_WITH_NAME.test(text) && parseAttendee(`${entry} ${text}`) !== null;
+}
+
+function columnGroup(text: string): ParticipantGroup | null {
+  return CHECKBOX_COLUMNS.find(([pattern]) => pattern.test(text))?.[1] ?? null;
+}
+
+/** The column a single entry stands in: the last column heading at or left of it. */
+function columnOf(x: number | null, columnX: number[]): number {
+  if (x === null) return 0;
+  let column = 0;
+  columnX.forEach((left, index) => {
+    if (x >= left - 2) column = index;
+  });
+  return column;
+}
+
+function hasCheckbox(text: string): boolean {
+  return new RegExp(CHECKBOX.source, "u").test(text);
+}
+
+/** "[X] A, ordförande [ ] B" -> the entries after each mark, with whether the box is crossed. */
+function checkboxEntries(text: string): Array<{ present: boolean; text: string }> {
+  const marks = [...text.matchAll(CHECKBOX)];
+  return marks.map((mark, i) => ({
+    present: (mark.groups?.mark ?? "") !== "",
+    text: text.slice(mark.index + mark[0].length, marks[i + 1]?.index ?? text.length).trim(),
+  }));
+}
+
+/**
+ * "Tua Backman, 21.09.2022" under the signatures records when each person signed
+ * electronically: no attendance entry, kept in a diagnostic.
+ */
+function withoutSigningRecords(values: LabelBlock["values"], front: FrontMatter): LabelBlock["values"] {
+  const records = values.filter((v) => SIGNING_RECORD.test(v.text.trim()));
+  if (records.length === 0) return values;
+  const text = records.map((r) => r.text.trim()).join("; ");
+  front.diagnostics.push(diagnostic("info", "SECTION_WITHOUT_FIELD", `Electronic signing records: ${text}`, records[0]!.line.page, text));
+  return values.filter((v) => !records.includes(v));
 }
 
 /** Names after a signature label: "och", "&" or a comma between two. */
@@ -235,7 +337,8 @@ function attendanceEntries(values: LabelBlock["values"]): LabelBlock["values"] {
     const continuation =
       /^(?:\p{Ll}|§|\(|,)/u.test(text) ||
       (previous !== undefined && openParentheses(previous.text) > 0) ||
-      (parseAttendee(text) === null && !STARTS_WITH_NAME.test(text) && parseAttendee(joined) !== null);
+      // A wrapped entry goes on without a gap; after one, a line is no part of the entry above.
+      (!value.line.breakBefore && parseAttendee(text) === null && !STARTS_WITH_NAME.test(text) && parseAttendee(joined) !== null);
     if (previous && continuation) {
       previous.text = joined;
     } else {
@@ -267,13 +370,13 @@ function readAttendees(text: string, line: Line, group: ParticipantGroup, people
 function readCaptionedSignatures(block: LabelBlock, front: FrontMatter, people: People): void {
   const [names, captions] = block.values;
   if (!names || !captions) return;
-  const signers = names.line.cells ?? namesOfRow(names.text);
+  const signers = names.line.cells ?? namesOfRow(nameCase(names.text));
   const roles = captions.line.cells ?? captions.text.split(/\s+(?=[A-ZÅÄÖ])/u);
   if (signers.length !== roles.length) return;
   signers.forEach((signer, index) => {
     const field = FRONT_LABEL_FIELDS.find(([prefix]) => prefix.test(roles[index]!.trim()))?.[1];
     const role = field ? ROLE_OF_FIELD[field] : undefined;
-    if (role) readSignature(signer, names.line, role, people, front, true);
+    if (role) readSignature(nameCase(signer.trim()), names.line, role, people, front, true);
   });
 }
 
@@ -372,6 +475,10 @@ function sameName(a: string, b: string): boolean {
   return normaliseName(a) === normaliseName(b);
 }
 
+function nameWords(name: string): string {
+  return normaliseName(name).split(" ").sort().join(" ");
+}
+
 export function normaliseName(name: string): string {
   return name.normalize("NFC").replace(/\s+/g, " ").trim().toLocaleLowerCase("sv");
 }
@@ -383,27 +490,43 @@ export function normaliseName(name: string): string {
  */
 class People {
   private readonly byName = new Map<string, { participant: Participant; fromAttendance: boolean }>();
+  /** In the order first named: re-keying a renamed person must not move them. */
+  private readonly ordered: Participant[] = [];
 
   add(entry: AttendeeEntry, group: ParticipantGroup, page: number, source: "attendance" | "signature"): void {
     const key = normaliseName(entry.name);
-    const known = this.byName.get(key);
+    const known = this.find(entry.name);
     if (!known) {
-      this.byName.set(key, {
-        participant: {
-          name: entry.name,
-          party: entry.party,
-          group,
-          roles: [...entry.roles],
-          affiliation: entry.affiliation,
-          title: entry.title,
-          paragraphs: entry.paragraphs,
-          replaces: entry.replaces,
-          page,
-        },
-        fromAttendance: source === "attendance",
-      });
+      this.ordered.push(this.addNew(key, entry, group, page, source));
       return;
     }
+    this.merge(known, key, entry, group, page, source);
+  }
+
+  private addNew(key: string, entry: AttendeeEntry, group: ParticipantGroup, page: number, source: "attendance" | "signature"): Participant {
+    const participant: Participant = {
+      name: entry.name,
+      party: entry.party,
+      group,
+      roles: [...entry.roles],
+      affiliation: entry.affiliation,
+      title: entry.title,
+      paragraphs: entry.paragraphs,
+      replaces: entry.replaces,
+      page,
+    };
+    this.byName.set(key, { participant, fromAttendance: source === "attendance" });
+    return participant;
+  }
+
+  private merge(
+    known: { participant: Participant; fromAttendance: boolean },
+    key: string,
+    entry: AttendeeEntry,
+    group: ParticipantGroup,
+    page: number,
+    source: "attendance" | "signature",
+  ): void {
     const p = known.participant;
     for (const role of entry.roles) if (!p.roles.includes(role)) p.roles.push(role);
     p.party ??= entry.party;
@@ -414,15 +537,38 @@ class People {
     if (source === "attendance" && !known.fromAttendance) {
       p.group = group;
       p.page = page;
+      // The attendance list's spelling of the name is the participant's.
+      if (normaliseName(p.name) !== key) {
+        this.byName.delete(normaliseName(p.name));
+        p.name = entry.name;
+        this.byName.set(key, known);
+      }
       known.fromAttendance = true;
     }
   }
 
   has(name: string): boolean {
-    return this.byName.has(normaliseName(name));
+    return this.find(name) !== undefined;
+  }
+
+  /** The participant's name as recorded, for a name written in either order. */
+  nameOf(name: string): string {
+    return this.find(name)?.participant.name ?? name;
+  }
+
+  /**
+   * The same name, or the same words in another order ("Emilia Haverinen" signs where the list
+   * prints "Haverinen Emilia"), when exactly one person has them.
+   */
+  private find(name: string): { participant: Participant; fromAttendance: boolean } | undefined {
+    const exact = this.byName.get(normaliseName(name));
+    if (exact) return exact;
+    const words = nameWords(name);
+    const same = [...this.byName.values()].filter((v) => nameWords(v.participant.name) === words);
+    return same.length === 1 ? same[0] : undefined;
   }
 
   list(): Participant[] {
-    return [...this.byName.values()].map((v) => v.participant);
+    return [...this.ordered];
   }
 }

@@ -34,7 +34,7 @@ export function buildDocument(layout: LayoutResult, parsed: ParsedLines, source:
   diagnostics.push(...front.diagnostics);
   const items = tree.items.map((item) => {
     budget.check("building the items");
-    return buildItem(item, { lines: layout.lines, diagnostics });
+    return buildItem(item, { lines: layout.lines, diagnostics, meetingDate: front.meeting.date });
   });
 
   diagnostics.push(...parseErrorDiagnostics(parsed, layout));

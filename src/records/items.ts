@@ -3,11 +3,11 @@
  * and sections to the record's fields.
  */
 import type { Line } from "../layout/types.js";
-import type { Diagnostic, Item, Motion, PageRange, Reservation } from "../schema/index.js";
+import type { Diagnostic, Handling, Item, Motion, PageRange, Reservation } from "../schema/index.js";
 import { vocabulary, type LineToken } from "../../grammars/index.js";
 import type { SectionField, SectionTokenType } from "../../grammars/vocabulary.js";
 import { diagnostic } from "./diagnostics.js";
-import { clock } from "./dates.js";
+import { clock, findDate } from "./dates.js";
 import { namesBefore, namesIn } from "./people.js";
 import { parseVote, type BallotRow } from "./votes.js";
 import { peopleOf } from "./parties.js";
@@ -24,6 +24,7 @@ const {
   CLOCK_TIME,
   CaseNumberLine,
   PARTY_GROUP,
+  HANDLING_LINE,
   PERSON_NAME,
   TextLine,
 } = vocabulary;
@@ -47,7 +48,12 @@ const STARTS_WITH_SUBJECT = new RegExp(String.raw`${STARTS_WITH_NAME.source}|^(?
 interface ItemContext {
   lines: readonly Line[];
   diagnostics: Diagnostic[];
+  /** The meeting's date, to tell this meeting's handling of a § from earlier ones. */
+  meetingDate?: string | null;
 }
+
+/** A line that only closes a section ("______"): a separator, not text. */
+const SEPARATOR = /^(?:_{3,}|—{3,})$/u;
 
 export function buildItem(outline: ItemOutline, context: ItemContext): Item {
   const { heading } = outline;
@@ -64,13 +70,22 @@ export function buildItem(outline: ItemOutline, context: ItemContext): Item {
   const texts = new Map<SectionField, TextPiece[][]>();
   if (loose.length > 0) pushText(texts, "description", loose);
 
+  const handlings: HandlingBlock[] = [];
+  const listed: string[] = [];
   for (const part of outline.parts) {
     if ("line" in part) {
       readMarker(item, part.line);
       continue;
     }
-    readSection(item, part.section, texts, context);
+    const field = (part.section.heading.tokenType as SectionTokenType).field;
+    if (field === "handling") {
+      handlings.push(openHandling(item, part.section, context));
+      continue;
+    }
+    if (field === "history") listed.push(...part.section.lines.map((t) => handlingKey(readHandlingLine(t.image))));
+    readSection(item, part.section, handlings.at(-1)?.texts ?? texts, context);
   }
+  readHandlings(item, handlings, listed, texts, context);
 
   item.description = joinBlocks(texts.get("description"));
   item.proposal = joinBlocks(texts.get("proposal"));
@@ -105,6 +120,7 @@ export function emptyItem(title: string, pages: PageRange = { from: 1, to: 1 }):
     votes: [],
     decisionProcess: null,
     conflictPeople: [],
+    history: [],
   };
 }
 
@@ -127,6 +143,70 @@ function addBallots(item: Item, rows: BallotRow[]): void {
   if (last) parseVote(last.text, last, rows);
   else votes.push(parseVote("", null, rows));
   item.vote = votes[0]!;
+}
+
+/** One handling of the § quoted in the protokoll: its dated line and the texts of its sections. */
+interface HandlingBlock {
+  body: string | null;
+  date: string | null;
+  paragraph: number | null;
+  page: number;
+  texts: Map<SectionField, TextPiece[][]>;
+}
+
+function readHandlingLine(text: string): { body: string | null; date: string | null; paragraph: number | null } {
+  const groups = HANDLING_LINE.exec(text.trim())?.groups;
+  if (!groups) return { body: null, date: null, paragraph: null };
+  const number = groups.num ?? groups.numBefore;
+  return { body: groups.body?.trim() ?? null, date: findDate(groups.date ?? "")?.iso ?? null, paragraph: number ? Number(number) : null };
+}
+
+function handlingKey(handling: { date: string | null; paragraph: number | null }): string {
+  return `${handling.date}|${handling.paragraph}`;
+}
+
+/** "Ungdomsfullmäktige 20.2.2023, 13 §" opens a block; the lines under it, before a section, describe the matter. */
+function openHandling(item: Item, section: SectionOutline, context: ItemContext): HandlingBlock {
+  const block: HandlingBlock = {
+    ...readHandlingLine(section.heading.image),
+    page: context.lines[section.heading.payload.line]!.page,
+    texts: new Map(),
+  };
+  pushText(block.texts, "description", sectionPieces(item, section, context.lines));
+  return block;
+}
+
+/**
+ * Of the quoted handlings, this meeting's (dated today and numbered with this §; failing
+ * that, the last one the "Tidigare behandling" list does not name, or the last one) fills
+ * the item's texts; the earlier ones go to `history`, their preparation text to a diagnostic.
+ */
+function readHandlings(item: Item, handlings: HandlingBlock[], listed: string[], texts: Map<SectionField, TextPiece[][]>, context: ItemContext): void {
+  if (handlings.length === 0) return;
+  const current =
+    handlings.find((h) => h.paragraph === item.paragraph && (context.meetingDate == null || h.date === context.meetingDate)) ??
+    handlings.findLast((h) => !listed.includes(handlingKey(h))) ??
+    handlings[handlings.length - 1]!;
+  for (const handling of handlings) {
+    if (handling === current) {
+      for (const [field, blocks] of handling.texts) for (const block of blocks) pushText(texts, field, block);
+      continue;
+    }
+    const entry: Handling = {
+      body: handling.body,
+      date: handling.date,
+      paragraph: handling.paragraph,
+      proposal: joinBlocks(handling.texts.get("proposal")),
+      decision: joinBlocks(handling.texts.get("decision")),
+    };
+    (item.history ??= []).push(entry);
+    const description = joinBlocks(handling.texts.get("description"));
+    if (description) {
+      context.diagnostics.push(
+        diagnostic("info", "SECTION_WITHOUT_FIELD", `The text of an earlier handling (${handling.body ?? "?"} ${handling.date ?? "?"}) has no field in the record: ${description}`, handling.page, description),
+      );
+    }
+  }
 }
 
 function lastPage(outline: ItemOutline, lines: readonly Line[]): number {
@@ -177,7 +257,7 @@ function readHead(item: Item, outline: ItemOutline, context: ItemContext): TextP
       continue;
     }
     titleOpen = false;
-    loose.push(piece(line));
+    if (!SEPARATOR.test(text)) loose.push(piece(line));
   }
   item.title = title.replace(/\s+/g, " ").trim();
   if (!item.title) {
@@ -283,6 +363,15 @@ function readSection(item: Item, section: SectionOutline, texts: Map<SectionFiel
     case "presenters":
       addNames(item.presenters, namesIn(joinText(pieces) ?? ""));
       return;
+    case "preparation": {
+      // "Beredning: Ungdomsledare Katarina Östman": who prepared the §; the text under it describes the matter.
+      const preparer = section.heading.payload.rest;
+      pushText(texts, "description", preparer ? pieces.slice(1) : pieces);
+      if (preparer) {
+        context.diagnostics.push(diagnostic("info", "SECTION_WITHOUT_FIELD", `Prepared by (beredning): ${preparer}`, context.lines[section.heading.payload.line]!.page, preparer));
+      }
+      return;
+    }
     case "caseNumbers":
       addCaseNumbers(item, joinText(pieces) ?? "");
       return;
@@ -290,6 +379,7 @@ function readSection(item: Item, section: SectionOutline, texts: Map<SectionFiel
       item.decisionProcess = [item.decisionProcess, joinText(pieces)].filter(Boolean).join("\n\n") || null;
       return;
     case "history":
+    case "handling":
       context.diagnostics.push(
         diagnostic(
           "info",
@@ -308,7 +398,8 @@ function sectionPieces(item: Item, section: SectionOutline, lines: readonly Line
   const pieces: TextPiece[] = section.heading.payload.rest ? [piece(headingLine, section.heading.payload.rest)] : [];
   for (const token of section.lines) {
     readMarker(item, token);
-    const keep = token.tokenType === TextLine || (token.tokenType === AdjustedImmediately && /^\d/.test(token.image));
+    const keep =
+      (token.tokenType === TextLine && !SEPARATOR.test(token.image.trim())) || (token.tokenType === AdjustedImmediately && /^\d/.test(token.image));
     if (keep) pieces.push(piece(lines[token.payload.line]!));
   }
   return pieces;

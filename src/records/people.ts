@@ -7,7 +7,7 @@ import { vocabulary } from "../../grammars/index.js";
 import type { Role } from "../schema/index.js";
 import { words } from "./words.js";
 
-const { PERSON_NAME, PARTIES, ROLE_WORDS, JOB_TITLE } = vocabulary;
+const { PERSON_NAME, PARTIES, ROLE_WORDS, JOB_TITLE, REMOTE_ATTENDANCE } = vocabulary;
 
 /** One attendee entry as printed, before it is merged with the person's other entries. */
 export interface AttendeeEntry {
@@ -23,6 +23,8 @@ export interface AttendeeEntry {
 const KNOWN_PARTIES: ReadonlySet<string> = new Set(PARTIES);
 const NAME_ONLY = new RegExp(String.raw`^${PERSON_NAME}$`, "u");
 const NAME_ANYWHERE = new RegExp(PERSON_NAME, "gu");
+/** "SST:s repr.", "SST:s representant": whose representative a person is, a title as printed. */
+const REPRESENTATIVE = /^\S+s\s+(?:repr\.|representant)$/u;
 /** A job title at the start of an aside: "rektor Hedbacka skola" -> "rektor"; where follows is not an affiliation. */
 const JOB_TITLE_FIRST = new RegExp(String.raw`^${JOB_TITLE}(?=$|[\s,])`, "iu");
 /** Matched against the text with its first letter in lower case: a name's own capitals must count. */
@@ -38,7 +40,8 @@ const REPLACES = new RegExp(
 
 /** Parse one attendee entry; null when the text does not read as a person. */
 export function parseAttendee(raw: string): AttendeeEntry | null {
-  let text = raw.replace(/\s+/g, " ").trim().replace(/[;.]$/, "");
+  // A final full stop ends the entry, unless it ends an abbreviation ("SST:s repr.").
+  let text = raw.replace(/\s+/g, " ").trim().replace(/(?<!\brepr)[;.]$/, "");
   const entry: AttendeeEntry = { name: "", party: null, roles: [], affiliation: null, title: null, paragraphs: null, replaces: null };
 
   const limit = PARAGRAPH_LIMIT.exec(text);
@@ -93,7 +96,11 @@ function classifyAside(aside: string, entry: AttendeeEntry): void {
   const { roles, remainder } = extractRoles(aside);
   for (const role of roles) if (!entry.roles.includes(role)) entry.roles.push(role);
   const rest = remainder.replace(/^[\s,-]+|[\s,-]+$/g, "").trim();
-  if (!rest) return;
+  if (!rest || REMOTE_ATTENDANCE.test(rest)) return;
+  if (entry.title === null && REPRESENTATIVE.test(rest)) {
+    entry.title = rest;
+    return;
+  }
   const title = JOB_TITLE_FIRST.exec(rest);
   if (entry.title === null && title && /^\p{Ll}/u.test(rest)) entry.title = title[0];
   else if (entry.affiliation === null) entry.affiliation = rest;

@@ -102,6 +102,15 @@ export const OutcomeSchema = z
 
 export const PageRangeSchema = z.object({ from: pageNumber, to: pageNumber });
 
+/** One earlier handling of a § that the protokoll quotes ("Ungdomsfullmäktige 20.2.2023, 13 §" and its own proposal and decision). */
+export const HandlingSchema = z.object({
+  body: text.nullable().describe('the organ that handled it: "Stadsstyrelsen"'),
+  date: isoDate.nullable(),
+  paragraph: z.number().int().nullable().describe("its § at that meeting"),
+  proposal: text.nullable(),
+  decision: text.nullable(),
+});
+
 export const ItemSchema = z.object({
   /** § number in a protokoll: "KS § 12 b" -> 12; null on a kallelse agenda item. */
   paragraph: z.number().int().nullable().describe('§ number: "KS § 12 b" -> 12'),
@@ -145,6 +154,10 @@ export const ItemSchema = z.object({
   votes: z.array(VoteSchema).optional().describe("Added: every vote of the item in order; `vote` is the first"),
   decisionProcess: text.nullable().optional().describe("Added: Propositionsordning / Beslutsgång, verbatim"),
   conflictPeople: z.array(PersonRefSchema).optional().describe("Added: the people of `conflicts`, each with a party"),
+  history: z
+    .array(HandlingSchema)
+    .optional()
+    .describe('Added by protokoll (not in contract v1): earlier handlings quoted under "Tidigare behandling", oldest first; protokoll always writes it, [] when none'),
 });
 
 export const DiagnosticSchema = z.object({
@@ -226,6 +239,7 @@ export type PersonRef = z.infer<typeof PersonRefSchema>;
 export type Outcome = z.infer<typeof OutcomeSchema>;
 export type PageRange = z.infer<typeof PageRangeSchema>;
 export type Item = z.infer<typeof ItemSchema>;
+export type Handling = z.infer<typeof HandlingSchema>;
 export type Diagnostic = z.infer<typeof DiagnosticSchema>;
 export type Furniture = z.infer<typeof FurnitureSchema>;
 export type DocumentKind = z.infer<typeof DocumentSchema>["kind"];

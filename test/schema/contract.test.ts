@@ -11,7 +11,7 @@ import { DocumentSchema, documentJsonSchema } from "../../src/schema/index.js";
 import { expectGolden } from "../support/golden.js";
 
 const shared = new URL("../../../shared/eval/", import.meta.url);
-const goldDirs = ["gold", "dev"].map((dir) => new URL(`${dir}/`, shared));
+const goldDirs = ["gold", "dev", "real"].map((dir) => new URL(`${dir}/`, shared));
 const goldFiles = goldDirs.flatMap((dir) =>
   readdirSync(dir)
     .filter((f) => f.endsWith(".json"))

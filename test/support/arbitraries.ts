@@ -11,7 +11,7 @@
 import { emptyItem } from "../../src/records/items.js";
 import { participant } from "./records.js";
 import fc from "fast-check";
-import type { Ballot, DocumentRecord, Item, Motion, Participant, Reservation, Role, Vote } from "../../src/schema/index.js";
+import type { Ballot, DocumentRecord, Handling, Item, Motion, Participant, Reservation, Role, Vote } from "../../src/schema/index.js";
 import { TEMPLATE_NAMES, type TemplateName } from "./render/index.js";
 import { listWithOch, nameWithParty } from "./render/swedish.js";
 
@@ -334,6 +334,15 @@ function voteArb(voters: Participant[], proposer: string, withBallots: boolean):
   }));
 }
 
+/** An earlier handling of a § that the protokoll quotes: another meeting, its §, proposal and decision. */
+const handlingArb: fc.Arbitrary<Handling> = fc.record({
+  body: fc.constantFrom(...BODIES),
+  date: isoDateArb,
+  paragraph: fc.integer({ min: 1, max: 400 }),
+  proposal: fc.option(fieldTextArb, { freq: 2 }),
+  decision: fc.option(fieldTextArb, { freq: 4 }),
+});
+
 /** The body of one § of a protokoll (or utdrag): sections drawn independently, people from the cast. */
 function protokollItemArb(paragraph: number, cast: Cast, utdrag: boolean): fc.Arbitrary<Item> {
   const voters = [...cast.members.filter((m) => m.paragraphs === null || m.paragraphs.includes(paragraph)), ...cast.serving];
@@ -360,6 +369,7 @@ function protokollItemArb(paragraph: number, cast: Cast, utdrag: boolean): fc.Ar
       basis: fc.uniqueArray(basisEntryArb, { maxLength: 3 }),
       distribution: fc.uniqueArray(recipientArb, { maxLength: 3 }),
       adjusted: fc.constantFrom(null, null, "separately", "immediately") as fc.Arbitrary<Item["adjusted"]>,
+      history: fc.option(fc.array(handlingArb, { minLength: 1, maxLength: 2 }), { freq: 3 }),
     })
     .chain((r) => {
       const motions = r.motions ?? [];
@@ -381,6 +391,7 @@ function protokollItemArb(paragraph: number, cast: Cast, utdrag: boolean): fc.Ar
         basis: r.basis,
         distribution: r.distribution,
         adjusted: r.adjusted,
+        history: r.history ?? [],
       }));
     });
 }

@@ -10,10 +10,12 @@ import type { DocumentRecord, Item, Participant } from "../../../src/schema/inde
 import { Flow, PAGE, type Block, type Cell, type Page, type PlacedLine } from "./flow.js";
 import { textWidth } from "./metrics.js";
 import {
+  firstNameFirst,
   formatDate,
   formatEntry,
   formatParagraphSet,
   formatTimeSpan,
+  genitive,
   listWithOch,
   nameWithParty,
 } from "./swedish.js";
@@ -47,6 +49,12 @@ export function layoutDocument(input: DocumentRecord, template: Template, option
   const doc: DocumentRecord = structuredClone(input);
   doc.furniture = [];
   doc.diagnostics = [];
+  keepPrintableHistory(doc, template);
+  if (template.name === "finland" && doc.kind === "protokoll" && doc.paragraphsCovered.length > 0) {
+    // "Ärenden 16 – 22 §" states a range: every § from the first to the last.
+    const [first, last] = [Math.min(...doc.paragraphsCovered), Math.max(...doc.paragraphsCovered)];
+    doc.paragraphsCovered = Array.from({ length: last - first + 1 }, (_, i) => first + i);
+  }
   const flow = new Flow(template.furniture === "footerOnly" ? PAGE.top + 20 : PAGE.top, options.splitParagraphs === false);
   const ctx = new Context(doc, template);
   flow.add(frontPage(ctx));
@@ -107,6 +115,7 @@ const KIND_TITLES: Record<Template["name"], Record<DocumentRecord["kind"], strin
   region: { protokoll: "PROTOKOLL", kallelse: "KALLELSE/FÖREDRAGNINGSLISTA", protokollsutdrag: "PROTOKOLLSUTDRAG" },
   storstad: { protokoll: "Protokoll", kallelse: "Föredragningslista", protokollsutdrag: "Utdrag ur protokoll" },
   fullmaktige: { protokoll: "Protokoll", kallelse: "Kallelse", protokollsutdrag: "Protokollsutdrag" },
+  finland: { protokoll: "Protokoll", kallelse: "Föredragningslista", protokollsutdrag: "Protokollsutdrag" },
 };
 
 const GROUP_LABELS: Record<Participant["group"], [string, string]> = {
@@ -123,6 +132,11 @@ function frontPage(ctx: Context): Block[] {
   if (doc.organisation) blocks.push(text(doc.organisation, "regular", SIZE.title));
   blocks.push(text(KIND_TITLES[template.name][doc.kind], "bold", SIZE.kind, { gap: 0.3 }));
   if (doc.body) blocks.push(text(doc.body, "bold", SIZE.title + 1, { gap: 0.3 }));
+  if (template.name === "finland" && doc.kind === "protokoll") {
+    for (const row of finnishHeadBlock(ctx)) blocks.push(...tableRow(row));
+    blocks.push(...electronicSignatures(ctx));
+    return blocks;
+  }
   if (doc.kind !== "kallelse" && template.signatures === "front") blocks.push(...signatureBlocks(ctx));
   const rows = frontRows(ctx);
   for (const row of rows) {
@@ -183,6 +197,81 @@ function frontRows(ctx: Context): FrontRow[] {
     }
   }
   return rows;
+}
+
+/** An absent member's entry: printed with an empty box, in no field of the record. */
+const ABSENT_MEMBER = "Liljeqvist Ella";
+
+/**
+ * The Finland-Swedish head block: "Organ", "Sammanträdestid 9.5.2023 kl. 16:15 – 17:22",
+ * "Sammanträdesplats", "Ärenden 16 – 22 §", then "Beslutande" with a checkbox list
+ * ("ordinarie", then "ersättare" serving in the meeting), plain "Ersättare" and "Övriga närvarande".
+ */
+function finnishHeadBlock(ctx: Context): FrontRow[] {
+  const { doc } = ctx;
+  const rows: FrontRow[] = [];
+  if (doc.body) rows.push({ label: "Organ", values: [doc.body] });
+  const date = ctx.date();
+  const { startTime, endTime } = doc.meeting;
+  const span = startTime ? `kl. ${startTime}${endTime ? ` – ${endTime}` : ""}` : null;
+  const when = [date, span].filter(Boolean).join(" ");
+  if (when) rows.push({ label: "Sammanträdestid", values: [when] });
+  if (doc.meeting.place) rows.push({ label: "Sammanträdesplats", values: [doc.meeting.place] });
+  if (doc.paragraphsCovered.length) {
+    rows.push({ label: "Ärenden", values: [`${doc.paragraphsCovered[0]} – ${doc.paragraphsCovered[doc.paragraphsCovered.length - 1]} §`] });
+  }
+  const members = doc.participants.filter((p) => p.group === "member");
+  const serving = doc.participants.filter((p) => p.group === "servingSubstitute");
+  const values = ["ordinarie", ...members.map((p) => `[X] ${ctx.entry(p)}`), `[ ] ${ABSENT_MEMBER}`];
+  const trackers: ((page: number) => void)[] = [() => {}, ...members.map((p) => ctx.entryTracker(p)), () => {}];
+  if (serving.length) {
+    values.push("ersättare", ...serving.map((p) => `[X] ${ctx.entry(p)}`));
+    trackers.push(() => {}, ...serving.map((p) => ctx.entryTracker(p)));
+  }
+  rows.push({ label: "Beslutande", values, trackers });
+  for (const [group, label] of [["substitute", "Ersättare"], ["other", "Övriga närvarande"]] as const) {
+    const people = doc.participants.filter((p) => p.group === group);
+    if (people.length) rows.push({ label, values: people.map((p) => ctx.entry(p)), trackers: people.map((p) => ctx.entryTracker(p)) });
+  }
+  return rows;
+}
+
+/**
+ * "Elektroniska underskrifter": each signer's name, first name first, over its caption; then
+ * "Elektronisk protokolljustering" and the justerare. One name a line, so text output keeps them apart.
+ */
+function electronicSignatures(ctx: Context): Block[] {
+  const { doc } = ctx;
+  const signers: [Participant, string][] = [
+    ...doc.participants.filter((p) => p.roles.includes("chair")).map((p): [Participant, string] => [p, "ordförande"]),
+    ...doc.participants.filter((p) => p.roles.includes("secretary")).map((p): [Participant, string] => [p, "protokollförare"]),
+  ];
+  const blocks: Block[] = [];
+  if (signers.length) {
+    blocks.push(text("Elektroniska underskrifter", "bold", SIZE.body, { gap: 1, keepWithNext: true }));
+    signers.forEach(([person, caption], i) => {
+      blocks.push(text(firstNameFirst(person.name), "regular", SIZE.body, { gap: i === 0 ? 0.5 : 0.8, keepWithNext: true }));
+      blocks.push(text(caption, "regular", SIZE.small));
+    });
+  }
+  if (doc.adjusters.length) {
+    blocks.push(text("Elektronisk protokolljustering", "bold", SIZE.body, { gap: 1, keepWithNext: true }));
+    doc.adjusters.forEach((name, i) => blocks.push(text(firstNameFirst(name), "regular", SIZE.body, { gap: i === 0 ? 0.5 : 0 })));
+  }
+  return blocks;
+}
+
+/**
+ * Earlier handlings print only in the Finland-Swedish template, and only where this
+ * meeting's own block can be dated and numbered; elsewhere the record has none.
+ */
+function keepPrintableHistory(doc: DocumentRecord, template: Template): void {
+  for (const item of doc.items) {
+    const printable = template.name === "finland" && doc.meeting.date !== null && doc.body !== null && item.paragraph !== null;
+    item.history = printable
+      ? (item.history ?? []).filter((h) => !(h.date === doc.meeting.date && h.paragraph === item.paragraph))
+      : [];
+  }
 }
 
 function tableRow(row: FrontRow): Block[] {
@@ -299,6 +388,8 @@ function designation(ctx: Context, paragraph: number): string {
       return `§${paragraph}`;
     case "spaced":
       return `§ ${paragraph}`;
+    case "after":
+      return `${paragraph} §`;
     case "prefixed": {
       const abbreviation = BODY_ABBREVIATIONS.find(([re]) => re.test(ctx.doc.body ?? ""))?.[1] ?? "KS";
       return `${abbreviation} § ${paragraph}`;
@@ -347,16 +438,54 @@ function itemBody(ctx: Context, item: Item): Block[] {
     blocks.push(text(`Föredragande: ${listWithOch(item.presenters)}`, "regular", SIZE.body, { gap: 0.3 }));
   }
   const headings = ctx.template.headings(ctx.doc.body ?? "Nämnden");
+  const finnish = ctx.template.name === "finland";
+  if (finnish) blocks.push(...historyBlocks(ctx, item));
   for (const key of ctx.template.sectionOrder) {
     const content = sectionContent(ctx, item, key);
     if (content.length === 0) continue;
-    blocks.push(text(ctx.heading(headings[key]), "bold", SIZE.heading, { gap: 0.6, keepWithNext: true }));
+    const heading = finnish ? finnishHeading(ctx, key, headings[key]) : headings[key];
+    blocks.push(text(ctx.heading(heading), "bold", SIZE.heading, { gap: 0.6, keepWithNext: true }));
     blocks.push(...content);
   }
   if (item.adjusted) {
     const line = item.adjusted === "separately" ? "Paragrafen är justerad" : "Paragrafen förklaras omedelbart justerad";
     blocks.push(text(line, "italic", SIZE.body, { gap: 0.8 }));
   }
+  return blocks;
+}
+
+/**
+ * Finland-Swedish section headings: "Beredning: <who>" (or "Beredning:") over the description,
+ * "Ordförande <Förnamn Efternamn>s förslag:" over the proposal when there is a chair.
+ */
+function finnishHeading(ctx: Context, key: SectionKey, heading: string): string {
+  const official = ctx.doc.participants.find((p) => p.group === "other" && !p.roles.includes("secretary"));
+  const chair = ctx.doc.participants.find((p) => p.roles.includes("chair"));
+  if (key === "description") return official ? `${heading}: ${firstNameFirst(official.name)}` : `${heading}:`;
+  if (key === "proposal" && chair) return `Ordförande ${genitive(firstNameFirst(chair.name))} förslag:`;
+  return heading;
+}
+
+/**
+ * "Tidigare behandling:" and the list of earlier handlings, then one block per handling
+ * ("Stadsstyrelsen 3.4.2023, 97 §", its proposal and decision), then the line that opens
+ * this meeting's block; the item's own sections follow.
+ */
+function historyBlocks(ctx: Context, item: Item): Block[] {
+  const history = item.history ?? [];
+  if (history.length === 0) return [];
+  const line = (body: string | null, date: string | null, paragraph: number | null) =>
+    `${body} ${formatDate(date!, "finnish")}, ${paragraph} §`;
+  const blocks: Block[] = [text("Tidigare behandling:", "bold", SIZE.heading, { gap: 0.6, keepWithNext: true })];
+  for (const h of history) blocks.push(text(line(h.body, h.date, h.paragraph), "regular", SIZE.body));
+  for (const h of history) {
+    blocks.push(text(line(h.body, h.date, h.paragraph), "bold", SIZE.heading, { gap: 0.8, keepWithNext: true }));
+    if (h.proposal) blocks.push(text("Förslag:", "bold", SIZE.heading, { gap: 0.6, keepWithNext: true }), ...fieldBlocks(h.proposal, false, false));
+    if (h.decision) {
+      blocks.push(text(`${genitive(h.body!)} beslut:`, "bold", SIZE.heading, { gap: 0.6, keepWithNext: true }), ...fieldBlocks(h.decision, false, false));
+    }
+  }
+  blocks.push(text(line(ctx.doc.body, ctx.doc.meeting.date, item.paragraph), "bold", SIZE.heading, { gap: 0.8, keepWithNext: true }));
   return blocks;
 }
 

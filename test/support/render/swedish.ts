@@ -7,12 +7,13 @@ export const MONTHS = [
 ] as const;
 const WEEKDAYS = ["söndagen", "måndagen", "tisdagen", "onsdagen", "torsdagen", "fredagen", "lördagen"] as const;
 
-export type DateStyle = "iso" | "long" | "weekday";
+export type DateStyle = "iso" | "long" | "weekday" | "finnish";
 
-/** "2025-03-07", "7 mars 2025" or "fredagen den 7 mars 2025". */
+/** "2025-03-07", "7 mars 2025", "fredagen den 7 mars 2025" or, in Finland, "7.3.2025". */
 export function formatDate(iso: string, style: DateStyle): string {
   if (style === "iso") return iso;
   const [year, month, day] = iso.split("-").map(Number) as [number, number, number];
+  if (style === "finnish") return `${day}.${month}.${year}`;
   const long = `${day} ${MONTHS[month - 1]} ${year}`;
   if (style === "long") return long;
   const weekday = WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()];
@@ -90,6 +91,12 @@ export function nameWithParty(name: string, party: string | null): string {
 export function listWithOch(names: string[]): string {
   if (names.length <= 1) return names.join("");
   return `${names.slice(0, -1).join(", ")} och ${names[names.length - 1]}`;
+}
+
+/** "Haverinen Emilia" (as an attendance list prints it, surname first) -> "Emilia Haverinen" (as a signature does). */
+export function firstNameFirst(name: string): string {
+  const words = name.split(" ");
+  return [...words.slice(1), words[0]!].join(" ");
 }
 
 /** "Kommunstyrelsen" -> "Kommunstyrelsens", "Kommunfullmäktige" -> "Kommunfullmäktiges". */

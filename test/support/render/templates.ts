@@ -1,6 +1,7 @@
 /**
- * Four visibly different house styles, each modelled on a real producer of
- * Swedish meeting documents (see the dev set README): what differs is where
+ * Five visibly different house styles, each modelled on a real producer of
+ * Swedish meeting documents (see the dev set README and the real set's
+ * Finland-Swedish protokoll): what differs is where
  * labels stand, how a § heading and its Dnr are printed, what the headings
  * are called and in which order, and what furniture each page carries.
  */
@@ -29,8 +30,8 @@ export interface Template {
   entryStyle: EntryStyle;
   dateStyle: DateStyle;
   timeSeparator: ":" | ".";
-  /** "§ 9", "§9" or "KS § 9" (the organ's abbreviation before the §). */
-  designation: "spaced" | "compact" | "prefixed";
+  /** "§ 9", "§9", "KS § 9" (the organ's abbreviation before the §) or "9 §" (Finland-Swedish). */
+  designation: "spaced" | "compact" | "prefixed" | "after";
   /** Where a Dnr stands: above the § heading, after the designation on its line, or below the title. */
   dnr: "above" | "sameLine" | "below";
   headingCase: "plain" | "caps";
@@ -46,7 +47,7 @@ export interface Template {
   partyCase: "upper" | "lower";
 }
 
-export type TemplateName = "tabell" | "region" | "storstad" | "fullmaktige";
+export type TemplateName = "tabell" | "region" | "storstad" | "fullmaktige" | "finland";
 
 const CLASSIC_ORDER: SectionKey[] = [
   "description", "proposal", "motions", "vote", "decision", "reservations", "notes", "conflicts", "basis", "distribution",
@@ -175,6 +176,39 @@ export const TEMPLATES: Record<TemplateName, Template> = {
     hyphenate: true,
     furniture: "footerOnly",
     agenda: "table",
+    partyCase: "upper",
+  },
+  // A Finland-Swedish case system (the real Nykarleby protokoll): head block Organ / Sammanträdestid /
+  // Sammanträdesplats / "Ärenden 16 – 22 §", [X]/[ ] attendance, electronic signatures first name first,
+  // "16 § Title", "Förslag:" / "<Organ>s beslut:", and a § quoting its earlier handlings block by block.
+  finland: {
+    name: "finland",
+    front: "table",
+    signatures: "front",
+    entryStyle: "comma",
+    dateStyle: "finnish",
+    timeSeparator: ":",
+    designation: "after",
+    dnr: "above",
+    headingCase: "plain",
+    sectionOrder: CLASSIC_ORDER,
+    headings: (body) => ({
+      description: "Beredning",
+      proposal: "Förslag:",
+      motions: "Yrkanden",
+      vote: "Omröstning",
+      decision: `${genitive(body)} beslut:`,
+      reservations: "Reservationer",
+      notes: "Protokollsanteckning",
+      conflicts: "Jäv",
+      basis: "Bilagor",
+      distribution: "Delges",
+    }),
+    distribution: "lines",
+    bullet: "–",
+    hyphenate: true,
+    furniture: "sidaAv",
+    agenda: "list",
     partyCase: "upper",
   },
 };
