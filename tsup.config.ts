@@ -10,6 +10,8 @@ const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { versio
  * zod stays external: its schemas are part of the public API and must be the caller's zod.
  */
 const BUNDLED = ["chevrotain", "date-fns"];
+/** Installed copies, loaded at run time: pdf.js (large, ships its own worker and data files) and the OCR stack (optional, loaded lazily). */
+const EXTERNAL = ["pdfjs-dist", "tesseract.js", "@tesseract.js-data/swe", "@napi-rs/canvas"];
 
 export default defineConfig([
   {
@@ -20,8 +22,7 @@ export default defineConfig([
     // Not `clean`: both builds run at once into dist/, and one cleaning it would truncate the other's files.
     // The build script empties dist/ before tsup starts.
     target: "node20",
-    // pdf.js is large and ships its own worker and data files: use the installed copy.
-    external: ["pdfjs-dist"],
+    external: EXTERNAL,
     noExternal: BUNDLED,
     // Which package files went into the bundle: scripts/write-licences.mjs collects their licences.
     metafile: true,
@@ -32,7 +33,7 @@ export default defineConfig([
     format: ["esm"],
     sourcemap: true,
     target: "node20",
-    external: ["pdfjs-dist"],
+    external: EXTERNAL,
     noExternal: BUNDLED,
     banner: { js: "#!/usr/bin/env node" },
     define: { __PROTOKOLL_VERSION__: JSON.stringify(version) },

@@ -13,6 +13,7 @@ export type ProtokollErrorCode =
   | "ENCRYPTED_PDF"
   | "EMPTY_DOCUMENT"
   | "NO_TEXT_LAYER"
+  | "OCR_UNAVAILABLE"
   | "PAGE_LIMIT_EXCEEDED"
   | "TIME_LIMIT_EXCEEDED"
   | "PARSE_FAILED"
@@ -51,13 +52,24 @@ export class InvalidInputError extends ProtokollError {
 /** The bytes could not be read as a PDF: not a PDF, truncated, damaged, encrypted, empty. */
 export class PdfError extends ProtokollError {}
 
-/** The PDF has pages but no text layer: it is a scan and needs OCR first. */
+/** The PDF has pages but no text layer, and OCR was turned off (`ocr: "off"`). */
 export class NoTextLayerError extends ProtokollError {
   constructor(pages: number) {
     super(
       "NO_TEXT_LAYER",
-      `The PDF has ${pages} page(s) but no extractable text: it is probably a scan. Run OCR on it first (for example with ocrmypdf) and parse the result.`,
+      `The PDF has ${pages} page(s) but no extractable text: it is probably a scan. Parse it with OCR (option ocr "auto", the default, or --ocr auto).`,
     );
+  }
+}
+
+/** The install command that brings the OCR packages (they are optional dependencies). */
+export const OCR_INSTALL_COMMAND = "npm install tesseract.js@7 @tesseract.js-data/swe @napi-rs/canvas";
+
+/** OCR was needed (a scan, a garbled text layer, or `ocr: "force"`) but its packages could not be loaded. */
+export class OcrUnavailableError extends ProtokollError {
+  constructor(reason: string, cause?: unknown, language = "swe") {
+    const command = OCR_INSTALL_COMMAND.replace("/swe", `/${language}`);
+    super("OCR_UNAVAILABLE", `OCR is not available: ${reason} Install it with: ${command}`, cause === undefined ? {} : { cause });
   }
 }
 

@@ -72,6 +72,8 @@ export {
   InvalidInputError,
   PdfError,
   NoTextLayerError,
+  OcrUnavailableError,
+  OCR_INSTALL_COMMAND,
   BudgetExceededError,
   ParseError,
   SchemaViolationError,

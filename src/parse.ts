@@ -17,8 +17,15 @@ export interface ParseOptions {
   strict?: boolean;
   /** Refuse PDFs with more pages than this (default 2000). */
   maxPages?: number;
-  /** Give up on a PDF after this many milliseconds (default 60 000). */
+  /** Give up on a PDF after this many milliseconds (default 60 000, plus 20 000 per page read by OCR). */
   timeoutMs?: number;
+  /**
+   * OCR: "auto" (default) reads pages without text or with a garbled text layer by OCR,
+   * "force" reads every page by OCR, "off" never (a scan then throws NO_TEXT_LAYER).
+   */
+  ocr?: "auto" | "off" | "force";
+  /** tesseract language codes for OCR, each installed as @tesseract.js-data/<code> (default ["swe"]). */
+  ocrLanguages?: string[];
   /** Override the detected document kind. */
   kind?: DocumentKind;
 }
@@ -31,10 +38,12 @@ export async function parsePdf(input: Uint8Array | ArrayBuffer, options: ParseOp
   const pdf = await extractText(new Uint8Array(bytes), {
     ...(options.maxPages !== undefined && { maxPages: options.maxPages }),
     ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
+    ...(options.ocr !== undefined && { ocr: options.ocr }),
+    ...(options.ocrLanguages !== undefined && { ocrLanguages: options.ocrLanguages }),
   });
   const layout = layoutPages(pdf);
   layout.diagnostics.unshift(...pdf.diagnostics);
-  return finish(layout, { textSource: "pdf", sha256 }, options);
+  return finish(layout, { textSource: pdf.ocrPages.length > 0 ? "ocr" : "pdf", sha256 }, options);
 }
 
 /** Parse text already extracted from a PDF (form feed = page break) into a validated {@link Document}. */

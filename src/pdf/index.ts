@@ -8,12 +8,15 @@ import { diagnostic } from "../records/diagnostics.js";
 import type { Diagnostic } from "../schema/index.js";
 import { fontStyle, type FontStyle } from "./fonts.js";
 import { loadPdfJs, safeDocumentParams, type PdfJsModule } from "./pdfjs.js";
+import { DEFAULT_OCR, OcrReader, planOcr, type OcrSource } from "../ocr/index.js";
 import type { PageText, PdfOptions, PdfText, TextItem } from "./types.js";
 
 export type { PageText, PdfOptions, PdfText, TextItem } from "./types.js";
 
 const DEFAULT_MAX_PAGES = 2000;
 const DEFAULT_TIMEOUT_MS = 60_000;
+/** Without an explicit timeoutMs, each page read by OCR adds this much to the default budget. */
+const DEFAULT_OCR_MS_PER_PAGE = 20_000;
 /** The PDF specification lets the header start anywhere in the first 1024 bytes. */
 const HEADER_WINDOW = 1024;
 
@@ -39,13 +42,16 @@ export async function extractText(bytes: Uint8Array, options: PdfOptions = {}): 
   const task = pdfjs.getDocument(await safeDocumentParams(pdfjs, bytes));
 
   const deadline = new Deadline(timeoutMs);
-  const reading = readDocument(task, { maxPages, deadline });
+  const ocr = new OcrReader({ mode: options.ocr ?? DEFAULT_OCR.mode, languages: options.ocrLanguages ?? DEFAULT_OCR.languages });
+  const ocrMsPerPage = options.timeoutMs === undefined ? DEFAULT_OCR_MS_PER_PAGE : 0;
+  const reading = readDocument(task, { maxPages, deadline, ocr, ocrMsPerPage });
   // If the deadline wins the race, the loser rejects later once the task is destroyed: nobody needs that error.
   reading.catch(() => undefined);
   try {
     return await Promise.race([reading, deadline.expired]);
   } finally {
     deadline.clear();
+    await ocr.close();
     await task.destroy().catch(() => undefined);
   }
 }
@@ -62,15 +68,26 @@ function hasPdfHeader(bytes: Uint8Array): boolean {
 /** A time budget that can both reject a race and be polled between pages. */
 class Deadline {
   readonly expired: Promise<never>;
-  private readonly end: number;
+  private end: number;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private reject: (error: Error) => void = () => undefined;
 
-  constructor(private readonly ms: number) {
+  constructor(private ms: number) {
     this.end = Date.now() + ms;
     this.expired = new Promise<never>((_, reject) => {
-      this.timer = setTimeout(() => reject(this.error()), ms);
+      this.reject = reject;
     });
+    this.timer = setTimeout(() => this.reject(this.error()), ms);
     this.expired.catch(() => undefined);
+  }
+
+  /** More time, for work the default budget did not foresee (OCR pages). */
+  extend(ms: number): void {
+    if (ms <= 0) return;
+    clearTimeout(this.timer);
+    this.ms += ms;
+    this.end += ms;
+    this.timer = setTimeout(() => this.reject(this.error()), Math.max(0, this.end - Date.now()));
   }
 
   check(): void {
@@ -89,6 +106,8 @@ class Deadline {
 interface ReadLimits {
   maxPages: number;
   deadline: Deadline;
+  ocr: OcrReader;
+  ocrMsPerPage: number;
 }
 
 async function readDocument(task: LoadingTask, limits: ReadLimits): Promise<PdfText> {
@@ -118,11 +137,9 @@ async function readDocument(task: LoadingTask, limits: ReadLimits): Promise<PdfT
 
   if (read.length === 0) throw new PdfError("CORRUPT_PDF", `pdf.js could not read any of the ${pageCount} page(s).`);
   const textPages = read.filter((p) => p.page.items.some((item) => item.text.trim() !== ""));
-  if (textPages.length === 0) throw new NoTextLayerError(pageCount);
-  const withText = new Set(textPages);
-  for (const r of read) {
-    if (!withText.has(r)) diagnostics.push(diagnostic("info", "EMPTY_PAGE", `Page ${r.page.page} has no text.`, r.page.page));
-  }
+  const ocrPlan = planOcr(read.map((r) => r.page), limits.ocr.mode);
+  diagnostics.push(...ocrPlan.diagnostics);
+  if (textPages.length === 0 && ocrPlan.pages.length === 0) throw new NoTextLayerError(pageCount);
   limits.deadline.check();
   const styles = await fontStyles(doc, textPages);
   for (const { page } of read) {
@@ -133,7 +150,13 @@ async function readDocument(task: LoadingTask, limits: ReadLimits): Promise<PdfT
       item.italic = style.italic;
     }
   }
-  return { pageCount, pages: read.map((r) => r.page), diagnostics };
+  limits.deadline.extend(limits.ocrMsPerPage * ocrPlan.pages.length);
+  const pages = read.map((r) => r.page);
+  const ocrPages = await limits.ocr.recognisePages(doc as unknown as OcrSource, pages, ocrPlan, diagnostics, () => limits.deadline.check());
+  for (const page of pages) {
+    if (!page.items.some((item) => item.text.trim() !== "")) diagnostics.push(diagnostic("info", "EMPTY_PAGE", `Page ${page.page} has no text.`, page.page));
+  }
+  return { pageCount, pages, diagnostics, ocrPages };
 }
 
 /** A page as read, its items still naming their font by pdf.js's id. */

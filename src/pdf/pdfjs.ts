@@ -54,12 +54,12 @@ async function resolveNodeAssets(): Promise<AssetUrls> {
  * literal, and the comments tell webpack and Vite to leave it alone, so that a browser
  * bundle of this entry does not try (and fail) to resolve "node:" modules.
  */
-function nodeBuiltin<T>(specifier: string): Promise<T> {
+export function nodeBuiltin<T>(specifier: string): Promise<T> {
   return import(/* webpackIgnore: true */ /* @vite-ignore */ specifier) as Promise<T>;
 }
 
 /** This module's own location, in the ESM build (import.meta.url) and in the CommonJS build (__filename). */
-function moduleLocation(): string {
+export function moduleLocation(): string {
   const url = import.meta.url as string | undefined;
   if (typeof url === "string" && url.length > 0) return url;
   if (typeof __filename === "string") return __filename;

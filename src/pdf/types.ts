@@ -38,11 +38,17 @@ export interface PdfText {
   pageCount: number;
   pages: PageText[];
   diagnostics: Diagnostic[];
+  /** 1-based numbers of the pages read by OCR instead of their text layer. */
+  ocrPages: number[];
 }
 
 export interface PdfOptions {
   /** Refuse documents with more pages than this (default 2000). */
   maxPages?: number;
-  /** Give up after this many milliseconds (default 60 000). */
+  /** Give up after this many milliseconds (default 60 000, plus 20 000 per page read by OCR). */
   timeoutMs?: number;
+  /** OCR pages without text or with a garbled text layer ("auto", the default), every page ("force"), or none ("off"). */
+  ocr?: "auto" | "off" | "force";
+  /** tesseract language codes of the OCR model(s), installed as @tesseract.js-data/<code> (default ["swe"]). */
+  ocrLanguages?: string[];
 }

@@ -18,6 +18,11 @@ export const DIAGNOSTIC_CODES = {
   PDF_PAGE_FAILED: "pdf.js could not read one page; the rest of the document was parsed.",
   PDF_FONT_WARNING: "pdf.js reported a font problem; text on that page may be incomplete.",
   EMPTY_PAGE: "A page had no text.",
+  // Text-layer quality and OCR (src/ocr).
+  TEXT_LAYER_GARBLED: "A page's text layer is garbled (a broken font mapping); the diagnostic's text is a sample of its words.",
+  OCR_PAGE: "A page was read by OCR; the message gives its mean word confidence.",
+  OCR_LOW_CONFIDENCE: "OCR read a page with a low mean confidence: its text may be wrong.",
+  OCR_SKIPPED: "OCR was called for but is not installed; the text layer was parsed as it is.",
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
