@@ -324,3 +324,20 @@ export const ALL_TOKENS: TokenType[] = [
   CaseNumberLine,
   TextLine,
 ];
+
+// ---------------------------------------------------------------------------
+// OCR readings (issue 12): what OCR prints for the signs of a protokoll. The
+// OCR stage (src/ocr/words.ts) reads its words back through these before the
+// layout sees them; a text layer is never rewritten.
+// ---------------------------------------------------------------------------
+
+/** A "§" or "§§" standing alone before a number, as OCR prints it: "$ 18", "$$ 18-22", "& 4". */
+export const OCR_SECTION_SIGN_WORD = /^(?:\$\$?|&&?)$/;
+/** ... or glued to its number: "$18", "$$18-22". */
+export const OCR_SECTION_SIGN_GLUED = /^\$\$?(?=\d)/;
+/** A designation's number after an OCR'd sign: "18", "18-22", "23–24". */
+export const OCR_DESIGNATION_NUMBER = /^\d{1,4}(?:[-–]\d{1,4})?[,.:]?$/;
+/** A list bullet ("•") as OCR prints it, standing alone at the start of a line. */
+export const OCR_BULLET = /^[«»+*°·]$/;
+/** A party letter read as a sign, inside its parentheses: "($)" for "(S)", "($D)" for "(SD)". */
+export const OCR_PARTY_MISREADS: readonly (readonly [RegExp, string])[] = [[/^\((\$)(D?)\)([,.:;]?)$/, "(S$2)$3"]];

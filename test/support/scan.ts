@@ -29,6 +29,7 @@ interface NapiContext {
   fillRect(x: number, y: number, w: number, h: number): void;
   translate(x: number, y: number): void;
   rotate(angle: number): void;
+  resetTransform(): void;
   drawImage(image: unknown, x: number, y: number): void;
   getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
   putImageData(data: unknown, x: number, y: number): void;
@@ -54,10 +55,15 @@ export async function scanPdf(bytes: Uint8Array, defects: ScanDefects = {}, page
       const ctx = scanned.context;
       ctx.fillStyle = "white";
       ctx.fillRect(0, 0, w, h);
-      if (defects.blur) ctx.filter = `blur(${defects.blur}px)`;
+      // Tenths of a pixel: Skia crashed the process on a denormal radius ("blur(1.5e-323px)").
+      const blur = Math.round((defects.blur ?? 0) * 10) / 10;
+      if (blur > 0) ctx.filter = `blur(${blur}px)`;
       ctx.translate(w / 2, h / 2);
       ctx.rotate(((defects.rotation ?? 0) * Math.PI) / 180);
       ctx.drawImage(clean.canvas, -w / 2, -h / 2);
+      // @napi-rs/canvas applies the current transform to putImageData, which the standard does not.
+      ctx.resetTransform();
+      ctx.filter = "none";
       if (defects.noise) speckle(ctx, w, h, defects.noise, defects.seed ?? 1);
       const png = await out.embedPng(scanned.canvas.toBuffer("image/png"));
       const { width, height } = page.getViewport({ scale: 1 });
