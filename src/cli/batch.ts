@@ -31,6 +31,8 @@ export interface ParseCommandOptions {
   timeoutSeconds: number;
   memoryMb: number;
   kind: DocumentKind | null;
+  /** OCR mode for PDFs (ParseOptions.ocr). */
+  ocr: "auto" | "off" | "force";
 }
 
 export interface ParseIo {
@@ -176,6 +178,7 @@ export async function runParse(options: ParseCommandOptions, io: ParseIo): Promi
     timeoutMs: options.timeoutSeconds * 1000,
     ...(options.maxPages !== null && { maxPages: options.maxPages }),
     ...(options.kind !== null && { kind: options.kind }),
+    ocr: options.ocr,
   };
   const jobs = Math.max(1, Math.min(options.jobs, inputs.length));
   const pool = new WorkerPool({

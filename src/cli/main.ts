@@ -71,6 +71,8 @@ Options:
       --max-memory MB    heap per worker (default: 2048, less on small machines); a file
                          that needs more fails (WORKER_OUT_OF_MEMORY)
       --kind KIND        protokoll, kallelse or protokollsutdrag: override the detected kind
+      --ocr MODE         auto (default): OCR scanned pages and garbled text layers;
+                         force: OCR every page; off: never (a scan fails NO_TEXT_LAYER)
   -h, --help             this help
 
 Progress (files, pages/s, failures, ETA) is shown on a terminal; the summary
@@ -187,6 +189,7 @@ async function parseCommand(args: string[], io: Io): Promise<number> {
     timeout: { type: "string" },
     "max-memory": { type: "string" },
     kind: { type: "string" },
+    ocr: { type: "string" },
   });
   if (values.help) {
     io.stdout.write(HELP.parse);
@@ -209,6 +212,7 @@ async function parseCommand(args: string[], io: Io): Promise<number> {
         values.kind === undefined
           ? null
           : (oneOf("--kind", values.kind, ["protokoll", "kallelse", "protokollsutdrag"] as const) satisfies DocumentKind),
+      ocr: oneOf("--ocr", values.ocr ?? "auto", ["auto", "off", "force"] as const),
     },
     { ...io, workerUrl: new URL("./cli-worker.js", import.meta.url), version: VERSION },
   );
