@@ -104,16 +104,21 @@ const LIGATURE_PAIR = /(?<=t)[ti]|(?<=f)[tifl]/g;
 /** Two-letter losses ("at", "et") are too short to tell. Words whose loss is itself a word ("rätta" -> "räta") are kept out of the lexicon. */
 const MIN_LOSS_LENGTH = 3;
 let losses: Set<string> | null = null;
+/** The last three letters of every loss long enough to be a compound's tail: most words end otherwise and are settled at once. */
+let tailEndings: Set<string> | null = null;
 
 /** Every common word with one ligature letter dropped, when that is not itself a word. Built once, on first use. */
 function ligatureLosses(): Set<string> {
   if (losses) return losses;
   const words = new Set(LIGATURE_WORDS);
   losses = new Set();
+  tailEndings = new Set();
   for (const word of words) {
     for (const m of word.matchAll(LIGATURE_PAIR)) {
       const loss = word.slice(0, m.index) + word.slice(m.index + 1);
-      if (loss.length >= MIN_LOSS_LENGTH && !words.has(loss)) losses.add(loss);
+      if (loss.length < MIN_LOSS_LENGTH || words.has(loss)) continue;
+      losses.add(loss);
+      if (loss.length >= MIN_TAIL_LENGTH) tailEndings.add(loss.slice(-3));
     }
   }
   return losses;
@@ -126,6 +131,7 @@ const MIN_TAIL_LENGTH = 6;
 function isLigatureLoss(lower: string): boolean {
   const set = ligatureLosses();
   if (set.has(lower)) return true;
+  if (lower.length <= MIN_TAIL_LENGTH || !tailEndings?.has(lower.slice(-3))) return false;
   for (let start = 1; lower.length - start >= MIN_TAIL_LENGTH; start++) {
     if (set.has(lower.slice(start))) return true;
   }
