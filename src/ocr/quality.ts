@@ -77,7 +77,9 @@ function wordMark(word: string): number {
 }
 
 const SIZE = TRIGRAM_ALPHABET.length;
-const LETTER_INDEX = new Map([...TRIGRAM_ALPHABET].map((c, i) => [c, i]));
+/** Trigram letter index by char code (the alphabet is all Latin-1); -1 for a letter outside the model. */
+const LETTER_INDEX = new Int8Array(256).fill(-1);
+[...TRIGRAM_ALPHABET].forEach((c, i) => (LETTER_INDEX[c.charCodeAt(0)] = i));
 let trigramBits: Uint8Array | null = null;
 
 function swedishTrigram(key: number): boolean {
@@ -90,8 +92,9 @@ function hasForeignTrigram(lower: string): boolean {
   let a = 0;
   let b = 0;
   for (let i = -1; i <= lower.length; i++) {
-    const c = i < 0 || i === lower.length ? 0 : LETTER_INDEX.get(lower[i] as string);
-    if (c === undefined) return false;
+    const code = i < 0 || i === lower.length ? 95 : lower.charCodeAt(i); // 95: "_", the word boundary
+    const c = code < 256 ? (LETTER_INDEX[code] as number) : -1;
+    if (c < 0) return false;
     if (i >= 1 && !swedishTrigram((a * SIZE + b) * SIZE + c)) return true;
     a = b;
     b = c;
