@@ -278,7 +278,7 @@ export const FRONT_LABEL_TOKENS: FrontLabelTokenType[] = FRONT_LABELS.map(([name
   const token = createToken({ name: `${name}Label`, pattern: /NA/, categories: [FrontLabel] }) as FrontLabelTokenType;
   token.field = field;
   // The label ends at the line end, a colon, a space before the value, or a dotted signing line.
-  token.prefix = new RegExp(String.raw`^(?:${spellings})(?=$|\s|:|[….])\s*:?\s*`, "iu");
+  token.prefix = new RegExp(String.raw`^(?:${ocrTolerant(spellings)})(?=$|\s|:|[….])\s*:?\s*`, "iu");
   return token;
 });
 
@@ -341,3 +341,13 @@ export const OCR_DESIGNATION_NUMBER = /^\d{1,4}(?:[-–]\d{1,4})?[,.:]?$/;
 export const OCR_BULLET = /^[«»+*°·]$/;
 /** A party letter read as a sign, inside its parentheses: "($)" for "(S)", "($D)" for "(SD)". */
 export const OCR_PARTY_MISREADS: readonly (readonly [RegExp, string])[] = [[/^\((\$)(D?)\)([,.:;]?)$/, "(S$2)$3"]];
+
+/**
+ * A label's spellings as OCR may print them: a dropped diacritic ("Narvarande",
+ * "Ersattare"), "l" read as "I" or "1", "m" read as "rn". Only letters that
+ * stand for themselves in the spellings are widened; none of the widened
+ * forms is a Swedish word, so clean text reads as before.
+ */
+function ocrTolerant(spellings: string): string {
+  return spellings.replace(/[äöål]|m(?!\?)/g, (c) => ({ ä: "[äa]", ö: "[öo]", å: "[åa]", l: "[lI1]", m: "(?:m|rn)" })[c] ?? c);
+}
