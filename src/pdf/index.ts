@@ -38,11 +38,12 @@ export async function extractText(bytes: Uint8Array, options: PdfOptions = {}): 
     throw new PdfError("NOT_A_PDF", `The input (${bytes.length} bytes) is not a PDF: no "%PDF-" header in its first ${HEADER_WINDOW} bytes.`);
   }
 
+  // Checks the OCR options, so before pdf.js holds anything that would need cleaning up.
+  const ocr = new OcrReader({ mode: options.ocr ?? DEFAULT_OCR.mode, languages: options.ocrLanguages ?? DEFAULT_OCR.languages });
   const pdfjs = await loadPdfJs();
   const task = pdfjs.getDocument(await safeDocumentParams(pdfjs, bytes));
 
   const deadline = new Deadline(timeoutMs);
-  const ocr = new OcrReader({ mode: options.ocr ?? DEFAULT_OCR.mode, languages: options.ocrLanguages ?? DEFAULT_OCR.languages });
   const ocrMsPerPage = options.timeoutMs === undefined ? DEFAULT_OCR_MS_PER_PAGE : 0;
   const reading = readDocument(task, { maxPages, deadline, ocr, ocrMsPerPage });
   // If the deadline wins the race, the loser rejects later once the task is destroyed: nobody needs that error.
