@@ -13,6 +13,8 @@ const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { versio
  * zod stays external: its schemas are part of the public API and must be the caller's zod.
  */
 const BUNDLED = ["chevrotain", "date-fns"];
+/** Installed copies, loaded at run time: pdf.js (large, ships its own worker and data files) and the OCR stack (optional, loaded lazily). */
+const EXTERNAL = ["pdfjs-dist", "tesseract.js", "@tesseract.js-data/swe", "@napi-rs/canvas"];
 
 /**
  * The package's entry points, by source file. protokoll/errors and protokoll/schema are small
@@ -49,8 +51,7 @@ export default defineConfig([
     // Not `clean`: both builds run at once into dist/, and one cleaning it would truncate the other's files.
     // The build script empties dist/ before tsup starts.
     target: "node20",
-    // pdf.js is large and ships its own worker and data files: use the installed copy.
-    external: ["pdfjs-dist"],
+    external: EXTERNAL,
     noExternal: BUNDLED,
     // Which package files went into the bundle: scripts/write-licences.mjs collects their licences.
     metafile: true,
@@ -68,7 +69,7 @@ export default defineConfig([
     format: ["esm"],
     sourcemap: true,
     target: "node20",
-    external: ["pdfjs-dist"],
+    external: EXTERNAL,
     noExternal: BUNDLED,
     banner: { js: "#!/usr/bin/env node" },
     define: { __PROTOKOLL_VERSION__: JSON.stringify(version) },
@@ -80,7 +81,8 @@ export default defineConfig([
     format: ["esm", "cjs"],
     sourcemap: true,
     target: "node20",
-    external: ["pdfjs-dist"],
+    // OCR runs here too: the OCR stack stays the installed packages, loaded when a page needs it.
+    external: EXTERNAL,
     // As above: import.meta.url in pdf-worker.cjs, where the worker finds pdf.js's data files.
     shims: true,
   },

@@ -3,7 +3,8 @@
 // Where the time goes, per document size: pdf.js getTextContent alone, our
 // pdf + layout stages, grammar + build + validation, and parsePdf end to end;
 // peak RSS per size (each size in a fresh child process); pdftotext as a
-// reference where it is installed; and the CLI on a folder with --jobs 1 / N.
+// reference where it is installed; the CLI on a folder with --jobs 1 / N; and OCR (bench/ocr.mjs):
+// the text-layer check's cost and OCR pages/s per core beside the native tesseract.
 // Prints a table and writes bench/results.json. See bench/README.md.
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -178,6 +179,15 @@ for (const jobs of jobsList) {
 }
 batch.speedup = Object.fromEntries(jobsList.filter((j) => j > 1).map((j) => [j, batch.jobs[1].median / batch.jobs[j].median]));
 
+// --- 4b. OCR: the text-layer check's cost on text PDFs, OCR pages/s per core beside native tesseract ---
+log("OCR: quality-check cost and OCR throughput ...");
+const ocrRun = spawnSync(process.execPath, [join(root, "bench/ocr.mjs"), String(QUICK ? 2 : 5), rendered(10), ...devFiles], { encoding: "utf8", maxBuffer: 64 << 20 });
+if (ocrRun.status !== 0) throw new Error(`ocr.mjs failed:\n${ocrRun.stderr}`);
+const ocr = JSON.parse(ocrRun.stdout.trim().split("\n").pop());
+const checkShare = Math.max(...ocr.quality.map((q) => q.share));
+ocr.pagesPerSecondPerCore = 1000 / ocr.ocr.tesseractJsMsPerPage;
+ocr.nativePagesPerSecondPerCore = ocr.ocr.native ? 1000 / ocr.ocr.native.msPerPage : null;
+
 // --- 5. Targets -------------------------------------------------------------------------------
 const bySize = (n) => rows.find((r) => r.name === `rendered ${n} p`);
 const targets = [];
@@ -203,6 +213,16 @@ targets.push({
   value: `${batch.speedup[2].toFixed(2)}x (the machine itself: ${machineSpeedup2.toFixed(2)}x for 2 CPU-bound processes)`,
   pass: batch.speedup[2] >= 1.6,
 });
+
+targets.push({
+  target: "text-layer quality check <= 2 % of text extraction (every text PDF)",
+  value: `worst ${(100 * checkShare).toFixed(2)} % (${ocr.quality.find((q) => q.share === checkShare).file})`,
+  pass: checkShare <= 0.02,
+});
+if (ocr.nativePagesPerSecondPerCore !== null) {
+  const k = ocr.pagesPerSecondPerCore / ocr.nativePagesPerSecondPerCore;
+  targets.push({ target: "OCR >= 0.5x native tesseract's pages/s per core", value: `${k.toFixed(2)}x`, pass: k >= 0.5 });
+}
 
 // --- 6. Report ------------------------------------------------------------------------------------
 const f1 = (x) => x.toFixed(1);
@@ -241,6 +261,10 @@ for (const j of jobsList) {
   lines.push(`  --jobs ${j}: ${f1(batch.jobs[j].median)} ms (${f1(batch.jobs[j].min)}–${f1(batch.jobs[j].max)})${j > 1 ? `  speed-up ${batch.speedup[j].toFixed(2)}x` : ""}`);
 }
 lines.push("");
+lines.push(`OCR (${ocr.ocr.pages} page images at 200 dpi, one core): tesseract.js ${ocr.pagesPerSecondPerCore.toFixed(2)} pages/s (${f1(ocr.ocr.tesseractJsMsPerPage)} ms/page)` +
+  (ocr.ocr.native ? `; native ${ocr.ocr.native.version} ${ocr.nativePagesPerSecondPerCore.toFixed(2)} pages/s (${f1(ocr.ocr.native.msPerPage)} ms/page)` : "; native tesseract (swe) not installed"));
+for (const q of ocr.quality) lines.push(`  quality check on ${q.file} (${q.pages} p): ${q.checkMs.toFixed(2)} ms of ${f1(q.extractMs)} ms extraction = ${(100 * q.share).toFixed(2)} %`);
+lines.push("");
 lines.push("Targets:");
 for (const t of targets) lines.push(`  ${t.pass ? "PASS" : "MISS"}  ${t.target}: ${t.value}`);
 console.log(lines.join("\n"));
@@ -269,6 +293,7 @@ const results = {
   sizes: rows,
   worker,
   batch,
+  ocr,
   targets,
   bundles,
 };

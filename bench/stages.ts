@@ -10,10 +10,32 @@ import { parseLines } from "../grammars/index.js";
 import { buildDocument } from "../src/records/index.js";
 import type { LayoutResult } from "../src/layout/types.js";
 
-export { extractText, layoutPages, parseLines, buildDocument };
 /** The extraction pool and its deadline, to measure what the worker costs (measure.mjs worker). */
 export { ExtractionPool } from "../src/pdf/isolated.js";
 export { Deadline } from "../src/budget.js";
+import { assessTextLayers } from "../src/ocr/quality.js";
+import { renderPage } from "../src/ocr/render.js";
+import { startOcrEngine } from "../src/ocr/engine.js";
+
+export { extractText, layoutPages, parseLines, buildDocument, assessTextLayers, startOcrEngine };
+
+/** The page images OCR reads (grey PGM at the OCR resolution), rendered as src/ocr renders them. */
+export async function ocrImages(bytes: Uint8Array, pages: number): Promise<Uint8Array[]> {
+  const pdfjs = await loadPdfJs();
+  const task = pdfjs.getDocument(await safeDocumentParams(pdfjs, bytes));
+  try {
+    const doc = await task.promise;
+    const images: Uint8Array[] = [];
+    for (let n = 1; n <= Math.min(pages, doc.numPages); n++) {
+      const page = await doc.getPage(n);
+      images.push((await renderPage(page as never, doc.canvasFactory as never)).pgm);
+      page.cleanup();
+    }
+    return images;
+  } finally {
+    await task.destroy();
+  }
+}
 
 /**
  * pdf.js alone: open the document with the settings src/pdf uses (legacy

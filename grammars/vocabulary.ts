@@ -361,7 +361,7 @@ export const FRONT_LABEL_TOKENS: FrontLabelTokenType[] = [...FRONT_LABELS, ...FI
   const token = createToken({ name: `${name}Label`, pattern: /NA/, categories: [FrontLabel] }) as FrontLabelTokenType;
   token.field = field;
   // The label ends at the line end, a colon, a space before the value, or a dotted signing line.
-  token.prefix = new RegExp(String.raw`^(?:${spellings})(?=$|\s|:|[….])\s*:?\s*`, "iu");
+  token.prefix = new RegExp(String.raw`^(?:${ocrTolerant(spellings)})(?=$|\s|:|[….])\s*:?\s*`, "iu");
   return token;
 });
 
@@ -448,7 +448,10 @@ export const WITH_CHANGES = String.raw`\bmed\s+(?:följande\s+|den\s+|de\s+)?(?:
 /** Decision verbs that say a decision was made but not which way: approved only when nothing more specific is said. */
 export const DECISION_MADE = String.raw`\b(?:beslutar|beslutade|beslutas|föreslår|föreslog)\b`;
 
-/** What a motion or a side of a vote moves, for decisions made "enligt X:s yrkande" / "På förslag av X". */
+/**
+ * What a motion or a side of a vote moves, for decisions made "enligt X:s yrkande" / "På förslag av X":
+ * the aim it names first ("bifall till förslaget och avslag på motionen" moves bifall).
+ */
 export const MOTION_AIMS: ReadonlyArray<readonly [OutcomeWord, string]> = [
   ["referredBack", String.raw`\båterremi\w*`],
   ["tabled", String.raw`\bbordlägg\w*`],
@@ -456,7 +459,6 @@ export const MOTION_AIMS: ReadonlyArray<readonly [OutcomeWord, string]> = [
   ["approvedWithChanges", String.raw`\btillägg\w*|\bändring\w*`],
   ["approved", String.raw`\bbifall\b|\bbifalla\b|\batt\b`],
 ];
-/** What a motion moves is what it names first: "bifall till förslaget och avslag på motionen" moves bifall. */
 
 /** Parties by their written names, for sentences that name a party rather than a person. */
 export const PARTY_NAMES: ReadonlyArray<readonly [string, string]> = [
@@ -480,3 +482,28 @@ export const VOTE_MEANINGS: readonly string[] = [
   String.raw`\bja(?:-röst)?\s+(?:för|till|innebär|betyder)\s+(?<yes>.+?)\s*(?:,\s*|\s+och\s+|\s*;\s*)nej(?:-röst)?\s+(?:för|till|innebär|betyder)\s+(?<no>.+?)(?:[.”"»]|$)`,
   String.raw`\bden\s+som\s+(?:vill|önskar)\s+(?<yes>.+?)\s+röstar\s+ja\b.*?\bden\s+(?:som\s+)?(?:det\s+ej\s+vill|det\s+inte\s+vill|som\s+vill|vill)\s*(?<no>.*?)\s*röstar\s+nej\b`,
 ];
+// OCR readings (issue 12): what OCR prints for the signs of a protokoll. The
+// OCR stage (src/ocr/words.ts) reads its words back through these before the
+// layout sees them; a text layer is never rewritten.
+// ---------------------------------------------------------------------------
+
+/** A "§" or "§§" standing alone before a number, as OCR prints it: "$ 18", "$$ 18-22", "& 4". */
+export const OCR_SECTION_SIGN_WORD = /^(?:\$\$?|&&?)$/;
+/** ... or glued to its number: "$18", "$$18-22". */
+export const OCR_SECTION_SIGN_GLUED = /^\$\$?(?=\d)/;
+/** A designation's number after an OCR'd sign: "18", "18-22", "23–24". */
+export const OCR_DESIGNATION_NUMBER = /^\d{1,4}(?:[-–]\d{1,4})?[,.:]?$/;
+/** A list bullet ("•") as OCR prints it, standing alone at the start of a line. */
+export const OCR_BULLET = /^[«»+*°·]$/;
+/** A party letter read as a sign, inside its parentheses: "($)" for "(S)", "($D)" for "(SD)". */
+export const OCR_PARTY_MISREADS: readonly (readonly [RegExp, string])[] = [[/^\((\$)(D?)\)([,.:;]?)$/, "(S$2)$3"]];
+
+/**
+ * A label's spellings as OCR may print them: a dropped diacritic ("Narvarande",
+ * "Ersattare"), "l" read as "I" or "1", "m" read as "rn". Only letters that
+ * stand for themselves in the spellings are widened; none of the widened
+ * forms is a Swedish word, so clean text reads as before.
+ */
+function ocrTolerant(spellings: string): string {
+  return spellings.replace(/[äöål]|m(?!\?)/g, (c) => ({ ä: "[äa]", ö: "[öo]", å: "[åa]", l: "[lI1]", m: "(?:m|rn)" })[c] ?? c);
+}

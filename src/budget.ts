@@ -20,11 +20,18 @@ export const UNLIMITED: Budget = { check: () => undefined };
 
 /** A deadline that can be polled, and that can also reject a race or arm a timer through {@link expired}. */
 export class Deadline implements Budget {
-  private readonly end: number;
+  private end: number;
 
-  constructor(readonly ms: number) {
+  constructor(public ms: number) {
     if (typeof ms !== "number" || !(ms >= 0)) throw new InvalidInputError(`timeoutMs must be a number >= 0, got ${String(ms)}`);
     this.end = Date.now() + ms;
+  }
+
+  /** More time: pages read by OCR, which the default budget does not foresee. Armed timers follow. */
+  extend(ms: number): void {
+    if (!(ms > 0)) return;
+    this.ms += ms;
+    this.end += ms;
   }
 
   /** Milliseconds left, never below 0. */
@@ -58,9 +65,10 @@ export class Deadline implements Budget {
   onExpiry(fire: () => void): () => void {
     let timer: ReturnType<typeof setTimeout>;
     // setTimeout takes at most 2^31 - 1 ms (about 24 days); a longer budget re-arms.
+    // A timer that fires early (the deadline was extended since it was armed) arms again.
     const arm = () => {
       const left = this.remaining();
-      timer = left > MAX_TIMER_MS ? setTimeout(arm, MAX_TIMER_MS) : setTimeout(fire, left);
+      timer = setTimeout(() => (this.remaining() > 0 ? arm() : fire()), Math.min(left, MAX_TIMER_MS));
     };
     arm();
     return () => clearTimeout(timer);

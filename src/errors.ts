@@ -13,6 +13,7 @@ export type ProtokollErrorCode =
   | "ENCRYPTED_PDF"
   | "EMPTY_DOCUMENT"
   | "NO_TEXT_LAYER"
+  | "OCR_UNAVAILABLE"
   | "PAGE_LIMIT_EXCEEDED"
   | "TIME_LIMIT_EXCEEDED"
   | "EXTRACTION_CRASHED"
@@ -35,6 +36,7 @@ export const ERROR_CODES = {
   SCHEMA_VIOLATION: "The built record failed its own schema: a bug in protokoll.",
   FILE_READ_FAILED: "parseFile could not read the file.",
   PDFJS_FAILED: "pdf.js could not be loaded, or (in a browser) its worker could not be started.",
+  OCR_UNAVAILABLE: "OCR was needed (a scan or a garbled text layer, or ocr: \"force\") but tesseract.js or its language data is not installed; the message gives the install command.",
   EXTRACTION_CRASHED: "The extraction worker died or let an error escape while reading the PDF (a pdf.js failure on damaged input); the next call gets a fresh worker.",
 } as const satisfies Record<ProtokollErrorCode, string>;
 
@@ -86,13 +88,24 @@ export class InvalidInputError extends ProtokollError {
 /** The bytes could not be read as a PDF: not a PDF, truncated, damaged, encrypted, empty. */
 export class PdfError extends ProtokollError {}
 
-/** The PDF has pages but no text layer: it is a scan and needs OCR first. */
+/** The PDF has pages but no text layer, and OCR was turned off (`ocr: "off"`). */
 export class NoTextLayerError extends ProtokollError {
   constructor(pages: number) {
     super(
       "NO_TEXT_LAYER",
-      `The PDF has ${pages} page(s) but no extractable text: it is probably a scan. Run OCR on it first (for example with ocrmypdf) and parse the result.`,
+      `The PDF has ${pages} page(s) but no extractable text: it is probably a scan. Parse it with OCR (option ocr "auto", the default, or --ocr auto).`,
     );
+  }
+}
+
+/** The install command that brings the OCR packages (they are optional dependencies). */
+export const OCR_INSTALL_COMMAND = "npm install tesseract.js@7 @tesseract.js-data/swe @napi-rs/canvas";
+
+/** OCR was needed (a scan, a garbled text layer, or `ocr: "force"`) but its packages could not be loaded. */
+export class OcrUnavailableError extends ProtokollError {
+  constructor(reason: string, cause?: unknown, language = "swe") {
+    const command = OCR_INSTALL_COMMAND.replace("/swe", `/${language}`);
+    super("OCR_UNAVAILABLE", `OCR is not available: ${reason} Install it with: ${command}`, cause === undefined ? {} : { cause });
   }
 }
 

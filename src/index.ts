@@ -106,6 +106,8 @@ export {
   InvalidInputError,
   PdfError,
   NoTextLayerError,
+  OcrUnavailableError,
+  OCR_INSTALL_COMMAND,
   BudgetExceededError,
   ParseError,
   SchemaViolationError,

@@ -3,8 +3,8 @@
  * tokens -> parse tree -> records. Each stage returns its value with its
  * diagnostics; this module only wires them together.
  */
-import { DEFAULT_MAX_PAGES } from "./pdf/index.js";
-import { extract } from "./pdf/isolated.js";
+import { DEFAULT_MAX_PAGES, DEFAULT_OCR_MS_PER_PAGE } from "./pdf/index.js";
+import { extract, type OcrOptions } from "./pdf/isolated.js";
 import { layoutPages, layoutText } from "./layout/index.js";
 import { parseLines } from "../grammars/index.js";
 import { buildDocument, type SourceInfo } from "./records/index.js";
@@ -22,9 +22,17 @@ export interface ParseOptions {
   /**
    * Give up after this many milliseconds (default 60 000), for the whole parse:
    * reading the PDF (in a worker that is stopped when the time is up), layout,
-   * grammar and build. Also for {@link parseText}.
+   * grammar and build; also for {@link parseText}. Without it, each page read by
+   * OCR adds 20 000 ms to the default.
    */
   timeoutMs?: number;
+  /**
+   * OCR: "auto" (default) reads pages without text or with a garbled text layer by OCR,
+   * "force" reads every page by OCR, "off" never (a scan then throws NO_TEXT_LAYER).
+   */
+  ocr?: "auto" | "off" | "force";
+  /** tesseract language codes for OCR, each installed as @tesseract.js-data/<code> (default ["swe"]). */
+  ocrLanguages?: string[];
   /** Override the detected document kind. */
   kind?: DocumentKind;
 }
@@ -35,10 +43,16 @@ export async function parsePdf(input: Uint8Array | ArrayBuffer, options: ParseOp
   const deadline = new Deadline(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   // Extraction works on its own copy of the bytes (pdf.js may detach the buffer it is given).
   const sha256 = await sha256Hex(bytes);
-  const pdf = await extract(bytes, { maxPages: options.maxPages ?? DEFAULT_MAX_PAGES, deadline });
+  const ocr: OcrOptions = {
+    ...(options.ocr !== undefined && { ocr: options.ocr }),
+    ...(options.ocrLanguages !== undefined && { ocrLanguages: options.ocrLanguages }),
+    // The default budget grows with the pages OCR reads; a budget the caller set is the budget.
+    ocrMsPerPage: options.timeoutMs === undefined ? DEFAULT_OCR_MS_PER_PAGE : 0,
+  };
+  const pdf = await extract(bytes, { maxPages: options.maxPages ?? DEFAULT_MAX_PAGES, deadline, ocr });
   const layout = layoutPages(pdf, deadline);
   layout.diagnostics.unshift(...pdf.diagnostics);
-  return finish(layout, { textSource: "pdf", sha256 }, options, deadline);
+  return finish(layout, { textSource: pdf.ocrPages.length > 0 ? "ocr" : "pdf", sha256 }, options, deadline);
 }
 
 /** Parse text already extracted from a PDF (form feed = page break) into a validated {@link Document}. */

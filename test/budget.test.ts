@@ -37,7 +37,7 @@ describe("the stages poll the budget", () => {
 
   it("layoutPages once per page in each of its page loops", () => {
     const page = (n: number) => ({ page: n, width: 595, height: 842, items: [{ index: 0, text: `§ ${n} Rubrik`, x: 70, y: 100, width: 80, height: 11, fontSize: 11, fontName: "Helvetica", bold: false, italic: false, hasEOL: true }] });
-    const pdf: PdfText = { pageCount: 2, pages: [page(1), page(2)], diagnostics: [] };
+    const pdf: PdfText = { pageCount: 2, pages: [page(1), page(2)], diagnostics: [], ocrPages: [] };
     const budget = recorder();
     layoutPages(pdf, budget);
     expect(budget.stages).toEqual(["making the lines of page 1", "making the lines of page 2", "reading page 1 in order", "reading page 2 in order"]);

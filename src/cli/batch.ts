@@ -55,6 +55,8 @@ export interface ParseCommandOptions {
   /** quiet: no progress, no summary; verbose: a line per input. */
   verbosity: "quiet" | "normal" | "verbose";
   progress: boolean;
+  /** OCR mode for PDFs (ParseOptions.ocr). */
+  ocr: "auto" | "off" | "force";
 }
 
 export interface ParseIo {
@@ -160,6 +162,7 @@ export async function runParse(options: ParseCommandOptions, io: ParseIo): Promi
     encoding: options.encoding,
     ...(options.maxPages !== null && { maxPages: options.maxPages }),
     ...(options.kind !== null && { kind: options.kind }),
+    ocr: options.ocr,
   };
   const jobs = Math.max(1, Math.min(options.jobs, inputs.length));
   const pool = new WorkerPool({

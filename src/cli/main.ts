@@ -89,6 +89,8 @@ Options:
   -q, --quiet            no progress and no summary line
   -v, --verbose          a line per input with its status
       --no-progress      no progress bar
+      --ocr MODE         auto (default): OCR scanned pages and garbled text layers;
+                         force: OCR every page; off: never (a scan fails NO_TEXT_LAYER)
   -h, --help             this help
 
 Progress (files, pages/s, failures, ETA) is shown on a terminal; the summary
@@ -276,6 +278,7 @@ async function parseCommand(args: string[], io: Io): Promise<number> {
     quiet: { type: "boolean", short: "q" },
     verbose: { type: "boolean", short: "v" },
     "no-progress": { type: "boolean" },
+    ocr: { type: "string" },
   });
   if (values.help) {
     io.stdout.write(HELP.parse);
@@ -304,6 +307,7 @@ async function parseCommand(args: string[], io: Io): Promise<number> {
         values.kind === undefined
           ? null
           : (oneOf("--kind", values.kind, ["protokoll", "kallelse", "protokollsutdrag"] as const) satisfies DocumentKind),
+      ocr: oneOf("--ocr", values.ocr ?? "auto", ["auto", "off", "force"] as const),
     },
     { ...io, workerUrl: new URL("./cli-worker.js", import.meta.url), version: VERSION },
   );

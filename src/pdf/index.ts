@@ -9,6 +9,7 @@ import { diagnostic } from "../records/diagnostics.js";
 import type { Diagnostic } from "../schema/index.js";
 import { fontStyle, type FontStyle } from "./fonts.js";
 import { loadPdfJs, safeDocumentParams, type PdfJsModule } from "./pdfjs.js";
+import { DEFAULT_OCR, OcrReader, planOcr, type OcrSource } from "../ocr/index.js";
 import type { PageText, PdfOptions, PdfText, TextItem } from "./types.js";
 
 export type { PageText, PdfOptions, PdfText, TextItem } from "./types.js";
@@ -21,6 +22,8 @@ export const DEFAULT_MAX_PAGES = 2000;
  * is a damaged or hostile box.
  */
 const MAX_PAGE_SIDE = 1_000_000;
+/** Without an explicit timeoutMs, each page read by OCR adds this much to the default budget. */
+export const DEFAULT_OCR_MS_PER_PAGE = 20_000;
 /** The PDF specification lets the header start anywhere in the first 1024 bytes. */
 const HEADER_WINDOW = 1024;
 
@@ -28,11 +31,18 @@ type PdfJsDocument = Awaited<ReturnType<PdfJsModule["getDocument"]>["promise"]>;
 type PdfJsPage = Awaited<ReturnType<PdfJsDocument["getPage"]>>;
 type LoadingTask = ReturnType<PdfJsModule["getDocument"]>;
 
+/** What the caller of {@link extractText} hears while it works. */
+export interface ExtractionHooks {
+  /** The budget grew by `ms` for pages read by OCR (only where the caller set no timeoutMs). */
+  extend?(ms: number): void;
+}
+
 /**
- * Read the text layer of a PDF. The bytes are copied first, because pdf.js may
- * take over (detach) the buffer it is given.
+ * Read the text layer of a PDF, and read by OCR the pages that have none or a
+ * garbled one. The bytes are copied first, because pdf.js may take over
+ * (detach) the buffer it is given.
  */
-export async function extractText(bytes: Uint8Array, options: PdfOptions = {}): Promise<PdfText> {
+export async function extractText(bytes: Uint8Array, options: PdfOptions = {}, hooks: ExtractionHooks = {}): Promise<PdfText> {
   if (!(bytes instanceof Uint8Array)) {
     throw new InvalidInputError(`extractText expects a Uint8Array, got ${bytes === null ? "null" : typeof bytes}`);
   }
@@ -42,18 +52,25 @@ export async function extractText(bytes: Uint8Array, options: PdfOptions = {}): 
     throw new PdfError("NOT_A_PDF", `The input (${bytes.length} bytes) is not a PDF: no "%PDF-" header in its first ${HEADER_WINDOW} bytes.`);
   }
 
+  // Checks the OCR options, so before pdf.js holds anything that would need cleaning up.
+  const ocr = new OcrReader({ mode: options.ocr ?? DEFAULT_OCR.mode, languages: options.ocrLanguages ?? DEFAULT_OCR.languages });
   const pdfjs = await loadPdfJs();
   const task = pdfjs.getDocument(await safeDocumentParams(pdfjs, bytes));
 
   const deadline = new Deadline(timeoutMs);
   const expired = deadline.expired("reading the PDF");
-  const reading = readDocument(task, { maxPages, deadline });
+  const extend = (ms: number) => {
+    deadline.extend(ms);
+    hooks.extend?.(ms);
+  };
+  const reading = readDocument(task, { maxPages, deadline, ocr, ocrMsPerPage: options.ocrMsPerPage ?? 0, extend });
   // If the deadline wins the race, the loser rejects later once the task is destroyed: nobody needs that error.
   reading.catch(() => undefined);
   try {
     return await Promise.race([reading, expired.promise]);
   } finally {
     expired.clear();
+    await ocr.close();
     await task.destroy().catch(() => undefined);
   }
 }
@@ -70,6 +87,9 @@ function hasPdfHeader(bytes: Uint8Array): boolean {
 interface ReadLimits {
   maxPages: number;
   deadline: Deadline;
+  ocr: OcrReader;
+  ocrMsPerPage: number;
+  extend: (ms: number) => void;
 }
 
 async function readDocument(task: LoadingTask, limits: ReadLimits): Promise<PdfText> {
@@ -105,11 +125,9 @@ async function readDocument(task: LoadingTask, limits: ReadLimits): Promise<PdfT
 
   if (read.length === 0) throw new PdfError("CORRUPT_PDF", `pdf.js could not read any of the ${pageCount} page(s) (${firstFailure}).`);
   const textPages = read.filter((p) => p.page.items.some((item) => item.text.trim() !== ""));
-  if (textPages.length === 0) throw new NoTextLayerError(pageCount);
-  const withText = new Set(textPages);
-  for (const r of read) {
-    if (!withText.has(r)) diagnostics.push(diagnostic("info", "EMPTY_PAGE", `Page ${r.page.page} has no text.`, r.page.page));
-  }
+  const ocrPlan = planOcr(read.map((r) => r.page), limits.ocr.mode);
+  diagnostics.push(...ocrPlan.diagnostics);
+  if (textPages.length === 0 && ocrPlan.pages.length === 0) throw new NoTextLayerError(pageCount);
   limits.deadline.check("reading the PDF");
   const styles = await fontStyles(doc, textPages);
   for (const { page } of read) {
@@ -120,7 +138,15 @@ async function readDocument(task: LoadingTask, limits: ReadLimits): Promise<PdfT
       item.italic = style.italic;
     }
   }
-  return { pageCount, pages: read.map((r) => r.page), diagnostics };
+  if (limits.ocrMsPerPage > 0 && ocrPlan.pages.length > 0) limits.extend(limits.ocrMsPerPage * ocrPlan.pages.length);
+  const pages = read.map((r) => r.page);
+  const ocrPages = await limits.ocr.recognisePages(doc as unknown as OcrSource, pages, ocrPlan, diagnostics, () =>
+    limits.deadline.check("reading pages by OCR"),
+  );
+  for (const page of pages) {
+    if (!page.items.some((item) => item.text.trim() !== "")) diagnostics.push(diagnostic("info", "EMPTY_PAGE", `Page ${page.page} has no text.`, page.page));
+  }
+  return { pageCount, pages, diagnostics, ocrPages };
 }
 
 /** A page as read, its items still naming their font by pdf.js's id. */

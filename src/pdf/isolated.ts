@@ -20,7 +20,7 @@ import { PdfError } from "../errors.js";
 import { extractText } from "./index.js";
 import { moduleLocation, nodeBuiltin } from "./pdfjs.js";
 import { reviveError, type ExtractReply } from "./protocol.js";
-import type { PdfText } from "./types.js";
+import type { PdfOptions, PdfText } from "./types.js";
 
 /** An idle worker is closed after this long: it holds pdf.js and its caches (tens of MB). */
 const IDLE_CLOSE_MS = 5_000;
@@ -30,13 +30,22 @@ const MAX_WORKERS = 4;
 export interface ExtractOptions {
   maxPages: number;
   deadline: Deadline;
+  /** OCR settings, passed on to {@link extractText} (defaults there). */
+  ocr?: OcrOptions;
 }
+
+/** What of {@link PdfOptions} concerns OCR. */
+export type OcrOptions = Pick<PdfOptions, "ocr" | "ocrLanguages" | "ocrMsPerPage">;
 
 /** Read the PDF's text in a worker where there can be one, else in this thread. */
 export async function extract(bytes: Uint8Array, options: ExtractOptions): Promise<PdfText> {
   const pool = await sharedPool();
   if (pool) return pool.extract(bytes, options);
-  return extractText(ownCopy(bytes), { maxPages: options.maxPages, timeoutMs: options.deadline.remaining() });
+  return extractText(
+    ownCopy(bytes),
+    { ...options.ocr, maxPages: options.maxPages, timeoutMs: options.deadline.remaining() },
+    { extend: (ms) => options.deadline.extend(ms) },
+  );
 }
 
 /**
@@ -65,6 +74,7 @@ interface Task {
   id: number;
   bytes: Uint8Array;
   maxPages: number;
+  ocr: OcrOptions;
   deadline: Deadline;
   resolve: (pdf: PdfText) => void;
   reject: (error: unknown) => void;
@@ -98,13 +108,14 @@ export class ExtractionPool {
     return this.slots.size;
   }
 
-  extract(bytes: Uint8Array, { maxPages, deadline }: ExtractOptions): Promise<PdfText> {
+  extract(bytes: Uint8Array, { maxPages, deadline, ocr = {} }: ExtractOptions): Promise<PdfText> {
     return new Promise<PdfText>((resolve, reject) => {
       const task: Task = {
         id: this.nextId++,
         // The worker's own copy, whose buffer moves to it instead of being cloned.
         bytes: ownCopy(bytes),
         maxPages,
+        ocr,
         deadline,
         resolve,
         reject,
@@ -173,7 +184,7 @@ export class ExtractionPool {
     slot.worker.ref();
     const { bytes } = task;
     slot.worker.postMessage(
-      { id: task.id, bytes, options: { maxPages: task.maxPages, timeoutMs: task.deadline.remaining() } },
+      { id: task.id, bytes, options: { ...task.ocr, maxPages: task.maxPages, timeoutMs: task.deadline.remaining() } },
       [bytes.buffer as ArrayBuffer],
     );
   }
@@ -181,6 +192,10 @@ export class ExtractionPool {
   private answer(slot: Slot, reply: ExtractReply): void {
     const task = slot.task;
     if (!task || task.id !== reply.id) return;
+    if ("extendMs" in reply) {
+      task.deadline.extend(reply.extendMs);
+      return;
+    }
     if (reply.ok) {
       this.settle(task, () => task.resolve(reply.pdf));
     } else {

@@ -10,10 +10,14 @@ import type { PdfOptions, PdfText } from "./types.js";
 export interface ExtractRequest {
   id: number;
   bytes: Uint8Array;
-  options: Required<PdfOptions>;
+  options: PdfOptions & Required<Pick<PdfOptions, "maxPages" | "timeoutMs">>;
 }
 
-export type ExtractReply = { id: number; ok: true; pdf: PdfText } | { id: number; ok: false; error: ErrorRecord };
+export type ExtractReply =
+  | { id: number; ok: true; pdf: PdfText }
+  | { id: number; ok: false; error: ErrorRecord }
+  /** Not an answer: the budget grew by this much for pages read by OCR; the caller's deadline follows. */
+  | { id: number; extendMs: number };
 
 /** A ProtokollError as plain data. */
 export interface ErrorRecord {

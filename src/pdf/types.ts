@@ -38,6 +38,8 @@ export interface PdfText {
   pageCount: number;
   pages: PageText[];
   diagnostics: Diagnostic[];
+  /** 1-based numbers of the pages read by OCR instead of their text layer. */
+  ocrPages: number[];
 }
 
 export interface PdfOptions {
@@ -45,4 +47,10 @@ export interface PdfOptions {
   maxPages?: number;
   /** Give up after this many milliseconds (default 60 000). */
   timeoutMs?: number;
+  /** OCR pages without text or with a garbled text layer ("auto", the default), every page ("force"), or none ("off"). */
+  ocr?: "auto" | "off" | "force";
+  /** tesseract language codes of the OCR model(s), installed as @tesseract.js-data/<code> (default ["swe"]). */
+  ocrLanguages?: string[];
+  /** More time for each page read by OCR (the default budget's allowance; 0 where the caller set timeoutMs). */
+  ocrMsPerPage?: number;
 }

@@ -26,7 +26,8 @@ port.on("message", (request: ExtractRequest) => {
 
 async function answer({ id, bytes, options }: ExtractRequest): Promise<ExtractReply> {
   try {
-    return { id, ok: true, pdf: await extractText(bytes, options) };
+    const extend = (ms: number) => port.postMessage({ id, extendMs: ms } satisfies ExtractReply);
+    return { id, ok: true, pdf: await extractText(bytes, options, { extend }) };
   } catch (error) {
     return { id, ok: false, error: isProtokollError(error) ? errorRecord(error) : crashed(error) };
   }

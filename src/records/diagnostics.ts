@@ -20,6 +20,11 @@ export const DIAGNOSTIC_CODES = {
   EMPTY_PAGE: "A page had no text.",
   OUTCOME_UNCLEAR: "An item's decision says nothing the vocabulary knows about how it ended, or says opposite things; its outcome is \"other\".",
   TEXT_ENCODING: "Text input that was not UTF-8 (a byte-order mark, detection or the encoding option chose another); says which encoding was used.",
+  // Text-layer quality and OCR (src/ocr).
+  TEXT_LAYER_GARBLED: "A page's text layer is garbled (a broken font mapping); the diagnostic's text is a sample of its words.",
+  OCR_PAGE: "A page was read by OCR; the message gives its mean word confidence.",
+  OCR_LOW_CONFIDENCE: "OCR read a page with a low mean confidence: its text may be wrong.",
+  OCR_SKIPPED: "OCR was called for but is not installed; the text layer was parsed as it is.",
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

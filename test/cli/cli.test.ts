@@ -342,6 +342,7 @@ describe.concurrent("protokoll usage", () => {
     [["parse", "in"]],
     [["parse", "in", "--bogus"]],
     [["parse", "in", "--jobs", "0", "--out", "x"]],
+    [["parse", "in/nested/seed.txt", "--ocr", "sometimes"]],
     [["parse", "missing.pdf"]],
     [["parse", "in/nested/seed.txt", "--resume"]],
     [["export", "out1"]],

@@ -173,3 +173,16 @@ describe("document kind headings", () => {
     expect(token!.payload.kind).toBe(kind);
   });
 });
+
+describe("front labels as OCR prints them", () => {
+  it.each([
+    ["Narvarande ledamöter", "MembersLabel"],
+    ["Ersattare", "SubstitutesLabel"],
+    ["Ovriga deltagare", "OthersLabel"],
+    ["Justerare", "AdjustersAppointedLabel"],
+    ["PIats: Stadshuset", "MeetingPlaceLabel"],
+    ["Protokollet ornfattar §§ 1-3", "ParagraphsLabel"],
+  ])("%s -> %s", (text, kind) => {
+    expect(kinds(text)[0]).toBe(kind);
+  });
+});

@@ -100,8 +100,14 @@ describe("extractText on broken input", () => {
     expect(await codeOf(extractText(encryptedPdf()))).toBe("ENCRYPTED_PDF");
   });
 
-  it("throws NO_TEXT_LAYER for a page with only a drawing (a scan)", async () => {
-    expect(await codeOf(extractText(await imageOnlyPdf()))).toBe("NO_TEXT_LAYER");
+  it("throws NO_TEXT_LAYER for a page with only a drawing (a scan) when OCR is off", async () => {
+    expect(await codeOf(extractText(await imageOnlyPdf(), { ocr: "off" }))).toBe("NO_TEXT_LAYER");
+  });
+
+  it("reads a page without text by OCR in the default mode, and reports it", async () => {
+    const pdf = await extractText(await imageOnlyPdf());
+    expect(pdf.ocrPages).toEqual([1]);
+    expect(pdf.diagnostics.map((d) => d.code)).toContain("OCR_PAGE");
   });
 
   it("throws EMPTY_DOCUMENT for a PDF without pages", async () => {

@@ -25,7 +25,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
   const bundle = async (entry: string, name: string): Promise<string> => {
     const outfile = `${dir}/${name}-${process.pid}.mjs`;
     // ignoreAnnotations: the package's "sideEffects": false would drop the crashing worker's bare import of the real one.
-    await build({ entryPoints: [`${ROOT}${entry}`], outfile, bundle: true, platform: "node", format: "esm", target: "node20", external: ["pdfjs-dist"], ignoreAnnotations: true, logLevel: "warning" });
+    await build({ entryPoints: [`${ROOT}${entry}`], outfile, bundle: true, platform: "node", format: "esm", target: "node20", external: ["pdfjs-dist", "tesseract.js", "@tesseract.js-data/*", "@napi-rs/canvas"], ignoreAnnotations: true, logLevel: "warning" });
     return outfile;
   };
   const worker = await bundle("src/pdf/worker.ts", "pdf-worker");
