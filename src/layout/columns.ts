@@ -6,7 +6,7 @@
  * `label` set; the value's further lines get `continuesLabel`. Nothing here
  * knows label words, so unseen templates work the same way.
  */
-import type { Cell, PageLine } from "./types.js";
+import type { Cell, PageLine, TableRowRef } from "./types.js";
 
 /** Two x positions closer than this (pt) are one column. */
 export const ALIGN = 3;
@@ -22,6 +22,9 @@ export interface Row {
   x0: number;
   label: string | null;
   continuesLabel: string | null;
+  /** A table row (from `tables.ts`): its place in the table, and the left x of each non-empty cell. */
+  table?: TableRowRef;
+  cellX?: number[];
 }
 
 export function labelValueRows(lines: PageLine[]): Row[] {

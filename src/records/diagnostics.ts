@@ -18,6 +18,8 @@ export const DIAGNOSTIC_CODES = {
   PDF_PAGE_FAILED: "pdf.js could not read one page; the rest of the document was parsed.",
   PDF_FONT_WARNING: "pdf.js reported a font problem; text on that page may be incomplete.",
   EMPTY_PAGE: "A page had no text.",
+  CONTENTS_ITEM_NOT_FOUND: "The table of contents lists a § or agenda item that the body does not have.",
+  CONTENTS_TITLE_DIFFERS: "The table of contents gives an item another title than its heading does.",
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

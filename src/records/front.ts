@@ -15,7 +15,7 @@ import { expandParagraphs, parseAttendee, splitAttendeeLine, type AttendeeEntry 
 import type { ClosingOutline } from "./outline.js";
 import { words } from "./words.js";
 
-const { FrontLabel, KindHeading, ORGAN_ROOTS } = vocabulary;
+const { ContentsLine, FrontLabel, KindHeading, ORGAN_ROOTS, TableHeader } = vocabulary;
 
 export interface FrontMatter {
   kind: DocumentKind | null;
@@ -65,9 +65,10 @@ export function buildFrontMatter(preamble: LineToken[], closings: ClosingOutline
     diagnostics: [],
   };
   const people = new People();
-  const { blocks, loose } = labelBlocks(preamble, lines);
+  const { blocks, loose, tableRows } = labelBlocks(preamble, lines);
   for (const token of preamble) if (token.payload.kind && !front.kind) front.kind = token.payload.kind;
   for (const block of blocks) readBlock(block, front, people);
+  for (const line of tableRows) readAttendanceRow(line, front, people);
   for (const closing of closings) readBlock(closingBlock(closing, lines), front, people, true);
   readLoose(loose, front);
   const notices = blocks.filter((b) => b.label.field === "notice").flatMap((b) => b.values.map((v) => v.text));
@@ -78,11 +79,18 @@ export function buildFrontMatter(preamble: LineToken[], closings: ClosingOutline
 }
 
 /** Group preamble lines under the label above them; lines before any label are loose. */
-function labelBlocks(preamble: LineToken[], lines: readonly Line[]): { blocks: LabelBlock[]; loose: Line[] } {
+function labelBlocks(preamble: LineToken[], lines: readonly Line[]): { blocks: LabelBlock[]; loose: Line[]; tableRows: Line[] } {
   const blocks: LabelBlock[] = [];
   const loose: Line[] = [];
+  const tableRows: Line[] = [];
   for (const token of preamble) {
     const line = lines[token.payload.line]!;
+    // Tables are read by their columns, not as the value of the label above them; contents list items.
+    if (token.tokenType === TableHeader || token.tokenType === ContentsLine) continue;
+    if (line.table) {
+      tableRows.push(line);
+      continue;
+    }
     // A letterhead row may name the kind and the organisation side by side: keep it for the organisation.
     if (token.tokenType === KindHeading) {
       if (blocks.length === 0) loose.push(line);
@@ -95,7 +103,7 @@ function labelBlocks(preamble: LineToken[], lines: readonly Line[]): { blocks: L
     } else if (blocks.length > 0) blocks[blocks.length - 1]!.values.push({ text: line.text, line });
     else loose.push(line);
   }
-  return { blocks, loose };
+  return { blocks, loose, tableRows };
 }
 
 function closingBlock(closing: ClosingOutline, lines: readonly Line[]): LabelBlock {
@@ -261,6 +269,47 @@ function readAttendees(text: string, line: Line, group: ParticipantGroup, people
       );
     }
   }
+}
+
+/** A mark in an attendance column: "X", a tick, "[X]", "Ja"; "[ ]" or an empty cell is none. */
+const MARKED = /^(?:\[\s*[xX✓✔×]\s*\]|[xX✓✔×]|ja)$/iu;
+
+/**
+ * A row of an attendance table, read by its header: the person (in a member,
+ * substitute or name column, a party column beside it), present or not (a mark
+ * under "Närvarande", or none under "Frånvarande"), the §§ and whom a
+ * substitute serves for. Someone marked absent is no participant: the row is
+ * kept in a diagnostic. A substitute who serves for someone is a serving
+ * substitute.
+ */
+function readAttendanceRow(line: Line, front: FrontMatter, people: People): void {
+  const table = line.table!;
+  const cell = (meaning: string): string => table.cells[table.columns.indexOf(meaning as never)]?.trim() ?? "";
+  const has = (meaning: string): boolean => table.columns.includes(meaning as never);
+  const substitute = has("substitute") && !has("member");
+  const person = cell("member") || cell("substitute") || cell("name");
+  if (!person) {
+    if (line.text.trim()) front.diagnostics.push(diagnostic("warning", "UNRECOGNISED_ATTENDEE", `A row of an attendance table names nobody: "${line.text}".`, line.page, line.text));
+    return;
+  }
+  const present = has("present") ? MARKED.test(cell("present")) : has("absent") ? !MARKED.test(cell("absent")) : true;
+  if (!present) {
+    front.diagnostics.push(diagnostic("info", "SECTION_WITHOUT_FIELD", `Listed as absent, not as participants: ${person}`, line.page, line.text));
+    return;
+  }
+  const entry = parseAttendee(person);
+  if (!entry) {
+    front.diagnostics.push(diagnostic("warning", "UNRECOGNISED_ATTENDEE", `"${person}" in an attendance table does not read as a person; left out of participants.`, line.page, person));
+    return;
+  }
+  const party = cell("party").replace(/[()]/g, "");
+  if (party && entry.party === null) entry.party = party.toUpperCase();
+  const paragraphs = cell("paragraphs");
+  if (paragraphs && /\d/.test(paragraphs)) entry.paragraphs = expandParagraphs(paragraphs);
+  const replaces = cell("replaces").replace(/\s*\([^)]*\)$/u, "").trim();
+  if (replaces) entry.replaces = replaces;
+  const group: ParticipantGroup = substitute ? (entry.replaces ? "servingSubstitute" : "substitute") : "member";
+  people.add(entry, group, line.page, "attendance");
 }
 
 /** "Peter Sundén   Rebecka Holst" over "Ordförande   Sekreterare": each name takes the caption under it. */
