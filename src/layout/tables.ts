@@ -78,7 +78,7 @@ export function findTables(pages: PageLine[][]): FoundTables {
         if (repeatsHeader(line, open.table) || fitsColumns(line, open)) {
           current = [];
           if (repeatsHeader(line, open.table)) {
-            current.push(addRow(open, line, true));
+            current.push(addRow(open, line, true, headerRow(line)!.map((cell, column) => ({ cell, column }))));
             continue;
           }
         } else {
@@ -99,7 +99,7 @@ export function findTables(pages: PageLine[][]): FoundTables {
         closeFlow();
         open = { index: tables.length, table: { columnX: header.map((c) => c.x0), headers: header.map((c) => c.text.trim()), columns: meanings(header), rows: [] }, bounds: bounds(header), rows: [], last: line, rowPitch: Infinity };
         tables.push(open.table);
-        current = [addRow(open, line, true)];
+        current = [addRow(open, line, true, header.map((cell, column) => ({ cell, column })))];
         continue;
       }
       flow.push(line);
@@ -113,10 +113,49 @@ export function findTables(pages: PageLine[][]): FoundTables {
   return { tables, pages: result };
 }
 
-/** The cells of a header row: at least two, every one a header word. */
+/**
+ * The cells of a header row: at least two, every one a header word. Narrow
+ * columns may stand closer than a cell gap ("Nr Ärende"): a cell is cut where
+ * its words fall into header words, at the points where a new text item starts.
+ */
 function headerRow(line: PageLine): Cell[] | null {
-  if (line.cells.length < 2) return null;
-  return line.cells.every((cell) => columnMeaning(cell.text) !== null) ? line.cells : null;
+  const cells: Cell[] = [];
+  for (const cell of line.cells) {
+    const parts = headerWords(cell);
+    if (!parts) return null;
+    cells.push(...parts);
+  }
+  return cells.length >= 2 ? cells : null;
+}
+
+function headerWords(cell: Cell): Cell[] | null {
+  if (columnMeaning(cell.text) !== null) return [cell];
+  const cuts = [0, ...cell.breaks.map((b) => b.at), cell.text.length];
+  const parts: Cell[] = [];
+  let from = 0;
+  while (from < cuts.length - 1) {
+    let to = cuts.length - 1;
+    while (to > from && columnMeaning(cell.text.slice(cuts[from], cuts[to]).trim()) === null) to--;
+    if (to === from) return null;
+    parts.push(cellPart(cell, from === 0 ? null : cell.breaks[from - 1]!, to === cuts.length - 1 ? null : cell.breaks[to - 1]!));
+    from = to;
+  }
+  return parts;
+}
+
+/** The part of a cell between two of its breaks (null: the cell's own start or end). */
+function cellPart(cell: Cell, start: Cell["breaks"][number] | null, end: Cell["breaks"][number] | null): Cell {
+  const from = start?.at ?? 0;
+  const to = end?.at ?? cell.text.length;
+  return {
+    text: cell.text.slice(from, to).trim(),
+    x0: start?.x ?? cell.x0,
+    x1: end ? end.x - end.gap : cell.x1,
+    bold: cell.bold,
+    italic: cell.italic,
+    items: cell.items,
+    breaks: cell.breaks.filter((b) => b.at > from && b.at < to).map((b) => ({ ...b, at: b.at - from })),
+  };
 }
 
 /** A header is a table's only when the next line falls into its columns. */
@@ -152,12 +191,13 @@ function repeatsHeader(line: PageLine, table: Table): boolean {
  * piece where that row's cell starts.
  */
 function fitsColumns(line: PageLine, open: OpenTable): boolean {
-  const columns = cellColumns(line, open);
-  if (!columns) return false;
-  if (columns[0] === 0) return line.cells.length >= 2 && Math.abs(line.cells[0]!.x0 - open.table.columnX[0]!) <= ALIGN;
+  const placed = placeCells(line, open);
+  if (!placed || placed.length === 0) return false;
+  const [first] = placed;
+  if (first!.column === 0) return placed.length >= 2 && Math.abs(first!.cell.x0 - open.table.columnX[0]!) <= ALIGN;
   const previous = open.rows[open.rows.length - 1];
   if (!previous || previous.header) return false;
-  return line.cells.every((cell, i) => Math.abs(cell.x0 - previous.cells[columns[i]!]!.x0) <= ALIGN);
+  return placed.every(({ cell, column }) => Math.abs(cell.x0 - previous.cells[column]!.x0) <= ALIGN);
 }
 
 /** The line goes on with the open table: close enough under its last line, every cell inside one column. */
@@ -168,42 +208,72 @@ function belongs(line: PageLine, open: OpenTable): boolean {
   return cellColumns(line, open) !== null;
 }
 
-/** The column of each cell of the line, or null when a cell reaches over into the next column. */
-function cellColumns(line: PageLine, open: OpenTable): number[] | null {
+/**
+ * The line's cells cut where a column starts (a narrow gap may leave "1." and
+ * its title one cell), each with its column; null when a cell reaches over
+ * into the next column without a break there.
+ */
+function placeCells(line: PageLine, open: OpenTable): { cell: Cell; column: number }[] | null {
   const { columnX } = open.table;
-  const columns: number[] = [];
-  for (const cell of line.cells) {
-    let column = 0;
-    while (column + 1 < open.bounds.length && cell.x0 >= open.bounds[column + 1]!) column++;
-    const nextStart = columnX[column + 1];
-    if (nextStart !== undefined && cell.x1 > nextStart + ALIGN) return null;
-    columns.push(column);
+  const placed: { cell: Cell; column: number }[] = [];
+  for (const whole of line.cells) {
+    let cell: Cell | null = whole;
+    while (cell) {
+      let column = 0;
+      while (column + 1 < open.bounds.length && cell.x0 >= open.bounds[column + 1]!) column++;
+      const nextStart = columnX[column + 1];
+      if (nextStart === undefined || cell.x1 <= nextStart + ALIGN) {
+        placed.push({ cell, column });
+        break;
+      }
+      const cut = cell.breaks.find((b) => columnX.some((x, k) => k > column && Math.abs(b.x - x) <= ALIGN));
+      if (!cut) return null;
+      placed.push({ cell: cellPart(cell, null, cut), column });
+      cell = cellPart(cell, cut, null);
+    }
   }
-  return columns;
+  return placed;
+}
+
+function cellColumns(line: PageLine, open: OpenTable): number[] | null {
+  return placeCells(line, open)?.map((p) => p.column) ?? null;
 }
 
 /** Add the line to the table: a new row when it has a first-column cell or stands apart, else the wrapped rest of the last row. */
 function takeLine(open: OpenTable, line: PageLine): FoundRow | null {
-  const columns = cellColumns(line, open)!;
+  const placed = placeCells(line, open)!;
   const previous = open.rows[open.rows.length - 1];
   const gap = line.page === open.last.page ? line.baseline - open.last.baseline : 0;
-  const wraps = previous !== undefined && !previous.header && columns[0] !== 0 && gap <= WRAP_PITCH * line.fontSize;
+  const wraps = previous !== undefined && !previous.header && gap <= WRAP_PITCH * line.fontSize && wrapsRow(placed, gap, open, line.fontSize);
   if (wraps) {
-    line.cells.forEach((cell, i) => appendText(previous.cells[columns[i]!]!, cell));
+    for (const { cell, column } of placed) appendText(previous.cells[column]!, cell);
     previous.lines.push(line);
     open.last = line;
     return null;
   }
   if (line.page === open.last.page) open.rowPitch = Math.min(open.rowPitch, gap);
-  return addRow(open, line, false, columns);
+  return addRow(open, line, false, placed);
 }
 
-function addRow(open: OpenTable, line: PageLine, header: boolean, columns: number[] | null = cellColumns(line, open)): FoundRow {
+/**
+ * A line close under a row carries on its cells when it has nothing in the
+ * first column, when it stands closer than rows do (rows set apart by padding),
+ * or when its first-column text cannot start an entry (lower case, "(").
+ */
+function wrapsRow(placed: { cell: Cell; column: number }[], gap: number, open: OpenTable, fontSize: number): boolean {
+  const first = placed[0];
+  if (!first || first.column !== 0) return true;
+  if (gap > 0 && Number.isFinite(open.rowPitch) && gap < open.rowPitch - ROW_PADDING * fontSize) return true;
+  return /^[\p{Ll}(]/u.test(first.cell.text.trim());
+}
+
+/** Rows at least this much further apart than wrapped lines (× font size) are set apart by padding. */
+const ROW_PADDING = 0.2;
+
+/** A new row from placed cells (a header row: its header cells, one per column). */
+function addRow(open: OpenTable, line: PageLine, header: boolean, placed: { cell: Cell; column: number }[]): FoundRow {
   const cells: TableCell[] = open.table.columnX.map((x) => ({ text: "", x0: x, x1: x }));
-  line.cells.forEach((cell, i) => {
-    const target = cells[columns?.[i] ?? i];
-    if (target) appendText(target, cell);
-  });
+  for (const { cell, column } of placed) appendText(cells[column]!, cell);
   const row: FoundRow = { row: open.table.rows.length, lines: [line], cells, header };
   open.table.rows.push({ page: line.page, cells, header });
   open.rows.push(row);
