@@ -23,6 +23,7 @@ const {
   CLOCK_TIME,
   CaseNumberLine,
   PERSON_NAME,
+  TableHeader,
   TextLine,
 } = vocabulary;
 
@@ -105,7 +106,8 @@ function lastPage(outline: ItemOutline, lines: readonly Line[]): number {
   let page = lines[outline.heading.payload.line]!.page;
   for (const part of outline.parts) {
     const tokens = "line" in part ? [part.line] : [part.section.heading, ...part.section.lines];
-    for (const token of tokens) page = Math.max(page, lines[token.payload.line]!.page);
+    // A table's header repeated at the top of the next page is the table's, not the row's above it.
+    for (const token of tokens) if (token.tokenType !== TableHeader) page = Math.max(page, lines[token.payload.line]!.page);
   }
   return page;
 }

@@ -609,7 +609,7 @@ function attendanceTableBlocks(ctx: Context): Block[] {
   const boxes = variant(ctx) === 1;
   const mark = (present: boolean) => (boxes ? (present ? "[X]" : "[ ]") : present ? "X" : "");
   const known = new Set(doc.participants.map((p) => p.name));
-  const replaced = [...new Set(doc.participants.flatMap((p) => (p.replaces ? [p.replaces] : [])))];
+  const replaced = [...new Set(doc.participants.flatMap((p) => (p.replaces && !known.has(p.replaces) ? [p.replaces] : [])))];
   const absent = replaced.length > 0 ? replaced : ABSENT_NAMES.filter((n) => !known.has(n)).slice(0, 1);
   const name = (p: Participant) => formatEntry({ ...p, party: null, paragraphs: null, replaces: null, title: null }, "parens");
   const limit = (p: Participant) => (p.paragraphs ? formatParagraphSet(p.paragraphs, false) : "");
