@@ -9,7 +9,7 @@ import { cleanText, endsWithSoftHyphen, wrapJoin } from "./clean.js";
 import { labelValueRows, type Row } from "./columns.js";
 import { pdfFurniture, textFurniture, type PdfPageLines } from "./furniture.js";
 import { pageLines, round } from "./lines.js";
-import { readingOrder, type Flow } from "./reading.js";
+import { readingOrder, textExtent, type Flow, type TextExtent } from "./reading.js";
 import { findTables, type FoundRow, type PageSegment } from "./tables.js";
 import type { BBox, Cell, Line, LayoutResult, PageLine, Table } from "./types.js";
 
@@ -42,7 +42,8 @@ export function layoutPages(pdf: PdfText): LayoutResult {
   });
   // Tables first: their rows keep their cells together; the text around them is read as usual.
   const found = findTables(bodies);
-  const pageFlows = pages.map(({ page }, i) => ({ page, flows: found.pages[i]!.flatMap((segment) => segmentFlows(segment, found.tables)) }));
+  const extent = textExtent(bodies.flat());
+  const pageFlows = pages.map(({ page }, i) => ({ page, flows: found.pages[i]!.flatMap((segment) => segmentFlows(segment, found.tables, extent)) }));
 
   const margins = pageFlows.map(({ flows }) => leftMargin(flows.filter((f) => f.column !== "right").flatMap((f) => f.rows)));
   const documentMargin = mostCommon(margins.filter((m) => m !== null));
@@ -64,8 +65,10 @@ export function layoutPages(pdf: PdfText): LayoutResult {
 }
 
 /** A run of text in reading order (columns, label/value rows), or a table's rows as they stand. */
-function segmentFlows(segment: PageSegment, tables: Table[]): { column: Flow["column"]; rows: Row[] }[] {
-  if (segment.kind === "flow") return readingOrder(segment.lines).map((flow) => ({ column: flow.column, rows: labelValueRows(flow.lines) }));
+function segmentFlows(segment: PageSegment, tables: Table[], extent: TextExtent): { column: Flow["column"]; rows: Row[] }[] {
+  if (segment.kind === "flow") {
+    return readingOrder(segment.lines, extent).map((flow) => ({ column: flow.column, rows: labelValueRows(flow.lines, flow.column === "full" ? extent : undefined) }));
+  }
   const table = tables[segment.table]!;
   return [{ column: "full", rows: segment.rows.map((row) => tableRow(row, segment.table, table)) }];
 }

@@ -17,11 +17,11 @@ import type { Cell, PageLine, Table, TableCell } from "./types.js";
 
 /**
  * The first row starts within this distance under the header (× font size);
- * each later line within this share over the table's row pitch (the closest two
- * rows seen), so a heading after a gap below the table is not taken into it.
+ * each later line within the table's row pitch (the closest two rows seen) plus
+ * this much (× font size), so a heading after a gap below the table is not taken into it.
  */
 const FIRST_ROW_GAP = 2.2;
-const ROW_PITCH_SLACK = 1.35;
+const ROW_PITCH_SLACK = 0.35;
 /** A line without a first-column cell, closer than this (× font size) under the one before, carries wrapped cells of its row. */
 const WRAP_PITCH = 1.7;
 
@@ -203,7 +203,7 @@ function fitsColumns(line: PageLine, open: OpenTable): boolean {
 /** The line goes on with the open table: close enough under its last line, every cell inside one column. */
 function belongs(line: PageLine, open: OpenTable): boolean {
   const gap = line.baseline - open.last.baseline;
-  const limit = Number.isFinite(open.rowPitch) ? ROW_PITCH_SLACK * open.rowPitch : FIRST_ROW_GAP * line.fontSize;
+  const limit = Number.isFinite(open.rowPitch) ? open.rowPitch + ROW_PITCH_SLACK * line.fontSize : FIRST_ROW_GAP * line.fontSize;
   if (line.page === open.last.page && (gap <= 0 || gap > limit)) return false;
   return cellColumns(line, open) !== null;
 }
