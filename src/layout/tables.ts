@@ -51,6 +51,8 @@ interface OpenTable {
   last: PageLine;
   /** The closest two row starts seen on one page (baseline to baseline, from the last line of the row above). */
   rowPitch: number;
+  /** Whether the first body row's first-column cell is bold: a label set bold below a plain table is no row of it. */
+  keyBold: boolean | null;
 }
 
 export function findTables(pages: PageLine[][]): FoundTables {
@@ -97,7 +99,7 @@ export function findTables(pages: PageLine[][]): FoundTables {
       const header = headerRow(line);
       if (header && startsTable(lines, i, header)) {
         closeFlow();
-        open = { index: tables.length, table: { columnX: header.map((c) => c.x0), headers: header.map((c) => c.text.trim()), columns: meanings(header), rows: [] }, bounds: bounds(header), rows: [], last: line, rowPitch: Infinity };
+        open = { index: tables.length, table: { columnX: header.map((c) => c.x0), headers: header.map((c) => c.text.trim()), columns: meanings(header), rows: [] }, bounds: bounds(header), rows: [], last: line, rowPitch: Infinity, keyBold: null };
         tables.push(open.table);
         current = [addRow(open, line, true, header.map((cell, column) => ({ cell, column })))];
         continue;
@@ -162,7 +164,7 @@ function cellPart(cell: Cell, start: Cell["breaks"][number] | null, end: Cell["b
 function startsTable(lines: PageLine[], i: number, header: Cell[]): boolean {
   const next = lines[i + 1];
   if (!next) return false;
-  const probe: OpenTable = { index: -1, table: { columnX: header.map((c) => c.x0), headers: [], columns: [], rows: [] }, bounds: bounds(header), rows: [], last: lines[i]!, rowPitch: Infinity };
+  const probe: OpenTable = { index: -1, table: { columnX: header.map((c) => c.x0), headers: [], columns: [], rows: [] }, bounds: bounds(header), rows: [], last: lines[i]!, rowPitch: Infinity, keyBold: null };
   return belongs(next, probe) && cellColumns(next, probe)?.[0] === 0;
 }
 
@@ -205,7 +207,10 @@ function belongs(line: PageLine, open: OpenTable): boolean {
   const gap = line.baseline - open.last.baseline;
   const limit = Number.isFinite(open.rowPitch) ? open.rowPitch + ROW_PITCH_SLACK * line.fontSize : FIRST_ROW_GAP * line.fontSize;
   if (line.page === open.last.page && (gap <= 0 || gap > limit)) return false;
-  return cellColumns(line, open) !== null;
+  const placed = placeCells(line, open);
+  if (!placed) return false;
+  const key = placed[0]?.column === 0 ? placed[0].cell : null;
+  return key === null || open.keyBold === null || key.bold === open.keyBold;
 }
 
 /**
@@ -275,6 +280,8 @@ function addRow(open: OpenTable, line: PageLine, header: boolean, placed: { cell
   const cells: TableCell[] = open.table.columnX.map((x) => ({ text: "", x0: x, x1: x }));
   for (const { cell, column } of placed) appendText(cells[column]!, cell);
   const row: FoundRow = { row: open.table.rows.length, lines: [line], cells, header };
+  const key = placed.find((p) => p.column === 0)?.cell;
+  if (!header && open.keyBold === null && key) open.keyBold = key.bold;
   open.table.rows.push({ page: line.page, cells, header });
   open.rows.push(row);
   open.last = line;

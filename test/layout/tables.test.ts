@@ -108,6 +108,21 @@ describe("findTables", () => {
     ]);
   });
 
+  it("ends a table at a bold label row set below plain rows at about the row pitch", () => {
+    const lines = page(1, 100, [
+      [["Ersättare", NR], ["Parti", 270], ["Närvarande", 320]],
+      [["Eva Lund", NR], ["S", 270], ["X", 330]],
+      [["Per Holm", NR], ["M", 270], ["X", 330]],
+      [["Övriga närvarande", NR], ["Anna Berg", 230]],
+    ], [0, 1.3, 1.3, 1.5]);
+    lines[3]!.cells[0]!.bold = true;
+    const { pages } = findTables([lines]);
+    expect(view(pages[0]!)).toEqual([
+      ["table", 0, [["Ersättare", "Parti", "Närvarande"], ["Eva Lund", "S", "X"], ["Per Holm", "M", "X"]]],
+      ["flow", ["Övriga närvarande | Anna Berg"]],
+    ]);
+  });
+
   it("reads § in an attendance table as the § limits, and marks by column", () => {
     const lines = page(1, 100, [
       [["Ledamöter", NR], ["Närvarande", 250], ["Frånvarande", 320], ["§", 400]],
