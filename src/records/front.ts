@@ -286,14 +286,28 @@ function readAttendanceRow(line: Line, front: FrontMatter, people: People): void
   const table = line.table!;
   const cell = (meaning: string): string => table.cells[table.columns.indexOf(meaning as never)]?.trim() ?? "";
   const has = (meaning: string): boolean => table.columns.includes(meaning as never);
-  const substitute = has("substitute") && !has("member");
-  const person = cell("member") || cell("substitute") || cell("name");
-  if (!person) {
+  const member = cell("member") || (has("member") ? "" : cell("name"));
+  const substitute = cell("substitute");
+  if (!member && !substitute) {
     if (line.text.trim()) front.diagnostics.push(diagnostic("warning", "UNRECOGNISED_ATTENDEE", `A row of an attendance table names nobody: "${line.text}".`, line.page, line.text));
     return;
   }
   const present = has("present") ? MARKED.test(cell("present")) : has("absent") ? !MARKED.test(cell("absent")) : true;
-  if (!present) {
+  // A row may name a member and, beside, the substitute who stands in when the member is absent.
+  if (member && substitute) {
+    addAttendee(member, present ? "member" : null, line, front, people);
+    addAttendee(substitute, present ? "substitute" : "servingSubstitute", line, front, people, present ? null : member);
+    return;
+  }
+  const group: ParticipantGroup = member ? "member" : cell("replaces") ? "servingSubstitute" : "substitute";
+  addAttendee(member || substitute, present ? group : null, line, front, people);
+}
+
+/** One person of an attendance row, with the row's party, § limits and whom they serve for; a null group is absent. */
+function addAttendee(person: string, group: ParticipantGroup | null, line: Line, front: FrontMatter, people: People, servesFor: string | null = null): void {
+  const table = line.table!;
+  const cell = (meaning: string): string => table.cells[table.columns.indexOf(meaning as never)]?.trim() ?? "";
+  if (group === null) {
     front.diagnostics.push(diagnostic("info", "SECTION_WITHOUT_FIELD", `Listed as absent, not as participants: ${person}`, line.page, line.text));
     return;
   }
@@ -303,12 +317,13 @@ function readAttendanceRow(line: Line, front: FrontMatter, people: People): void
     return;
   }
   const party = cell("party").replace(/[()]/g, "");
-  if (party && entry.party === null) entry.party = party.toUpperCase();
+  // In a row of a member and a substitute, the party column is the member's.
+  const ownsParty = !table.columns.includes("member") || group === "member";
+  if (party && entry.party === null && ownsParty) entry.party = party.toUpperCase();
   const paragraphs = cell("paragraphs");
   if (paragraphs && /\d/.test(paragraphs)) entry.paragraphs = expandParagraphs(paragraphs);
-  const replaces = cell("replaces").replace(/\s*\([^)]*\)$/u, "").trim();
+  const replaces = servesFor ? parseAttendee(servesFor)?.name ?? null : cell("replaces").replace(/\s*\([^)]*\)$/u, "").trim() || null;
   if (replaces) entry.replaces = replaces;
-  const group: ParticipantGroup = substitute ? (entry.replaces ? "servingSubstitute" : "substitute") : "member";
   people.add(entry, group, line.page, "attendance");
 }
 

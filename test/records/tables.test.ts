@@ -58,6 +58,22 @@ describe("tables in the record", () => {
     expect(absent).toEqual(["Listed as absent, not as participants: Per Holm", "Listed as absent, not as participants: Kim Ek", "Listed as absent, not as participants: Ulla Fält"]);
   });
 
+  it("reads a row of a member and the substitute beside: the substitute serves when the member is absent", () => {
+    const document = build([
+      line("PROTOKOLL"),
+      ...table(["member", "party", "substitute", "absent"], ["Ledamöter", "Parti", "Ersättare", "Frånvarande"], [
+        ["Anna Berg", "S", "Lena Ek", ""],
+        ["Per Holm", "M", "Kim Nord", "X"],
+      ]),
+      line("§ 2 Budget"),
+    ]);
+    expect(document.participants.map((p) => [p.name, p.party, p.group, p.replaces])).toEqual([
+      ["Anna Berg", "S", "member", null],
+      ["Lena Ek", null, "substitute", null],
+      ["Kim Nord", null, "servingSubstitute", "Per Holm"],
+    ]);
+  });
+
   it("reads ballots by the mark under Ja / Nej / Avstår, or by the word in a Röst column", () => {
     const document = build([
       line("PROTOKOLL"),
