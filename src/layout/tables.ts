@@ -256,7 +256,9 @@ function takeLine(open: OpenTable, line: PageLine): FoundRow | null {
     open.last = line;
     return null;
   }
-  if (line.page === open.last.page) open.rowPitch = Math.min(open.rowPitch, gap);
+  // A header repeated on a later page may stand closer to its first row than rows stand to each other.
+  const afterRepeatedHeader = previous?.header === true && Number.isFinite(open.rowPitch);
+  if (line.page === open.last.page && !afterRepeatedHeader) open.rowPitch = Math.min(open.rowPitch, gap);
   return addRow(open, line, false, placed);
 }
 
