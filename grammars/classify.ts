@@ -235,7 +235,8 @@ function classifyTableRow(line: Line, make: Make, state: LexState): LineToken {
   const cell = (meaning: string): string => table.cells[table.columns.indexOf(meaning as never)] ?? "";
   const has = (meaning: string): boolean => table.columns.includes(meaning as never);
   const number = cell("number");
-  if (has("page") || /§/.test(number)) return make(ContentsLine, { rest: "", contents: contentsOfRow(line) });
+  // Contents list the items before they start; one inside an item is an attachment's own, kept as text.
+  if (has("page") || /§/.test(number)) return state.inItems ? make(TextLine) : make(ContentsLine, { rest: "", contents: contentsOfRow(line) });
   const people = has("member") || has("substitute") || has("name");
   if (!has("title") || people) return make(TextLine);
   const printed = /\d+/.exec(number);
@@ -258,16 +259,17 @@ function contentsOfRow(line: Line): NonNullable<LinePayload["contents"]> {
 /**
  * A table of contents set as text: its heading, then entries with a page
  * number at the end, after dot leaders or (under the heading) in a cell of its
- * own. An entry with dot leaders is one anywhere before the items.
+ * own. An entry with dot leaders is one anywhere before the items; inside the items a
+ * contents list is an attachment's own, and stays text.
  */
 function matchContents(line: Line, state: LexState): Omit<LinePayload, "line"> | null {
-  if (CONTENTS_HEADING.test(line.text)) {
+  if (CONTENTS_HEADING.test(line.text) && !state.inItems) {
     state.inContents = true;
     return { rest: "" };
   }
   const lastCell = line.cells?.[line.cells.length - 1];
   const listed = DOT_LEADER.test(line.text) || (state.inContents && lastCell !== undefined && /^\d{1,4}$/.test(lastCell));
-  const entry = listed && (!state.inItems || state.inContents) ? matchContentsEntry(line.text) : null;
+  const entry = listed && !state.inItems ? matchContentsEntry(line.text) : null;
   if (!entry) {
     state.inContents = false;
     return null;
