@@ -98,11 +98,11 @@ describe("tables in the record", () => {
     const document = build([
       line("KALLELSE"),
       line("Kommunstyrelsen"),
+      ...table(["number", "title", "page"], ["§", "Ärende", "Sida"], [["§ 7", "Budget 2026", "3"]]),
       ...table(["time", "number", "title", "presenter", "caseNumber", "decidingBody"], ["Tid", "Nr", "Ärende", "Föredragande", "Dnr", "Beslutsinstans"], [
         ["13:00", "1", "Budget 2026", "Anna Berg, Per Holm", "KS 2025/12", "KF"],
         ["", "2", "Taxa för vatten", "", "", "KS"],
       ]),
-      ...table(["number", "title", "page"], ["§", "Ärende", "Sida"], [["§ 7", "Budget 2026", "3"]]),
     ]);
     expect(document.items.map((i) => [i.number, i.title, i.time, i.presenters, i.caseNumbers])).toEqual([
       [1, "Budget 2026", "13:00", ["Anna Berg", "Per Holm"], ["KS 2025/12"]],
