@@ -147,7 +147,7 @@ function readBlock(block: LabelBlock, front: FrontMatter, people: People, signat
   }
   const group = GROUP_OF_FIELD[field];
   if (group) {
-    for (const entry of attendanceEntries(block.values)) readAttendees(entry.text, entry.line, group, people, front);
+    for (const entry of attendanceEntries(block.values.map(cellsAsAsides))) readAttendees(entry.text, entry.line, group, people, front);
     return;
   }
   const role = ROLE_OF_FIELD[field];
@@ -158,6 +158,17 @@ function readBlock(block: LabelBlock, front: FrontMatter, people: People, signat
       for (const part of parts) readSignature(withoutSigningLines(part), value.line, role, people, front, signature);
     }
   }
+}
+
+/**
+ * An entry set in columns ("Anna Berg   Ekonomichef", "Per Holm (M)   ordförande") reads
+ * as one with its parts after commas, as typed entries print them.
+ */
+function cellsAsAsides(value: LabelBlock["values"][number]): LabelBlock["values"][number] {
+  const cells = value.line.cells;
+  if (!cells || cells.length < 2) return value;
+  const own = value.line.label !== null ? cells.slice(1) : cells;
+  return own.length > 1 && own.join(" ") === value.text.trim() ? { ...value, text: own.join(", ") } : value;
 }
 
 /** Names after a signature label: "och", "&" or a comma between two. */

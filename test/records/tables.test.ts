@@ -74,6 +74,19 @@ describe("tables in the record", () => {
     ]);
   });
 
+  it("reads an entry set in columns beside its label as one entry, its title a title", () => {
+    const document = build([
+      line("PROTOKOLL"),
+      line("Övriga närvarande Anna Berg Ekonomichef", { label: "Övriga närvarande", cells: ["Övriga närvarande", "Anna Berg", "Ekonomichef"] }),
+      line("Per Holm förvaltningschef", { continuesLabel: "Övriga närvarande", cells: ["Per Holm", "förvaltningschef"] }),
+      line("§ 2 Budget"),
+    ]);
+    expect(document.participants.map((p) => [p.name, p.title, p.affiliation])).toEqual([
+      ["Anna Berg", "Ekonomichef", null],
+      ["Per Holm", "förvaltningschef", null],
+    ]);
+  });
+
   it("reads ballots by the mark under Ja / Nej / Avstår, or by the word in a Röst column", () => {
     const document = build([
       line("PROTOKOLL"),
