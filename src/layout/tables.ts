@@ -130,7 +130,12 @@ function headerRow(line: PageLine): Cell[] | null {
   return cells.length >= 2 ? cells : null;
 }
 
+/** Header cells are short: a longer run, or one of more words, is text (and is not cut up, so a line costs linear time). */
+const MAX_HEADER_CELL = 60;
+const MAX_HEADER_WORDS = 8;
+
 function headerWords(cell: Cell): Cell[] | null {
+  if (cell.text.length > MAX_HEADER_CELL || cell.breaks.length > MAX_HEADER_WORDS) return null;
   if (columnMeaning(cell.text) !== null) return [cell];
   const cuts = [0, ...cell.breaks.map((b) => b.at), cell.text.length];
   const parts: Cell[] = [];
