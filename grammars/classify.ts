@@ -20,6 +20,10 @@ import {
   CASE_NUMBER_LABEL,
   CASE_NUMBER_LINE,
   CaseNumberLine,
+  CONTENTS_ENTRY,
+  CONTENTS_HEADING,
+  ContentsLine,
+  DOT_LEADER,
   FRONT_LABEL_TOKENS,
   FrontLabel,
   ItemHeading,
@@ -32,6 +36,7 @@ import {
   ParagraphHeading,
   SECTION_TOKENS,
   SIGNATURES_LABEL,
+  TableHeader,
   TextLine,
   type FrontField,
   type FrontLabelTokenType,
@@ -54,6 +59,8 @@ export interface LinePayload {
   inItems?: boolean;
   /** A diarienummer line printed above the item heading it belongs to ("Dnr BUN 2025/004" over "§ 19 ..."). */
   headsNextItem?: boolean;
+  /** An entry of a table of contents: the item it lists and the page it names. */
+  contents?: { paragraph: number | null; number: number | null; title: string; page: number | null };
 }
 
 export type LineToken = IToken & { payload: LinePayload };
@@ -85,6 +92,8 @@ interface LexState {
   historyList: boolean;
   /** After the last §, in the appeal instructions (besvärsanvisning): text until a new § heading. */
   appendix: boolean;
+  /** Under a contents heading ("Innehållsförteckning"), while its entries follow. */
+  inContents: boolean;
 }
 
 /** Turn layout lines into one token each. */
@@ -98,6 +107,7 @@ export function tokenizeLines(lines: readonly Line[]): LineToken[] {
     frontField: null,
     historyList: false,
     appendix: false,
+    inContents: false,
   };
   const tokens = lines.map((line, index) => classifyLine(line, index, lines, state));
   markCaseNumbersAboveHeadings(tokens, lines);
@@ -170,6 +180,10 @@ function classifyLine(line: Line, index: number, lines: readonly Line[], state: 
   const make = (type: TokenType, extra: Omit<LinePayload, "line"> = { rest: "" }): LineToken =>
     makeToken(type, text, index, { line: index, ...extra });
 
+  if (line.table) return classifyTableRow(line, make, state);
+  const contents = matchContents(line, state);
+  if (contents) return make(ContentsLine, contents);
+
   if (!state.inItems) {
     const kind = [text, ...(line.cells ?? [])].map(matchKind).find((k) => k !== null);
     if (kind) return make(KindHeading, { rest: "", kind });
@@ -206,6 +220,14 @@ function classifyLine(line: Line, index: number, lines: readonly Line[], state: 
   const caseNumberValue = caseNumber?.groups?.labelled ?? caseNumber?.groups?.parenthesised ?? caseNumber?.groups?.bare ?? "";
   if (caseNumber && isCaseNumberValue(caseNumberValue)) return make(CaseNumberLine, { rest: caseNumberValue });
 
+  // A side heading: the section's name in the label column, its text starting on the same line to the right.
+  if (state.inItems && line.label) {
+    const section = matchSection(line.label);
+    if (section) {
+      state.listPoint = null;
+      return make(section.type, { rest: text.slice(line.label.length).trim() });
+    }
+  }
   if (state.inItems) {
     const section = matchSection(text);
     // A handling's dated line ("Stadsstyrelsen 3.4.2023, 97 §") opens its block set apart; tight under
@@ -231,6 +253,76 @@ function classifyLine(line: Line, index: number, lines: readonly Line[], state: 
   // A paragraph after the list (not a wrapped point, which follows without a gap) ends it.
   else if (line.breakBefore) state.listPoint = null;
   return make(TextLine);
+}
+
+type Make = (type: TokenType, extra?: Omit<LinePayload, "line">) => LineToken;
+
+/**
+ * A table row, by what its header says its columns hold: an agenda row is an
+ * agenda item (its number from the number column, else counted), a contents row
+ * lists an item, and the rows of attendance lists and omröstningslistor are
+ * text that the builders read by column.
+ */
+function classifyTableRow(line: Line, make: Make, state: LexState): LineToken {
+  const table = line.table!;
+  if (table.header) return make(TableHeader);
+  const cell = (meaning: string): string => table.cells[table.columns.indexOf(meaning as never)] ?? "";
+  const has = (meaning: string): boolean => table.columns.includes(meaning as never);
+  const number = cell("number");
+  // Contents list the items before they start; one inside an item is an attachment's own, kept as text.
+  if (has("page") || /§/.test(number)) return state.inItems ? make(TextLine) : make(ContentsLine, { rest: "", contents: contentsOfRow(line) });
+  const people = has("member") || has("substitute") || has("name");
+  if (!has("title") || people) return make(TextLine);
+  const printed = /\d+/.exec(number);
+  const agendaNumber = printed ? Number(printed[0]) : state.nextAgenda;
+  state.inItems = true;
+  state.mode = "agenda";
+  state.nextAgenda = agendaNumber + 1;
+  state.listPoint = null;
+  return make(AgendaHeading, { rest: cell("title"), agendaNumber });
+}
+
+function contentsOfRow(line: Line): NonNullable<LinePayload["contents"]> {
+  const table = line.table!;
+  const cell = (meaning: string): string => table.cells[table.columns.indexOf(meaning as never)] ?? "";
+  const entry = matchContentsEntry(`${cell("number")} ${cell("title")} ${cell("page") || "0"}`);
+  const page = /\d+/.exec(cell("page"));
+  return { ...(entry ?? { paragraph: null, number: null, title: cell("title") }), page: page ? Number(page[0]) : null };
+}
+
+/**
+ * A table of contents set as text: its heading, then entries with a page
+ * number at the end, after dot leaders or (under the heading) in a cell of its
+ * own. An entry with dot leaders is one anywhere before the items; inside the items a
+ * contents list is an attachment's own, and stays text.
+ */
+function matchContents(line: Line, state: LexState): Omit<LinePayload, "line"> | null {
+  if (CONTENTS_HEADING.test(line.text) && !state.inItems) {
+    state.inContents = true;
+    return { rest: "" };
+  }
+  const lastCell = line.cells?.[line.cells.length - 1];
+  const listed = DOT_LEADER.test(line.text) || (state.inContents && lastCell !== undefined && /^\d{1,4}$/.test(lastCell));
+  const entry = listed && !state.inItems ? matchContentsEntry(line.text) : null;
+  if (!entry) {
+    state.inContents = false;
+    return null;
+  }
+  state.inContents = true;
+  return { rest: "", contents: entry };
+}
+
+function matchContentsEntry(text: string): NonNullable<LinePayload["contents"]> | null {
+  const match = CONTENTS_ENTRY.exec(text.trim());
+  const groups = match?.groups;
+  if (!groups) return null;
+  const paragraph = groups.num ?? groups.numAfter ?? groups.numWord;
+  return {
+    paragraph: paragraph ? Number(paragraph) : null,
+    number: groups.agenda ? Number(groups.agenda) : null,
+    title: (groups.title ?? "").replace(/[\s.…·_]+$/u, "").trim(),
+    page: groups.page ? Number(groups.page) : null,
+  };
 }
 
 function makeToken(type: TokenType, image: string, index: number, payload: LinePayload): LineToken {
@@ -259,14 +351,12 @@ function matchKind(text: string): LinePayload["kind"] | null {
   return null;
 }
 
-/** A line of a table of contents: "16 § Val av protokolljusterare ........ 2" (a dot leader, then the page). */
-const CONTENTS_ENTRY = /(?:\.{4,}|…{2,})\s*\d{1,4}$/u;
-
 function matchParagraphHeading(
   text: string,
   lastParagraph: number,
 ): { number: number; rest: string; designation: NonNullable<LinePayload["paragraph"]> } | null {
-  if (CONTENTS_ENTRY.test(text)) return null;
+  // A line of a table of contents: "16 § Val av protokolljusterare ........ 2" (a dot leader, then the page).
+  if (DOT_LEADER.test(text)) return null;
   const match = PARAGRAPH_HEADING.exec(text);
   const groups = match?.groups;
   if (!match || !groups) return null;

@@ -64,6 +64,8 @@ export type BodyLineCstChildren = {
   KindHeading?: IToken[];
   AdjustedSeparately?: IToken[];
   AdjustedImmediately?: IToken[];
+  TableHeader?: IToken[];
+  ContentsLine?: IToken[];
 };
 
 export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {

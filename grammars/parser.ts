@@ -7,6 +7,7 @@
  *   section   := SectionHeading bodyLine*          "Beslut", "Yrkanden", "Expedieras till" ...
  *   closing   := FrontLabel bodyLine*              signatures after the last item
  *   bodyLine  := TextLine | CaseNumberLine | KindHeading | AdjustedSeparately | AdjustedImmediately
+ *              | TableHeader | ContentsLine        a table's header row, a table of contents
  *
  * A diarienummer line directly above a heading ("Dnr BUN 2025/004" over
  * "§ 19 ...") belongs to the item below it: the lexer marks such lines, and
@@ -20,10 +21,12 @@ import {
   AdjustedImmediately,
   AdjustedSeparately,
   CaseNumberLine,
+  ContentsLine,
   FrontLabel,
   ItemHeading,
   KindHeading,
   SectionHeading,
+  TableHeader,
   TextLine,
 } from "./vocabulary.js";
 
@@ -83,6 +86,8 @@ export class DocumentParser extends CstParser {
       { ALT: () => this.CONSUME(KindHeading) },
       { ALT: () => this.CONSUME(AdjustedSeparately) },
       { ALT: () => this.CONSUME(AdjustedImmediately) },
+      { ALT: () => this.CONSUME(TableHeader) },
+      { ALT: () => this.CONSUME(ContentsLine) },
     ]);
   });
 }

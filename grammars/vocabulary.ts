@@ -381,6 +381,82 @@ export const PARAGRAPH_HEADING = new RegExp(String.raw`^${PARAGRAPH_DESIGNATION}
 export const AGENDA_HEADING = /^(?<num>\d{1,3})\s*[.)]\s+(?<rest>\S.*)$/;
 
 // ---------------------------------------------------------------------------
+// Tables: header words and what each column holds (layout finds tables by these)
+// ---------------------------------------------------------------------------
+
+/** What a table column holds, as its header word says. */
+export type ColumnMeaning =
+  | "number"
+  | "title"
+  | "caseNumber"
+  | "presenter"
+  | "time"
+  | "decidingBody"
+  | "handling"
+  | "member"
+  | "substitute"
+  | "name"
+  | "party"
+  | "present"
+  | "absent"
+  | "paragraphs"
+  | "replaces"
+  | "yes"
+  | "no"
+  | "abstain"
+  | "vote"
+  | "page";
+
+/**
+ * Header cells of the tables meeting documents print (agenda, attendance,
+ * omröstningslista, contents), each whole cell (case-insensitive, an optional
+ * trailing ":" allowed) and the meaning of its column. A row whose cells are all
+ * header words is a table's header row.
+ */
+export const TABLE_HEADER_WORDS: ReadonlyArray<readonly [RegExp, ColumnMeaning]> = [
+  // Agenda (föredragningslista) and contents
+  [/^(?:nr|nr\.|punkt|§|ärende ?nr|p)$/iu, "number"],
+  [/^(?:ärende|ärenden|ärendemening|rubrik|ärendelista|innehåll)$/iu, "title"],
+  [/^(?:dnr|diarienummer|diarienr|ärendenummer)$/iu, "caseNumber"],
+  [/^(?:föredragande|föredragare|ansvarig|föredras av)$/iu, "presenter"],
+  [/^(?:tid|klockslag|beräknad tid|kl\.?)$/iu, "time"],
+  [/^(?:beslutsinstans|beslutande organ|instans)$/iu, "decidingBody"],
+  [/^(?:handling|handlingar|bilaga|bilagor|beslutsunderlag)$/iu, "handling"],
+  [/^(?:sida|sid\.?|s\.)$/iu, "page"],
+  // Attendance (närvarolista)
+  [/^(?:ledamöter|ledamot|ordinarie ledamöter|beslutande ledamöter)$/iu, "member"],
+  [/^(?:ersättare|ersättare som tjänstgör)$/iu, "substitute"],
+  [/^(?:namn|ledamot\/ersättare)$/iu, "name"],
+  [/^(?:parti)$/iu, "party"],
+  [/^(?:närvarande|närv\.?|närvaro|deltar)$/iu, "present"],
+  [/^(?:frånvarande|frånv\.?|ej närvarande)$/iu, "absent"],
+  [/^(?:§§|paragrafer|närvarande §|närvarande §§)$/iu, "paragraphs"],
+  [/^(?:tjänstgör för|tjänstgörande för|ersätter|tjg för|ersättare för)$/iu, "replaces"],
+  // Omröstningslista (roll-call vote)
+  [/^(?:ja)$/iu, "yes"],
+  [/^(?:nej)$/iu, "no"],
+  [/^(?:avstår|avst\.?|avstod)$/iu, "abstain"],
+  [/^(?:röst|röstar|votering)$/iu, "vote"],
+];
+
+/** The meaning of a header cell, or null when the cell is no header word. */
+export function columnMeaning(cell: string): ColumnMeaning | null {
+  const text = cell.trim().replace(/\s*:$/, "");
+  for (const [pattern, meaning] of TABLE_HEADER_WORDS) if (pattern.test(text)) return meaning;
+  return null;
+}
+
+/** Headings of a table of contents ("Innehållsförteckning", "Ärendelista"). */
+export const CONTENTS_HEADING = /^(?:innehållsförteckning|innehåll|ärendelista|ärendeförteckning|förteckning över ärenden|paragrafförteckning)\s*:?$/iu;
+/** An entry of a table of contents: a § or number, a title, dot leaders or a gap, a page number. */
+export const CONTENTS_ENTRY = new RegExp(
+  String.raw`^(?:(?:${PARAGRAPH_DESIGNATION})|(?<agenda>\d{1,3})[.)]?)\s*(?<title>.*?)(?:\s*[.…·_]{3,}\s*|\s+)(?<page>\d{1,4})$`,
+  "u",
+);
+/** Dot leaders: a title runs into its page number along a row of dots. */
+export const DOT_LEADER = /[.…·_]{3,}\s*\d{1,4}$/u;
+
+// ---------------------------------------------------------------------------
 // Other lines
 // ---------------------------------------------------------------------------
 
@@ -391,6 +467,10 @@ export const CASE_NUMBER_LINE = new RegExp(
 );
 
 export const TextLine = createToken({ name: "TextLine", pattern: /NA/ });
+/** A table's header row ("Nr Ärende Dnr Föredragande"): structure, not content. */
+export const TableHeader = createToken({ name: "TableHeader", pattern: /NA/ });
+/** A table of contents: its heading and its entries ("§ 12 Budget ........ 3"); they list items, they are none. */
+export const ContentsLine = createToken({ name: "ContentsLine", pattern: /NA/ });
 
 /** Every line token type, for the parser. */
 export const ALL_TOKENS: TokenType[] = [
@@ -406,6 +486,8 @@ export const ALL_TOKENS: TokenType[] = [
   AdjustedImmediately,
   CaseNumberLine,
   TextLine,
+  TableHeader,
+  ContentsLine,
 ];
 
 // ---------------------------------------------------------------------------

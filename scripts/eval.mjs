@@ -4,6 +4,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { scoreFamilies } from "./families.mjs";
 
 const shared = new URL("../../shared/", import.meta.url).pathname;
 const out = new URL("../.eval/", import.meta.url).pathname;
@@ -33,3 +34,6 @@ for (const set of sets) {
   // The CLI writes each input's document to DIR/documents/NAME.json (named files: their base name).
   execFileSync(process.execPath, [join(shared, "eval/score.mjs"), "--gold", set.gold, "--pred", join(pred, "documents"), ...extra], { stdio: "inherit" });
 }
+
+// Renderer families: one score per template of the test renderer (scripts/families.mjs).
+await scoreFamilies({ extra });

@@ -6,7 +6,7 @@
  * `label` set; the value's further lines get `continuesLabel`. Nothing here
  * knows label words, so unseen templates work the same way.
  */
-import type { Cell, PageLine } from "./types.js";
+import type { Cell, PageLine, TableRowRef } from "./types.js";
 
 /** Two x positions closer than this (pt) are one column. */
 export const ALIGN = 3;
@@ -22,10 +22,14 @@ export interface Row {
   x0: number;
   label: string | null;
   continuesLabel: string | null;
+  /** A table row (from `tables.ts`): its place in the table, and the left x of each non-empty cell. */
+  table?: TableRowRef;
+  cellX?: number[];
 }
 
-export function labelValueRows(lines: PageLine[]): Row[] {
-  const columns = valueColumns(lines);
+/** `extent`: the text's left and right edge (the document's), so a short page's value column is still in the left half. */
+export function labelValueRows(lines: PageLine[], extent?: { left: number; right: number }): Row[] {
+  const columns = valueColumns(lines, extent);
   const rows: Row[] = [];
   let table: OpenTable | null = null;
 
@@ -91,7 +95,7 @@ interface OpenTable {
  * in the left half of the text, shared by enough rows and lines. Tables with
  * more columns (an omröstningslista) vote against their column.
  */
-function valueColumns(lines: PageLine[]): number[] {
+function valueColumns(lines: PageLine[], extent?: { left: number; right: number }): number[] {
   if (lines.length === 0) return [];
   let left = Infinity;
   let right = -Infinity;
@@ -99,6 +103,7 @@ function valueColumns(lines: PageLine[]): number[] {
     left = Math.min(left, line.bbox.x0);
     right = Math.max(right, line.bbox.x1);
   }
+  if (extent) right = Math.max(right, extent.right);
   const middle = left + (right - left) / 2;
 
   const candidates: { x: number; two: number; more: number; single: number }[] = [];

@@ -23,7 +23,7 @@ const BOTTOM_BAND = 0.9;
 const PAGE_NUMBER = [
   /^sida\s*\d+(\s*(av|\/|of)\s*\d+|\s*\(\s*\d+\s*\))?$/i, // "Sida 2 av 8", "Sida 2 (4)", "Sida 2"
   /^\d+\s*\(\s*\d+\s*\)$/, // "2(8)", "2 (8)"
-  /^\d+\s*(av|\/)\s*\d+$/i, // "2 av 8", "2/8"
+  /^\d{1,3}\s*(av|\/)\s*\d{1,3}$/i, // "2 av 8", "2/8" (not a year range "2025/2026")
   /^[-–]?\s*\d{1,4}\s*[-–]?$/, // "8", "- 8 -"
 ];
 /** Page numbers that cannot be anything else, so text input may trust them too. */
@@ -88,10 +88,12 @@ export function pdfFurniture(pages: PdfPageLines[]): Set<Cell> {
     const running = runningLines(lines, (line, b) => band(line, height) === b && repeated(line, b));
     for (const line of lines) {
       const b = band(line, height);
-      for (const cell of line.cells) {
+      line.cells.forEach((cell, i) => {
         const isRunning = running.has(line) && recurs(b, cell);
-        if (isRunning || saysFurniture(cell.text, b !== null)) furniture.add(cell);
-      }
+        // A bare number is a page number at the end of its line, not a table's first column ("3  Budget ...").
+        const pageNumberPlace = b !== null && (i === line.cells.length - 1 || line.cells.length === 1);
+        if (isRunning || saysFurniture(cell.text, pageNumberPlace)) furniture.add(cell);
+      });
     }
   }
   return furniture;

@@ -10,10 +10,11 @@ import { cleanText, endsWithSoftHyphen, wrapJoin } from "./clean.js";
 import { labelValueRows, type Row } from "./columns.js";
 import { pdfFurniture, textFurniture, type PdfPageLines } from "./furniture.js";
 import { pageLines, round } from "./lines.js";
-import { readingOrder } from "./reading.js";
-import type { BBox, Cell, Line, LayoutResult, PageLine } from "./types.js";
+import { readingOrder, textExtent, type Flow, type TextExtent } from "./reading.js";
+import { findTables, type FoundRow, type PageSegment } from "./tables.js";
+import type { BBox, Cell, Line, LayoutResult, PageLine, Table } from "./types.js";
 
-export type { BBox, Cell, Line, LayoutResult, PageLine } from "./types.js";
+export type { BBox, Cell, Line, LayoutResult, PageLine, Table, TableCell, TableRow, TableRowRef } from "./types.js";
 
 /** A baseline gap this much wider than the document's usual line pitch is a paragraph break. */
 const PARAGRAPH_GAP = 1.3;
@@ -28,7 +29,7 @@ export function layoutPages(pdf: PdfText, budget: Budget = UNLIMITED): LayoutRes
   });
   const furnitureCells = pdfFurniture(pages);
 
-  const pageFlows = pages.map(({ page, lines }) => {
+  const bodies = pages.map(({ page, lines }) => {
     budget.check(`reading page ${page} in order`);
     const body: PageLine[] = [];
     for (const line of lines) {
@@ -40,8 +41,12 @@ export function layoutPages(pdf: PdfText, budget: Budget = UNLIMITED): LayoutRes
       if (cells.length === line.cells.length) body.push(line);
       else if (cells.length > 0) body.push({ ...line, cells });
     }
-    return { page, flows: readingOrder(body).map((flow) => ({ column: flow.column, rows: labelValueRows(flow.lines) })) };
+    return body;
   });
+  // Tables first: their rows keep their cells together; the text around them is read as usual.
+  const found = findTables(bodies);
+  const extent = textExtent(bodies.flat());
+  const pageFlows = pages.map(({ page }, i) => ({ page, flows: found.pages[i]!.flatMap((segment) => segmentFlows(segment, found.tables, extent)) }));
 
   const margins = pageFlows.map(({ flows }) => leftMargin(flows.filter((f) => f.column !== "right").flatMap((f) => f.rows)));
   const documentMargin = mostCommon(margins.filter((m) => m !== null));
@@ -59,7 +64,29 @@ export function layoutPages(pdf: PdfText, budget: Budget = UNLIMITED): LayoutRes
     }
   });
   markParagraphGaps(drafts);
-  return { lines: finish(drafts), furniture, pages: pdf.pageCount, diagnostics: [] };
+  return { lines: finish(drafts), furniture, pages: pdf.pageCount, diagnostics: [], tables: found.tables };
+}
+
+/** A run of text in reading order (columns, label/value rows), or a table's rows as they stand. */
+function segmentFlows(segment: PageSegment, tables: Table[], extent: TextExtent): { column: Flow["column"]; rows: Row[] }[] {
+  if (segment.kind === "flow") {
+    return readingOrder(segment.lines, extent).map((flow) => ({ column: flow.column, rows: labelValueRows(flow.lines, flow.column === "full" ? extent : undefined) }));
+  }
+  const table = tables[segment.table]!;
+  return [{ column: "full", rows: segment.rows.map((row) => tableRow(row, segment.table, table)) }];
+}
+
+function tableRow(found: FoundRow, index: number, table: Table): Row {
+  const filled = found.cells.filter((cell) => cell.text !== "");
+  return {
+    lines: found.lines,
+    cells: filled.map((cell) => cell.text),
+    x0: Math.min(...found.lines.map((l) => l.bbox.x0)),
+    label: null,
+    continuesLabel: null,
+    cellX: filled.map((cell) => round(cell.x0)),
+    table: { table: index, row: found.row, header: found.header, columns: table.columns, cells: found.cells.map((cell) => cell.text) },
+  };
 }
 
 export function layoutText(text: string, budget: Budget = UNLIMITED): LayoutResult {
@@ -130,7 +157,7 @@ function addFurniture(furniture: Furniture[], page: number, raw: string): void {
 function draftFromRow(page: number, row: Row, left: number): Draft | null {
   const cleaned = row.cells.map(cleanText);
   const cells = cleaned.filter((c) => c !== "");
-  const cellX = cellPositions(row, cleaned);
+  const cellX = row.cellX && cleaned.every((c) => c !== "") ? row.cellX : cellPositions(row, cleaned);
   const text = cells.join(" ");
   if (text === "") return null;
   const runs = row.lines.flatMap((l) => l.cells);
@@ -152,6 +179,7 @@ function draftFromRow(page: number, row: Row, left: number): Draft | null {
       sourceItems: sourceItems(runs),
       ...(cells.length > 1 && { cells }),
       ...(cells.length > 1 && cellX && { cellX }),
+      ...(row.table && { table: { ...row.table, cells: row.table.cells.map(cleanText) } }),
     },
     softHyphen: endsWithSoftHyphen(row.cells[row.cells.length - 1] ?? ""),
     baseline: first.baseline,
@@ -244,7 +272,8 @@ function finish(drafts: Draft[]): Line[] {
   for (let i = 0; i < drafts.length - 1; i++) {
     const { line, softHyphen } = drafts[i]!;
     const next = drafts[i + 1]!.line;
-    if (next.breakBefore || next.label !== null) continue;
+    // A table row's cells were joined in `tables.ts`; a row never runs on into the next line.
+    if (next.breakBefore || next.label !== null || line.table || next.table) continue;
     const join = wrapJoin(line.text, next.text, softHyphen);
     if (join === "none") continue;
     line.joinsNext = true;

@@ -33,8 +33,14 @@ const MIN_GUTTER = 0.8;
 /** A row that starts with an agenda or list number ("3.", "§ 4") is a table row: its cells belong together. */
 const NUMBERED = /^(§\s*)?\d{1,3}[.)]?\s/u;
 
-export function readingOrder(lines: PageLine[]): Flow[] {
-  const columnX = rightColumnCandidates(lines);
+/** The text's left and right edge: the document's, so a short page's narrow text does not make its value column a right column. */
+export interface TextExtent {
+  left: number;
+  right: number;
+}
+
+export function readingOrder(lines: PageLine[], extent: TextExtent = textExtent(lines)): Flow[] {
+  const columnX = rightColumnCandidates(lines, extent);
   for (const x of columnX) {
     const flows = splitAt(lines, x);
     if (flows) return flows;
@@ -42,14 +48,18 @@ export function readingOrder(lines: PageLine[]): Flow[] {
   return [{ column: "full", lines }];
 }
 
-/** Left edges of cells in the right part of the text, most used first. */
-function rightColumnCandidates(lines: PageLine[]): number[] {
+export function textExtent(lines: PageLine[]): TextExtent {
   let left = Infinity;
   let right = -Infinity;
   for (const line of lines) {
     left = Math.min(left, line.bbox.x0);
     right = Math.max(right, line.bbox.x1);
   }
+  return { left, right };
+}
+
+/** Left edges of cells in the right part of the text, most used first. */
+function rightColumnCandidates(lines: PageLine[], { left, right }: TextExtent): number[] {
   const width = right - left;
   const counts: { x: number; lines: number }[] = [];
   for (const line of lines) {

@@ -4,6 +4,7 @@
  * grammar sees one kind of input.
  */
 import type { Diagnostic, Furniture } from "../schema/index.js";
+import type { ColumnMeaning } from "../../grammars/vocabulary.js";
 
 /** A box in PDF points, top-left origin, rounded to 0.1 pt. */
 export interface BBox {
@@ -63,6 +64,49 @@ export interface Line {
   cells?: string[];
   /** PDF input only, beside `cells`: the left x of each cell, so a cross in a table can be read by its column. */
   cellX?: number[];
+  /** PDF input only: the line is one row of a table found by `tables.ts` (wrapped cell lines joined). */
+  table?: TableRowRef;
+}
+
+/** Where a line stands in a table: which table, which row, and its cells by column. */
+export interface TableRowRef {
+  /** Index of the table in `LayoutResult.tables`. */
+  table: number;
+  /** Index of the row in the table's `rows`. */
+  row: number;
+  header: boolean;
+  /** What each column holds, from the header row ("number", "title", "present" ...). */
+  columns: (ColumnMeaning | null)[];
+  /** The row's text by column, "" for an empty cell; a cell wrapped over several lines is one text. */
+  cells: string[];
+}
+
+/** A cell of a table row: its text (wrapped lines joined) and where it stands. */
+export interface TableCell {
+  text: string;
+  x0: number;
+  x1: number;
+}
+
+export interface TableRow {
+  page: number;
+  /** One cell per column of the table, empty text where the row has nothing in that column. */
+  cells: TableCell[];
+  /** A header row (the first, or one repeated at the top of a following page). */
+  header: boolean;
+}
+
+/**
+ * A table found from geometry and its header's words: columns aligned over
+ * several rows under a header row. One table may run over several pages.
+ */
+export interface Table {
+  /** Left x of each column (the header cell's left edge). */
+  columnX: number[];
+  /** The header row's texts and what each column holds. */
+  headers: string[];
+  columns: (ColumnMeaning | null)[];
+  rows: TableRow[];
 }
 
 /** A run of text within one line, set apart from its neighbours by a column-sized gap. */
@@ -97,5 +141,7 @@ export interface LayoutResult {
   furniture: Furniture[];
   /** Page count of the input (pages of text for text input). */
   pages: number;
+  /** Tables found on the pages (PDF input only; their rows are also `lines` with `table` set). */
+  tables?: Table[];
   diagnostics: Diagnostic[];
 }

@@ -25,6 +25,8 @@ export const DIAGNOSTIC_CODES = {
   OCR_PAGE: "A page was read by OCR; the message gives its mean word confidence.",
   OCR_LOW_CONFIDENCE: "OCR read a page with a low mean confidence: its text may be wrong.",
   OCR_SKIPPED: "OCR was called for but is not installed; the text layer was parsed as it is.",
+  CONTENTS_ITEM_NOT_FOUND: "The table of contents lists a § or agenda item that the body does not have.",
+  CONTENTS_TITLE_DIFFERS: "The table of contents gives an item another title than its heading does.",
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

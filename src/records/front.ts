@@ -15,7 +15,7 @@ import { expandParagraphs, parseAttendee, splitAttendeeLine, type AttendeeEntry 
 import type { ClosingOutline } from "./outline.js";
 import { words } from "./words.js";
 
-const { CHECKBOX, CHECKBOX_COLUMNS, FrontLabel, KindHeading, ORGAN_ROOTS, SIGNING_RECORD } = vocabulary;
+const { CHECKBOX, CHECKBOX_COLUMNS, ContentsLine, FrontLabel, KindHeading, ORGAN_ROOTS, SIGNING_RECORD, TableHeader } = vocabulary;
 
 export interface FrontMatter {
   kind: DocumentKind | null;
@@ -65,9 +65,10 @@ export function buildFrontMatter(preamble: LineToken[], closings: ClosingOutline
     diagnostics: [],
   };
   const people = new People();
-  const { blocks, loose } = labelBlocks(preamble, lines);
+  const { blocks, loose, tableRows } = labelBlocks(preamble, lines);
   for (const token of preamble) if (token.payload.kind && !front.kind) front.kind = token.payload.kind;
   for (const block of blocks) readBlock(block, front, people);
+  for (const line of tableRows) readAttendanceRow(line, front, people);
   for (const closing of closings) readBlock(closingBlock(closing, lines), front, people, true);
   readLoose(loose, front);
   const notices = blocks.filter((b) => b.label.field === "notice").flatMap((b) => b.values.map((v) => v.text));
@@ -80,11 +81,18 @@ export function buildFrontMatter(preamble: LineToken[], closings: ClosingOutline
 }
 
 /** Group preamble lines under the label above them; lines before any label are loose. */
-function labelBlocks(preamble: LineToken[], lines: readonly Line[]): { blocks: LabelBlock[]; loose: Line[] } {
+function labelBlocks(preamble: LineToken[], lines: readonly Line[]): { blocks: LabelBlock[]; loose: Line[]; tableRows: Line[] } {
   const blocks: LabelBlock[] = [];
   const loose: Line[] = [];
+  const tableRows: Line[] = [];
   for (const token of preamble) {
     const line = lines[token.payload.line]!;
+    // Tables are read by their columns, not as the value of the label above them; contents list items.
+    if (token.tokenType === TableHeader || token.tokenType === ContentsLine) continue;
+    if (line.table) {
+      tableRows.push(line);
+      continue;
+    }
     // A letterhead row may name the kind and the organisation side by side: keep it for the organisation.
     if (token.tokenType === KindHeading) {
       if (blocks.length === 0) loose.push(line);
@@ -97,7 +105,7 @@ function labelBlocks(preamble: LineToken[], lines: readonly Line[]): { blocks: L
     } else if (blocks.length > 0) blocks[blocks.length - 1]!.values.push({ text: line.text, line });
     else loose.push(line);
   }
-  return { blocks, loose };
+  return { blocks, loose, tableRows };
 }
 
 function closingBlock(closing: ClosingOutline, lines: readonly Line[]): LabelBlock {
@@ -149,8 +157,9 @@ function readBlock(block: LabelBlock, front: FrontMatter, people: People, signat
   const group = GROUP_OF_FIELD[field];
   if (group) {
     const values = withoutSigningRecords(block.values, front);
+    // A checkbox list reads its columns from the cells; other entries set in columns read as one entry.
     if (values.some((v) => hasCheckbox(v.text))) readCheckboxList(values, group, people, front);
-    else for (const entry of attendanceEntries(values)) readAttendees(entry.text, entry.line, group, people, front);
+    else for (const entry of attendanceEntries(values.map(cellsAsAsides))) readAttendees(entry.text, entry.line, group, people, front);
     return;
   }
   const role = ROLE_OF_FIELD[field];
@@ -252,6 +261,17 @@ function withoutSigningRecords(values: LabelBlock["values"], front: FrontMatter)
   const text = records.map((r) => r.text.trim()).join("; ");
   front.diagnostics.push(diagnostic("info", "SECTION_WITHOUT_FIELD", `Electronic signing records: ${text}`, records[0]!.line.page, text));
   return values.filter((v) => !records.includes(v));
+}
+
+/**
+ * An entry set in columns ("Anna Berg   Ekonomichef", "Per Holm (M)   ordförande") reads
+ * as one with its parts after commas, as typed entries print them.
+ */
+function cellsAsAsides(value: LabelBlock["values"][number]): LabelBlock["values"][number] {
+  const cells = value.line.cells;
+  if (!cells || cells.length < 2) return value;
+  const own = value.line.label !== null ? cells.slice(1) : cells;
+  return own.length > 1 && own.join(" ") === value.text.trim() ? { ...value, text: own.join(", ") } : value;
 }
 
 /** Names after a signature label: "och", "&" or a comma between two. */
@@ -364,6 +384,62 @@ function readAttendees(text: string, line: Line, group: ParticipantGroup, people
       );
     }
   }
+}
+
+/** A mark in an attendance column: "X", a tick, "[X]", "Ja"; "[ ]" or an empty cell is none. */
+const MARKED = /^(?:\[\s*[xX✓✔×]\s*\]|[xX✓✔×]|ja)$/iu;
+
+/**
+ * A row of an attendance table, read by its header: the person (in a member,
+ * substitute or name column, a party column beside it), present or not (a mark
+ * under "Närvarande", or none under "Frånvarande"), the §§ and whom a
+ * substitute serves for. Someone marked absent is no participant: the row is
+ * kept in a diagnostic. A substitute who serves for someone is a serving
+ * substitute.
+ */
+function readAttendanceRow(line: Line, front: FrontMatter, people: People): void {
+  const table = line.table!;
+  const cell = (meaning: string): string => table.cells[table.columns.indexOf(meaning as never)]?.trim() ?? "";
+  const has = (meaning: string): boolean => table.columns.includes(meaning as never);
+  const member = cell("member") || (has("member") ? "" : cell("name"));
+  const substitute = cell("substitute");
+  if (!member && !substitute) {
+    if (line.text.trim()) front.diagnostics.push(diagnostic("warning", "UNRECOGNISED_ATTENDEE", `A row of an attendance table names nobody: "${line.text}".`, line.page, line.text));
+    return;
+  }
+  const present = has("present") ? MARKED.test(cell("present")) : has("absent") ? !MARKED.test(cell("absent")) : true;
+  // A row may name a member and, beside, the substitute who stands in when the member is absent.
+  if (member && substitute) {
+    addAttendee(member, present ? "member" : null, line, front, people);
+    addAttendee(substitute, present ? "substitute" : "servingSubstitute", line, front, people, present ? null : member);
+    return;
+  }
+  const group: ParticipantGroup = member ? "member" : cell("replaces") ? "servingSubstitute" : "substitute";
+  addAttendee(member || substitute, present ? group : null, line, front, people);
+}
+
+/** One person of an attendance row, with the row's party, § limits and whom they serve for; a null group is absent. */
+function addAttendee(person: string, group: ParticipantGroup | null, line: Line, front: FrontMatter, people: People, servesFor: string | null = null): void {
+  const table = line.table!;
+  const cell = (meaning: string): string => table.cells[table.columns.indexOf(meaning as never)]?.trim() ?? "";
+  if (group === null) {
+    front.diagnostics.push(diagnostic("info", "SECTION_WITHOUT_FIELD", `Listed as absent, not as participants: ${person}`, line.page, line.text));
+    return;
+  }
+  const entry = parseAttendee(person);
+  if (!entry) {
+    front.diagnostics.push(diagnostic("warning", "UNRECOGNISED_ATTENDEE", `"${person}" in an attendance table does not read as a person; left out of participants.`, line.page, person));
+    return;
+  }
+  const party = cell("party").replace(/[()]/g, "");
+  // In a row of a member and a substitute, the party column is the member's.
+  const ownsParty = !table.columns.includes("member") || group === "member";
+  if (party && entry.party === null && ownsParty) entry.party = party.toUpperCase();
+  const paragraphs = cell("paragraphs");
+  if (paragraphs && /\d/.test(paragraphs)) entry.paragraphs = expandParagraphs(paragraphs);
+  const replaces = servesFor ? parseAttendee(servesFor)?.name ?? null : cell("replaces").replace(/\s*\([^)]*\)$/u, "").trim() || null;
+  if (replaces) entry.replaces = replaces;
+  people.add(entry, group, line.page, "attendance");
 }
 
 /** "Peter Sundén   Rebecka Holst" over "Ordförande   Sekreterare": each name takes the caption under it. */

@@ -7,7 +7,7 @@ import type { LayoutResult } from "../layout/types.js";
 import { DocumentSchema, type Diagnostic, type Document, type DocumentKind } from "../schema/index.js";
 import { SchemaViolationError } from "../errors.js";
 import { UNLIMITED, type Budget } from "../budget.js";
-import type { ParsedLines } from "../../grammars/index.js";
+import { vocabulary, type ParsedLines } from "../../grammars/index.js";
 import { diagnostic } from "./diagnostics.js";
 import { buildFrontMatter } from "./front.js";
 import { buildItem } from "./items.js";
@@ -45,6 +45,7 @@ export function buildDocument(layout: LayoutResult, parsed: ParsedLines, source:
   readDecisions(items, front.participants, diagnostics);
   const kind = kindOverride ?? front.kind ?? inferKind(items, layout, furnitureTexts, diagnostics);
   checkCoverage(front.paragraphsCovered, items, diagnostics);
+  checkContents(parsed, layout, items, diagnostics);
 
   const document: Document = {
     schemaVersion: 1,
@@ -153,6 +154,36 @@ function unplacedLines(parsed: ParsedLines, tree: DocumentOutline, layout: Layou
       const line = layout.lines[token.payload.line]!;
       return diagnostic("warning", "UNRECOGNISED_BLOCK", "The grammar could not place this line; it is in no field.", line.page, line.text);
     });
+}
+
+/** Titles this similar (shared words over all words) are one title set two ways. */
+const SAME_TITLE = 0.6;
+
+/**
+ * A table of contents lists the items: each entry it has should be an item of
+ * the body, under a title that is (about) the same. It never makes items itself.
+ */
+function checkContents(parsed: ParsedLines, layout: LayoutResult, items: Document["items"], diagnostics: Diagnostic[]): void {
+  for (const token of parsed.tokens) {
+    const entry = token.tokenType === vocabulary.ContentsLine ? token.payload.contents : undefined;
+    if (!entry || (entry.paragraph === null && entry.number === null)) continue;
+    const page = layout.lines[token.payload.line]?.page ?? null;
+    const item = items.find((i) => (entry.paragraph !== null ? i.paragraph === entry.paragraph : i.number === entry.number));
+    const label = entry.paragraph !== null ? `§ ${entry.paragraph}` : `item ${entry.number}`;
+    if (!item) {
+      diagnostics.push(diagnostic("warning", "CONTENTS_ITEM_NOT_FOUND", `The table of contents lists ${label} (${entry.title}), which the body does not have.`, page, token.image));
+    } else if (entry.title && titleOverlap(entry.title, item.title) < SAME_TITLE) {
+      diagnostics.push(diagnostic("info", "CONTENTS_TITLE_DIFFERS", `The table of contents calls ${label} "${entry.title}", its heading "${item.title}".`, page, token.image));
+    }
+  }
+}
+
+function titleOverlap(a: string, b: string): number {
+  const wordsOf = (t: string) => new Set(t.toLocaleLowerCase("sv").split(/[^\p{L}\p{N}]+/u).filter(Boolean));
+  const x = wordsOf(a);
+  const y = wordsOf(b);
+  const shared = [...x].filter((w) => y.has(w)).length;
+  return shared / Math.max(1, Math.max(x.size, y.size));
 }
 
 function checkCoverage(covered: number[], items: Document["items"], diagnostics: Diagnostic[]): void {

@@ -2,7 +2,7 @@
  * Items: a § of a protokoll or a point of a kallelse agenda, from its heading
  * and sections to the record's fields.
  */
-import type { Line } from "../layout/types.js";
+import type { Line, TableRowRef } from "../layout/types.js";
 import type { Diagnostic, Handling, Item, Motion, PageRange, Reservation } from "../schema/index.js";
 import { vocabulary, type LineToken } from "../../grammars/index.js";
 import type { SectionField, SectionTokenType } from "../../grammars/vocabulary.js";
@@ -26,6 +26,7 @@ const {
   PARTY_GROUP,
   HANDLING_LINE,
   PERSON_NAME,
+  TableHeader,
   TextLine,
 } = vocabulary;
 
@@ -66,6 +67,7 @@ export function buildItem(outline: ItemOutline, context: ItemContext): Item {
   };
 
   for (const token of outline.leading) addCaseNumbers(item, token.payload.rest);
+  if (headingLine.table) readAgendaRow(item, headingLine.table, headingLine, context);
   const loose = readHead(item, outline, context);
   const texts = new Map<SectionField, TextPiece[][]>();
   if (loose.length > 0) pushText(texts, "description", loose);
@@ -213,7 +215,8 @@ function lastPage(outline: ItemOutline, lines: readonly Line[]): number {
   let page = lines[outline.heading.payload.line]!.page;
   for (const part of outline.parts) {
     const tokens = "line" in part ? [part.line] : [part.section.heading, ...part.section.lines];
-    for (const token of tokens) page = Math.max(page, lines[token.payload.line]!.page);
+    // A table's header repeated at the top of the next page is the table's, not the row's above it.
+    for (const token of tokens) if (token.tokenType !== TableHeader) page = Math.max(page, lines[token.payload.line]!.page);
   }
   return page;
 }
@@ -282,6 +285,37 @@ function continuesTitle(title: string, line: Line, previous: Line | null, titleB
 function joinTitle(title: string, next: string, previous: Line | null): string {
   if (!title) return next;
   return previous?.joinsNext ? title + next : `${title} ${next}`;
+}
+
+/**
+ * An agenda table's row: its columns say what each cell is. The title cell is
+ * the heading's rest; a "Beslutsinstans" cell has no field and is kept in a diagnostic.
+ */
+function readAgendaRow(item: Item, row: TableRowRef, line: Line, context: ItemContext): void {
+  row.columns.forEach((meaning, i) => {
+    const text = row.cells[i]?.trim() ?? "";
+    if (!text) return;
+    switch (meaning) {
+      case "caseNumber":
+        addCaseNumbers(item, text);
+        return;
+      case "presenter":
+        addNames(item.presenters, namesIn(text));
+        return;
+      case "time": {
+        const time = TIME_ONLY.exec(text);
+        if (time?.groups?.time) item.time = clock(time.groups.time);
+        return;
+      }
+      case "handling":
+        item.basis.push(...text.split(/\s*;\s*/u).filter(Boolean));
+        return;
+      case "decidingBody":
+        context.diagnostics.push(diagnostic("info", "SECTION_WITHOUT_FIELD", `Item ${item.number}: "${text}" decides (no field in the record).`, line.page, text));
+        return;
+      default:
+    }
+  });
 }
 
 /** "13:25" alone, or "Anna Frisk och Jan Persson 14:45": when the item is scheduled and who presents it. */

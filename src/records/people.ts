@@ -102,7 +102,8 @@ function classifyAside(aside: string, entry: AttendeeEntry): void {
     return;
   }
   const title = JOB_TITLE_FIRST.exec(rest);
-  if (entry.title === null && title && /^\p{Ll}/u.test(rest)) entry.title = title[0];
+  // A job title in lower case, or capitalised where it is the whole aside ("Ekonomichef" in a column of its own).
+  if (entry.title === null && title && (/^\p{Ll}/u.test(rest) || title[0].length === rest.length)) entry.title = title[0];
   else if (entry.affiliation === null) entry.affiliation = rest;
 }
 

@@ -47,6 +47,8 @@ export interface BallotRow {
   text: string;
   cells?: string[];
   cellX?: number[];
+  /** A row of a table found in the layout: its cells by column and what each column holds. */
+  table?: { header: boolean; columns: (string | null)[]; cells: string[] };
 }
 
 /** Merge what a vote text and ballot rows say into the item's vote. */
@@ -136,6 +138,11 @@ function ballotsInTable(rows: BallotRow[]): Ballot[] {
   const ballots: Ballot[] = [];
   let columns: Array<{ x: number; vote: Ballot["vote"] }> = [];
   for (const row of rows) {
+    if (row.table) {
+      const ballot = row.table.header ? null : ballotOfColumns(row.table);
+      if (ballot) ballots.push(ballot);
+      if (ballot || row.table.header) continue;
+    }
     const header = answerColumns(row);
     if (header.length >= 2) {
       columns = header;
@@ -145,6 +152,25 @@ function ballotsInTable(rows: BallotRow[]): Ballot[] {
     if (ballot) ballots.push(ballot);
   }
   return ballots;
+}
+
+/** A mark in a column: "X", "x", a tick, "[X]". */
+const MARK = /^(?:\[\s*)?[xX✓✔×](?:\s*\])?$/u;
+const ANSWER_OF_COLUMN: Readonly<Record<string, Ballot["vote"]>> = { yes: "yes", no: "no", abstain: "abstain", absent: "absent" };
+
+/** A table row read by its header: the name, the party, and the answer as a word in a "Röst" column or a mark under "Ja" / "Nej" / "Avstår". */
+function ballotOfColumns(table: NonNullable<BallotRow["table"]>): Ballot | null {
+  const cell = (meaning: string): string => table.cells[table.columns.indexOf(meaning)]?.trim() ?? "";
+  const nameCell = cell("name") || cell("member") || table.cells[0]!.trim();
+  const name = nameCell.replace(/\s*\([^)]*\)$/u, "").trim();
+  if (!NAME_CELL.test(name)) return null;
+  let vote: Ballot["vote"] | null = cell("vote") ? voteOf(cell("vote")) : null;
+  table.columns.forEach((meaning, i) => {
+    if (vote === null && meaning && ANSWER_OF_COLUMN[meaning] && MARK.test(table.cells[i]!.trim())) vote = ANSWER_OF_COLUMN[meaning]!;
+  });
+  if (vote === null) return null;
+  const partyText = cell("party").replace(/[()]/g, "") || /\(([^)]+)\)$/u.exec(nameCell)?.[1] || "";
+  return { name, party: partyText && isParty(partyText) ? partyText.toUpperCase() : null, vote };
 }
 
 function answerColumns(row: BallotRow): Array<{ x: number; vote: Ballot["vote"] }> {

@@ -19,6 +19,9 @@ describe("attendee entries", () => {
     ["Gun Nilsson (S) för Hans Ek (S)", { name: "Gun Nilsson", party: "S", replaces: "Hans Ek" }],
     ["Stig Andersson (KD) tjänstgör för Åsa Ek (KD) § 12 del", { name: "Stig Andersson", replaces: "Åsa Ek", paragraphs: [12] }],
     ["Lise Hjemgaard-Svensson (M) (Östersunds kommun)", { name: "Lise Hjemgaard-Svensson", party: "M", affiliation: "Östersunds kommun" }],
+    // A title in a column of its own is often capitalised: still a title, not an affiliation.
+    ["Anna Berg, Ekonomichef", { name: "Anna Berg", title: "Ekonomichef", affiliation: null }],
+    ["Anna Berg, Ekonomikontoret", { name: "Anna Berg", title: null, affiliation: "Ekonomikontoret" }],
   ])("%s", (text, expected) => {
     expect(parseAttendee(text)).toMatchObject(expected);
   });

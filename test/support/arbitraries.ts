@@ -210,11 +210,13 @@ export interface DocumentConstraints {
   kinds?: DocumentRecord["kind"][];
   /** Most items in a protokoll or kallelse (an utdrag has one). */
   maxItems?: number;
+  /** Templates to draw from (all by default). */
+  templates?: TemplateName[];
 }
 
 /** A document and a template to render it in. */
 export function renderCaseArb(constraints: DocumentConstraints = {}): fc.Arbitrary<[DocumentRecord, TemplateName]> {
-  return fc.tuple(documentArb(constraints), fc.constantFrom(...TEMPLATE_NAMES));
+  return fc.tuple(documentArb(constraints), fc.constantFrom(...(constraints.templates ?? TEMPLATE_NAMES)));
 }
 
 

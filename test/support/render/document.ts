@@ -45,6 +45,13 @@ export interface LayoutOptions {
 }
 
 export function layoutDocument(input: DocumentRecord, template: Template, options: LayoutOptions = {}): Layout {
+  if (!template.tables?.contents || input.kind === "protokollsutdrag") return layoutPass(input, template, options, null);
+  // A table of contents names the pages its items fall on: lay out once to learn them.
+  const first = layoutPass(input, template, options, input.items.map(() => 0));
+  return layoutPass(input, template, options, first.document.items.map((item) => item.pages.from));
+}
+
+function layoutPass(input: DocumentRecord, template: Template, options: LayoutOptions, contentsPages: number[] | null): Layout {
   const furniture = options.furniture ?? "all";
   const doc: DocumentRecord = structuredClone(input);
   doc.furniture = [];
@@ -58,7 +65,9 @@ export function layoutDocument(input: DocumentRecord, template: Template, option
   const flow = new Flow(template.furniture === "footerOnly" ? PAGE.top + 20 : PAGE.top, options.splitParagraphs === false);
   const ctx = new Context(doc, template);
   flow.add(frontPage(ctx));
-  doc.items.forEach((item) => flow.add(itemBlocks(ctx, item)));
+  if (contentsPages) flow.add(contentsBlocks(ctx, contentsPages));
+  if (template.tables?.agenda && doc.kind === "kallelse") flow.add(agendaTableBlocks(ctx));
+  else doc.items.forEach((item) => flow.add(itemBlocks(ctx, item)));
   if (doc.kind !== "kallelse" && template.signatures === "end") flow.add(signatureBlocks(ctx));
   const pages = flow.pages;
   pages.forEach((page, i) => addFurniture(page, i + 1, pages.length, ctx, furniture));
@@ -110,7 +119,7 @@ class Context {
 // Front page
 // ---------------------------------------------------------------------------
 
-const KIND_TITLES: Record<Template["name"], Record<DocumentRecord["kind"], string>> = {
+const KIND_TITLES: Partial<Record<Template["name"], Record<DocumentRecord["kind"], string>>> = {
   tabell: { protokoll: "Sammanträdesprotokoll", kallelse: "Kallelse", protokollsutdrag: "Protokollsutdrag" },
   region: { protokoll: "PROTOKOLL", kallelse: "KALLELSE/FÖREDRAGNINGSLISTA", protokollsutdrag: "PROTOKOLLSUTDRAG" },
   storstad: { protokoll: "Protokoll", kallelse: "Föredragningslista", protokollsutdrag: "Utdrag ur protokoll" },
@@ -130,7 +139,7 @@ function frontPage(ctx: Context): Block[] {
   const { doc, template } = ctx;
   const blocks: Block[] = [];
   if (doc.organisation) blocks.push(text(doc.organisation, "regular", SIZE.title));
-  blocks.push(text(KIND_TITLES[template.name][doc.kind], "bold", SIZE.kind, { gap: 0.3 }));
+  blocks.push(text((KIND_TITLES[template.name] ?? KIND_TITLES.tabell!)[doc.kind], "bold", SIZE.kind, { gap: 0.3 }));
   if (doc.body) blocks.push(text(doc.body, "bold", SIZE.title + 1, { gap: 0.3 }));
   if (template.name === "finland" && doc.kind === "protokoll") {
     for (const row of finnishHeadBlock(ctx)) blocks.push(...tableRow(row));
@@ -139,7 +148,12 @@ function frontPage(ctx: Context): Block[] {
   }
   if (doc.kind !== "kallelse" && template.signatures === "front") blocks.push(...signatureBlocks(ctx));
   const rows = frontRows(ctx);
+  const attendance = template.tables?.attendance === true && doc.kind === "protokoll";
   for (const row of rows) {
+    if (attendance && row.group && row.group !== "other") {
+      if (row.group === firstGroup(rows)) blocks.push(...attendanceTableBlocks(ctx));
+      continue;
+    }
     if (template.front === "table") blocks.push(...tableRow(row));
     else blocks.push(...stackedRow(row));
   }
@@ -153,6 +167,12 @@ interface FrontRow {
   trackers?: ((page: number) => void)[];
   /** Stacked templates print short values after the label: "Tid: kl. 13.00". */
   inline?: boolean;
+  /** An attendance list: which group it lists. */
+  group?: Participant["group"];
+}
+
+function firstGroup(rows: FrontRow[]): Participant["group"] | undefined {
+  return rows.find((row) => row.group && row.group !== "other")?.group;
 }
 
 function frontRows(ctx: Context): FrontRow[] {
@@ -184,6 +204,7 @@ function frontRows(ctx: Context): FrontRow[] {
       label: GROUP_LABELS[group][stacked]!,
       values: people.map((p) => ctx.entry(p)),
       trackers: people.map((p) => ctx.entryTracker(p)),
+      group,
     });
   }
   if (doc.kind === "protokoll") {
@@ -357,8 +378,9 @@ function itemTracker(item: Item): { heading: (page: number) => void; line: (page
 
 function itemBlocks(ctx: Context, item: Item): Block[] {
   const tracker = itemTracker(item);
-  const { blocks: heading, designation } = itemHeading(ctx, item);
-  const blocks = [...heading, ...itemBody(ctx, item)];
+  const side = ctx.template.tables?.sideHeadings === true && item.paragraph !== null;
+  const { blocks: heading, designation } = side ? sideHeading(ctx, item) : itemHeading(ctx, item);
+  const blocks = [...heading, ...(side ? sideBody(ctx, item) : itemBody(ctx, item))];
   return blocks.map((block, i) => {
     if (block.type === "pageBreak") return block;
     return { ...block, track: chain(block.track, i === designation ? tracker.heading : tracker.line) };
@@ -526,6 +548,7 @@ const VOTE_WORDS = { yes: "Ja", no: "Nej", abstain: "Avstår", absent: "Frånvar
 function ballotBlocks(ctx: Context, item: Item): Block[] {
   const ballots = item.vote?.ballots ?? [];
   if (ballots.length === 0) return [];
+  if (ctx.template.tables?.ballotMarks) return markedBallotBlocks(ctx, item);
   const row = (cells: [string, string, string], face: "bold" | "regular"): Block => ({
     type: "row",
     size: SIZE.body,
@@ -615,4 +638,234 @@ function addFurniture(page: Page, n: number, total: number, ctx: Context, mode: 
       footer([[`${n}(${total})`, PAGE.width / 2 + textWidth(`${n}(${total})`, "regular", SIZE.small) / 2, "right"]]);
       break;
   }
+}
+
+// ---------------------------------------------------------------------------
+// Table families (issue 11): agenda table, attendance tables with marks,
+// omröstningslista with marks, side headings, table of contents
+// ---------------------------------------------------------------------------
+
+type RowBlock = Extract<Block, { type: "row" }>;
+type Column = { header: string; x: number; width: number; align?: "left" | "right" };
+
+/** Two column sets per family, chosen by the meeting date, so both are drawn often. */
+function variant(ctx: Context): 0 | 1 {
+  return Number(ctx.doc.meeting.date?.slice(-1) ?? 0) % 2 === 0 ? 0 : 1;
+}
+
+function headerRow(columns: Column[], gap: number): RowBlock {
+  return { type: "row", size: SIZE.body, gap, cells: columns.map((c) => ({ x: c.x, width: c.width, text: c.header, face: "bold", ...(c.align && { align: c.align }) })) };
+}
+
+function tableRowBlock(columns: Column[], texts: string[], header?: RowBlock, track?: (page: number) => void): RowBlock {
+  return {
+    type: "row",
+    size: SIZE.body,
+    gap: 0.3,
+    cells: columns.flatMap((c, i) => (texts[i] ? [{ x: c.x, width: c.width, text: texts[i]!, face: "regular" as const, ...(c.align && { align: c.align }) }] : [])),
+    ...(header && { repeatHeader: header }),
+    ...(track && { track }),
+  };
+}
+
+const AGENDA_COLUMNS: Column[][] = [
+  [
+    { header: "Nr", x: PAGE.left, width: 24 },
+    { header: "Ärende", x: PAGE.left + 30, width: 175 },
+    { header: "Dnr", x: PAGE.left + 215, width: 95 },
+    { header: "Föredragande", x: PAGE.left + 320, width: 90 },
+    { header: "Tid", x: PAGE.right - 30, width: 30, align: "right" },
+  ],
+  [
+    { header: "Punkt", x: PAGE.left, width: 30 },
+    { header: "Ärende", x: PAGE.left + 36, width: 200 },
+    { header: "Föredragande", x: PAGE.left + 246, width: 110 },
+    { header: "Diarienummer", x: PAGE.left + 366, width: 89 },
+  ],
+];
+
+/**
+ * A kallelse whose agenda is one table: a row per item, the title wrapping in
+ * its cell, the header repeated on a new page in one column set and not in the
+ * other. The table is all the kallelse prints of an item, so the record as
+ * rendered keeps only what the columns show.
+ */
+function agendaTableBlocks(ctx: Context): Block[] {
+  const columns = AGENDA_COLUMNS[variant(ctx)]!;
+  const has = (header: string) => columns.some((c) => c.header === header);
+  const header = headerRow(columns, 1);
+  const repeat = variant(ctx) === 0 ? header : undefined;
+  const blocks: Block[] = [header];
+  for (const item of ctx.doc.items) {
+    Object.assign(item, { description: null, proposal: null, basis: [], distribution: [] });
+    if (!has("Tid")) item.time = null;
+    if (!has("Föredragande")) item.presenters = [];
+    const tracker = itemTracker(item);
+    const texts = columns.map((c) => {
+      switch (c.header) {
+        case "Nr":
+          return String(item.number);
+        case "Punkt":
+          return `${item.number}.`;
+        case "Ärende":
+          return item.title;
+        case "Dnr":
+        case "Diarienummer":
+          return item.caseNumbers.join(", ");
+        case "Föredragande":
+          return item.presenters.join(", ");
+        case "Tid":
+          return item.time ? item.time.replace(":", ctx.template.timeSeparator) : "";
+        default:
+          return "";
+      }
+    });
+    blocks.push(tableRowBlock(columns, texts, repeat, tracker.heading));
+  }
+  return blocks;
+}
+
+/** People printed as absent: the members that serving substitutes stand in for, or one from this list. */
+const ABSENT_NAMES = ["Gunnel Ahlqvist", "Bertil Sandin", "Sixten Eklöf"] as const;
+
+/**
+ * A protokoll's members and substitutes as two tables with a mark per person:
+ * "X" under Närvarande or Frånvarande, or "[X]" / "[ ]" under Närvarande alone.
+ * Absent people are printed and are no participants.
+ */
+function attendanceTableBlocks(ctx: Context): Block[] {
+  const { doc } = ctx;
+  const boxes = variant(ctx) === 1;
+  const mark = (present: boolean) => (boxes ? (present ? "[X]" : "[ ]") : present ? "X" : "");
+  const known = new Set(doc.participants.map((p) => p.name));
+  const replaced = [...new Set(doc.participants.flatMap((p) => (p.replaces && !known.has(p.replaces) ? [p.replaces] : [])))];
+  const absent = replaced.length > 0 ? replaced : ABSENT_NAMES.filter((n) => !known.has(n)).slice(0, 1);
+  const name = (p: Participant) => formatEntry({ ...p, party: null, paragraphs: null, replaces: null, title: null }, "parens");
+  const limit = (p: Participant) => (p.paragraphs ? formatParagraphSet(p.paragraphs, false) : "");
+
+  const memberColumns: Column[] = [
+    { header: "Ledamöter", x: PAGE.left, width: 190 },
+    { header: "Parti", x: PAGE.left + 200, width: 40 },
+    { header: "Närvarande", x: PAGE.left + 250, width: 60 },
+    ...(boxes ? [] : [{ header: "Frånvarande", x: PAGE.left + 320, width: 62 }]),
+    { header: "§", x: PAGE.left + 392, width: 63 },
+  ];
+  const memberRow = (texts: Record<string, string>) => memberColumns.map((c) => texts[c.header] ?? "");
+  const blocks: Block[] = [headerRow(memberColumns, 0.8)];
+  for (const p of doc.participants.filter((q) => q.group === "member")) {
+    blocks.push(tableRowBlock(memberColumns, memberRow({ Ledamöter: name(p), Parti: ctx.party(p.party) ?? "", Närvarande: mark(true), "§": limit(p) }), undefined, ctx.entryTracker(p)));
+  }
+  for (const person of absent) {
+    blocks.push(tableRowBlock(memberColumns, memberRow({ Ledamöter: person, Närvarande: mark(false), Frånvarande: "X" }), undefined));
+  }
+
+  const substitutes = doc.participants.filter((q) => q.group === "servingSubstitute" || q.group === "substitute");
+  const substituteColumns: Column[] = [
+    { header: "Ersättare", x: PAGE.left, width: 190 },
+    { header: "Parti", x: PAGE.left + 200, width: 40 },
+    { header: "Närvarande", x: PAGE.left + 250, width: 60 },
+    { header: "Tjänstgör för", x: PAGE.left + 320, width: 100 },
+    { header: "§", x: PAGE.left + 430, width: 25 },
+  ];
+  const absentSubstitute = ABSENT_NAMES.filter((n) => !known.has(n) && !absent.includes(n))[0]!;
+  blocks.push(headerRow(substituteColumns, 0.8));
+  for (const p of substitutes) {
+    const texts = [name(p), ctx.party(p.party) ?? "", mark(true), p.replaces ?? "", limit(p)];
+    blocks.push(tableRowBlock(substituteColumns, texts, undefined, ctx.entryTracker(p)));
+  }
+  blocks.push(tableRowBlock(substituteColumns, [absentSubstitute, "", mark(false), "", ""], undefined));
+  return blocks;
+}
+
+/** The omröstningslista as a table with a mark under the answer. */
+function markedBallotBlocks(ctx: Context, item: Item): Block[] {
+  const columns: Column[] = [
+    { header: "Ledamot", x: PAGE.left, width: 220 },
+    { header: "Parti", x: PAGE.left + 240, width: 50 },
+    { header: "Ja", x: PAGE.left + 300, width: 40 },
+    { header: "Nej", x: PAGE.left + 350, width: 40 },
+    { header: "Avstår", x: PAGE.left + 400, width: 50 },
+  ];
+  const answer = { yes: "Ja", no: "Nej", abstain: "Avstår", absent: "" } as const;
+  return [
+    text(ctx.heading("Omröstningslista"), "bold", SIZE.heading, { gap: 0.8, keepWithNext: true }),
+    headerRow(columns, 0),
+    ...(item.vote?.ballots ?? []).map((b) =>
+      tableRowBlock(columns, columns.map((c, i) => (i === 0 ? b.name : i === 1 ? (ctx.party(b.party) ?? "") : c.header === answer[b.vote] ? "X" : ""))),
+    ),
+  ];
+}
+
+const SIDE_INDENT = VALUE_X - PAGE.left;
+
+/** "§ 12" in the left column, the title beside it; the Dnr under the title. */
+function sideHeading(ctx: Context, item: Item): { blocks: Block[]; designation: number } {
+  const label = designation(ctx, item.paragraph!);
+  const blocks: Block[] = [
+    {
+      type: "row",
+      size: SIZE.title,
+      gap: 1,
+      cells: [
+        { x: PAGE.left, width: LABEL_WIDTH, text: label, face: "bold" },
+        { x: VALUE_X, width: VALUE_WIDTH, text: item.title, face: "bold" },
+      ],
+    },
+  ];
+  if (item.caseNumbers.length) blocks.push(text(`Dnr ${item.caseNumbers.join(", ")}`, "regular", SIZE.small, { indent: SIDE_INDENT }));
+  return { blocks, designation: 0 };
+}
+
+/**
+ * Sections with their heading in the left column and the text beside it, from
+ * the heading's own line on; a long heading wraps in its column.
+ */
+function sideBody(ctx: Context, item: Item): Block[] {
+  const blocks: Block[] = [];
+  const side = (heading: string, content: Block[]): void => {
+    const [first, ...rest] = content;
+    if (first?.type !== "text") return;
+    const lead = first.marker ? `${first.marker} ${first.text}` : first.text;
+    blocks.push({
+      type: "row",
+      size: SIZE.body,
+      gap: 0.6,
+      cells: [
+        { x: PAGE.left, width: LABEL_WIDTH, text: heading, face: "bold" },
+        { x: VALUE_X, width: VALUE_WIDTH, text: lead, face: first.face },
+      ],
+    });
+    for (const block of rest) blocks.push(block.type === "text" ? { ...block, indent: (block.indent ?? 0) + SIDE_INDENT } : block);
+  };
+  if (item.presenters.length) side("Föredragande", [text(listWithOch(item.presenters), "regular", SIZE.body)]);
+  const headings = ctx.template.headings(ctx.doc.body ?? "Nämnden");
+  for (const key of ctx.template.sectionOrder) {
+    const content = sectionContent(ctx, item, key);
+    if (content.length > 0) side(ctx.heading(headings[key]), content);
+  }
+  if (item.adjusted) {
+    const line = item.adjusted === "separately" ? "Paragrafen är justerad" : "Paragrafen förklaras omedelbart justerad";
+    blocks.push(text(line, "italic", SIZE.body, { gap: 0.8, indent: SIDE_INDENT }));
+  }
+  return blocks;
+}
+
+/** A page of contents: each item with its designation, dot leaders and the page it starts on. */
+function contentsBlocks(ctx: Context, pages: number[]): Block[] {
+  const width = PAGE.right - PAGE.left - 60;
+  const entries = ctx.doc.items.map((item, i): Block => {
+    const head = item.paragraph !== null ? `${designation(ctx, item.paragraph)} ${item.title}` : `${item.number}. ${item.title}`;
+    const dot = textWidth(".", "regular", SIZE.body);
+    const dots = ".".repeat(Math.max(3, Math.floor((width - textWidth(`${head} `, "regular", SIZE.body)) / dot)));
+    return {
+      type: "row",
+      size: SIZE.body,
+      gap: 0.2,
+      cells: [
+        { x: PAGE.left, width, text: `${head} ${dots}`, face: "regular" },
+        { x: PAGE.right - 30, width: 30, text: String(pages[i] ?? 0), face: "regular", align: "right" },
+      ],
+    };
+  });
+  return [{ type: "pageBreak" }, text("Innehållsförteckning", "bold", SIZE.title, { gap: 0.5 }), ...entries, { type: "pageBreak" }];
 }

@@ -62,7 +62,16 @@ export type Block =
       hyphenate?: boolean;
       track?: (page: number) => void;
     }
-  | { type: "row"; cells: Cell[]; size: number; gap?: number; grid?: boolean; track?: (page: number) => void }
+  | {
+      type: "row";
+      cells: Cell[];
+      size: number;
+      gap?: number;
+      grid?: boolean;
+      track?: (page: number) => void;
+      /** A table's header row, printed again above this row when the row starts a new page. */
+      repeatHeader?: Extract<Block, { type: "row" }>;
+    }
   | { type: "pageBreak" };
 
 const LEADING = 1.28;
@@ -154,8 +163,10 @@ export class Flow {
     );
     const height = Math.max(1, ...wrapped.map((l) => l.length)) * lead;
     const gap = this.atPageTop() ? 0 : (block.gap ?? 0) * lead;
-    if (this.y - gap - height < PAGE.bottom) this.newPage();
-    else this.y -= gap;
+    if (this.y - gap - height < PAGE.bottom) {
+      this.newPage();
+      if (block.repeatHeader) this.placeRow(block.repeatHeader);
+    } else this.y -= gap;
     const page = this.current();
     if (block.grid) {
       for (const cell of block.cells) {

@@ -9,7 +9,7 @@ import { layoutDocument, type LayoutOptions } from "./document.js";
 import { toPdf, toText } from "./output.js";
 import { TEMPLATES, type TemplateName } from "./templates.js";
 
-export { TEMPLATES, TEMPLATE_NAMES, type TemplateName } from "./templates.js";
+export { TABLE_TEMPLATE_NAMES, TEMPLATES, TEMPLATE_NAMES, TEXT_TEMPLATE_NAMES, type TemplateName } from "./templates.js";
 
 export interface RenderedText {
   text: string;

@@ -45,15 +45,37 @@ export interface Template {
   agenda: "list" | "table";
   /** How attendance entries and ballots print the party: "(S)", or "(s)" as some secretaries type it. */
   partyCase: "upper" | "lower";
+  /** Table families (issue 11): what this template prints as a table, when anything. */
+  tables?: TableStyle;
 }
 
-export type TemplateName = "tabell" | "region" | "storstad" | "fullmaktige" | "finland";
+/**
+ * Tables and side headings, each family in a template of its own:
+ * - `agenda`: a kallelse's agenda as a table with a header row (columns of one of two sets);
+ * - `attendance`: a protokoll's members and substitutes as tables with presence marks;
+ * - `ballotMarks`: an omröstningslista with a mark under Ja / Nej / Avstår;
+ * - `sideHeadings`: § designation and section headings in a left column, their text beside them;
+ * - `contents`: a table of contents page (dot leaders, page numbers) after the front page.
+ * Extracted text loses the columns of a table (`toText` sets one space between
+ * cells), so only `contents` is also read back as text.
+ */
+export interface TableStyle {
+  agenda?: boolean;
+  attendance?: boolean;
+  ballotMarks?: boolean;
+  sideHeadings?: boolean;
+  contents?: boolean;
+}
+
+type HouseStyleName = "tabell" | "region" | "storstad" | "fullmaktige" | "finland";
+export type TemplateName = HouseStyleName | TableTemplateName;
+export type TableTemplateName = "dagordningstabell" | "narvarolista" | "omrostningslista" | "sidorubriker" | "innehall";
 
 const CLASSIC_ORDER: SectionKey[] = [
   "description", "proposal", "motions", "vote", "decision", "reservations", "notes", "conflicts", "basis", "distribution",
 ];
 
-export const TEMPLATES: Record<TemplateName, Template> = {
+const HOUSE_STYLES: Record<HouseStyleName, Template> = {
   // Chromium print of a nämnd template: borderless label/value table, Dnr above the §.
   tabell: {
     name: "tabell",
@@ -213,4 +235,20 @@ export const TEMPLATES: Record<TemplateName, Template> = {
   },
 };
 
+export const TEMPLATES: Record<TemplateName, Template> = {
+  ...HOUSE_STYLES,
+  // Table families (issue 11), each an existing house style with one table feature.
+  dagordningstabell: { ...HOUSE_STYLES.tabell, name: "dagordningstabell", tables: { agenda: true } },
+  narvarolista: { ...HOUSE_STYLES.region, name: "narvarolista", signatures: "end", tables: { attendance: true } },
+  omrostningslista: { ...HOUSE_STYLES.tabell, name: "omrostningslista", tables: { ballotMarks: true } },
+  sidorubriker: { ...HOUSE_STYLES.tabell, name: "sidorubriker", hyphenate: false, tables: { sideHeadings: true } },
+  innehall: { ...HOUSE_STYLES.storstad, name: "innehall", tables: { contents: true } },
+};
+
 export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];
+export const TABLE_TEMPLATE_NAMES: TableTemplateName[] = ["dagordningstabell", "narvarolista", "omrostningslista", "sidorubriker", "innehall"];
+/** Templates whose extracted text keeps what the record needs (a table's columns are lost in `toText`). */
+export const TEXT_TEMPLATE_NAMES = TEMPLATE_NAMES.filter((name) => {
+  const tables = TEMPLATES[name].tables;
+  return !tables || tables.contents === true;
+});

@@ -1,0 +1,311 @@
+/**
+ * Tables, found from geometry and the words of their header row. An agenda
+ * ("Nr | Ärende | Dnr | Föredragande"), an attendance list ("Ledamöter |
+ * Närvarande | Frånvarande"), an omröstningslista ("Namn | Parti | Ja | Nej |
+ * Avstår") or a table of contents ("Ärende | Sida") is a header row whose cells
+ * are all header words (`TABLE_HEADER_WORDS` in the vocabulary), then lines
+ * whose cells fall into the header's columns. A line with text in the first
+ * column starts a row; a line without it, close under the one before, carries
+ * the wrapped rest of that row's cells. A table that reaches the foot of a page
+ * goes on at the top of the next one, under a repeated header or without one,
+ * and stays one table. Cost: linear in the lines of the document.
+ */
+import { columnMeaning, type ColumnMeaning } from "../../grammars/vocabulary.js";
+import { wrapJoin } from "./clean.js";
+import { ALIGN } from "./columns.js";
+import type { Cell, PageLine, Table, TableCell } from "./types.js";
+
+/**
+ * The first row starts within this distance under the header (× font size);
+ * each later line within the table's row pitch (the closest two rows seen) plus
+ * this much (× font size), so a heading after a gap below the table is not taken into it.
+ */
+const FIRST_ROW_GAP = 2.2;
+const ROW_PITCH_SLACK = 0.35;
+/** A line without a first-column cell, closer than this (× font size) under the one before, carries wrapped cells of its row. */
+const WRAP_PITCH = 1.7;
+
+/** A run of a page's lines: text to read as usual, or the rows of one table. */
+export type PageSegment = { kind: "flow"; lines: PageLine[] } | { kind: "table"; table: number; rows: FoundRow[] };
+
+/** A table row as found: its lines and its cells by column. */
+export interface FoundRow {
+  row: number;
+  lines: PageLine[];
+  cells: TableCell[];
+  header: boolean;
+}
+
+export interface FoundTables {
+  tables: Table[];
+  /** Per page (same order as the input), its lines cut into flows and table rows. */
+  pages: PageSegment[][];
+}
+
+interface OpenTable {
+  index: number;
+  table: Table;
+  /** Where each column starts for cells: halfway between one header cell's end and the next one's start. */
+  bounds: number[];
+  rows: FoundRow[];
+  last: PageLine;
+  /** The closest two row starts seen on one page (baseline to baseline, from the last line of the row above). */
+  rowPitch: number;
+  /** Whether the first body row's first-column cell is bold: a label set bold below a plain table is no row of it. */
+  keyBold: boolean | null;
+}
+
+export function findTables(pages: PageLine[][]): FoundTables {
+  const tables: Table[] = [];
+  const result: PageSegment[][] = [];
+  let open: OpenTable | null = null;
+
+  for (const lines of pages) {
+    const segments: PageSegment[] = [];
+    let flow: PageLine[] = [];
+    let current: FoundRow[] | null = null;
+    const closeFlow = () => {
+      if (flow.length > 0) segments.push({ kind: "flow", lines: flow });
+      flow = [];
+    };
+    const closeTable = () => {
+      if (open && current && current.length > 0) segments.push({ kind: "table", table: open.index, rows: current });
+      current = null;
+    };
+
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
+      // The top of a page may carry on the table that filled the foot of the page before.
+      if (open && current === null && i === 0) {
+        if (repeatsHeader(line, open.table) || fitsColumns(line, open)) {
+          current = [];
+          if (repeatsHeader(line, open.table)) {
+            current.push(addRow(open, line, true, headerRow(line)!.map((cell, column) => ({ cell, column }))));
+            continue;
+          }
+        } else {
+          open = null;
+        }
+      }
+      if (open && current !== null) {
+        if (belongs(line, open)) {
+          const row = takeLine(open, line);
+          if (row) current.push(row);
+          continue;
+        }
+        closeTable();
+        open = null;
+      }
+      const header = headerRow(line);
+      if (header && startsTable(lines, i, header)) {
+        closeFlow();
+        open = { index: tables.length, table: { columnX: header.map((c) => c.x0), headers: header.map((c) => c.text.trim()), columns: meanings(header), rows: [] }, bounds: bounds(header), rows: [], last: line, rowPitch: Infinity, keyBold: null };
+        tables.push(open.table);
+        current = [addRow(open, line, true, header.map((cell, column) => ({ cell, column })))];
+        continue;
+      }
+      flow.push(line);
+    }
+    closeFlow();
+    closeTable();
+    // A table stays open into the next page only when nothing followed it on this one.
+    if (open && segments[segments.length - 1]?.kind !== "table") open = null;
+    result.push(segments);
+  }
+  return { tables, pages: result };
+}
+
+/**
+ * The cells of a header row: at least two, every one a header word. Narrow
+ * columns may stand closer than a cell gap ("Nr Ärende"): a cell is cut where
+ * its words fall into header words, at the points where a new text item starts.
+ */
+function headerRow(line: PageLine): Cell[] | null {
+  const cells: Cell[] = [];
+  for (const cell of line.cells) {
+    const parts = headerWords(cell);
+    if (!parts) return null;
+    cells.push(...parts);
+  }
+  return cells.length >= 2 ? cells : null;
+}
+
+/** Header cells are short: a longer run, or one of more words, is text (and is not cut up, so a line costs linear time). */
+const MAX_HEADER_CELL = 60;
+const MAX_HEADER_WORDS = 8;
+
+function headerWords(cell: Cell): Cell[] | null {
+  if (cell.text.length > MAX_HEADER_CELL || cell.breaks.length > MAX_HEADER_WORDS) return null;
+  if (columnMeaning(cell.text) !== null) return [cell];
+  const cuts = [0, ...cell.breaks.map((b) => b.at), cell.text.length];
+  const parts: Cell[] = [];
+  let from = 0;
+  while (from < cuts.length - 1) {
+    let to = cuts.length - 1;
+    while (to > from && columnMeaning(cell.text.slice(cuts[from], cuts[to]).trim()) === null) to--;
+    if (to === from) return null;
+    parts.push(cellPart(cell, from === 0 ? null : cell.breaks[from - 1]!, to === cuts.length - 1 ? null : cell.breaks[to - 1]!));
+    from = to;
+  }
+  return parts;
+}
+
+/** The part of a cell between two of its breaks (null: the cell's own start or end). */
+function cellPart(cell: Cell, start: Cell["breaks"][number] | null, end: Cell["breaks"][number] | null): Cell {
+  const from = start?.at ?? 0;
+  const to = end?.at ?? cell.text.length;
+  return {
+    text: cell.text.slice(from, to).trim(),
+    x0: start?.x ?? cell.x0,
+    x1: end ? end.x - end.gap : cell.x1,
+    bold: cell.bold,
+    italic: cell.italic,
+    items: cell.items,
+    breaks: cell.breaks.filter((b) => b.at > from && b.at < to).map((b) => ({ ...b, at: b.at - from })),
+  };
+}
+
+/** A header is a table's only when the next line falls into its columns. */
+function startsTable(lines: PageLine[], i: number, header: Cell[]): boolean {
+  const next = lines[i + 1];
+  if (!next) return false;
+  const probe: OpenTable = { index: -1, table: { columnX: header.map((c) => c.x0), headers: [], columns: [], rows: [] }, bounds: bounds(header), rows: [], last: lines[i]!, rowPitch: Infinity, keyBold: null };
+  return belongs(next, probe) && cellColumns(next, probe)?.[0] === 0;
+}
+
+/**
+ * What each column holds. "§" heads a number column in an agenda or contents,
+ * but the § limits of each person in an attendance list.
+ */
+function meanings(header: Cell[]): (ColumnMeaning | null)[] {
+  const raw = header.map((cell) => columnMeaning(cell.text));
+  const people = raw.some((m) => m === "member" || m === "substitute" || m === "name");
+  return raw.map((m, i) => (people && m === "number" && /§/.test(header[i]!.text) ? "paragraphs" : m));
+}
+
+function bounds(header: Cell[]): number[] {
+  return header.map((cell, i) => (i === 0 ? -Infinity : (header[i - 1]!.x1 + cell.x0) / 2));
+}
+
+function repeatsHeader(line: PageLine, table: Table): boolean {
+  const header = headerRow(line);
+  return header !== null && header.length === table.headers.length && header.every((cell, i) => cell.text.trim().toLowerCase() === table.headers[i]!.toLowerCase());
+}
+
+/**
+ * At a page top: a new row whose first cell stands at the first column's left
+ * edge (with at least one more cell), or the wrapped rest of the last row, each
+ * piece where that row's cell starts.
+ */
+function fitsColumns(line: PageLine, open: OpenTable): boolean {
+  const placed = placeCells(line, open);
+  if (!placed || placed.length === 0) return false;
+  const [first] = placed;
+  if (first!.column === 0) return placed.length >= 2 && Math.abs(first!.cell.x0 - open.table.columnX[0]!) <= ALIGN;
+  const previous = open.rows[open.rows.length - 1];
+  if (!previous || previous.header) return false;
+  return placed.every(({ cell, column }) => Math.abs(cell.x0 - previous.cells[column]!.x0) <= ALIGN);
+}
+
+/** The line goes on with the open table: close enough under its last line, every cell inside one column. */
+function belongs(line: PageLine, open: OpenTable): boolean {
+  const gap = line.baseline - open.last.baseline;
+  const limit = Number.isFinite(open.rowPitch) ? open.rowPitch + ROW_PITCH_SLACK * line.fontSize : FIRST_ROW_GAP * line.fontSize;
+  if (line.page === open.last.page && (gap <= 0 || gap > limit)) return false;
+  const placed = placeCells(line, open);
+  if (!placed) return false;
+  const key = placed[0]?.column === 0 ? placed[0].cell : null;
+  return key === null || open.keyBold === null || key.bold === open.keyBold;
+}
+
+/**
+ * The line's cells cut where a column starts (a narrow gap may leave "1." and
+ * its title one cell), each with its column; null when a cell reaches over
+ * into the next column without a break there.
+ */
+function placeCells(line: PageLine, open: OpenTable): { cell: Cell; column: number }[] | null {
+  const { columnX } = open.table;
+  const placed: { cell: Cell; column: number }[] = [];
+  for (const whole of line.cells) {
+    let cell: Cell | null = whole;
+    while (cell) {
+      let column = 0;
+      while (column + 1 < open.bounds.length && cell.x0 >= open.bounds[column + 1]!) column++;
+      const nextStart = columnX[column + 1];
+      if (nextStart === undefined || cell.x1 <= nextStart + ALIGN) {
+        placed.push({ cell, column });
+        break;
+      }
+      const cut = cell.breaks.find((b) => columnX.some((x, k) => k > column && Math.abs(b.x - x) <= ALIGN));
+      if (!cut) return null;
+      placed.push({ cell: cellPart(cell, null, cut), column });
+      cell = cellPart(cell, cut, null);
+    }
+  }
+  return placed;
+}
+
+function cellColumns(line: PageLine, open: OpenTable): number[] | null {
+  return placeCells(line, open)?.map((p) => p.column) ?? null;
+}
+
+/** Add the line to the table: a new row when it has a first-column cell or stands apart, else the wrapped rest of the last row. */
+function takeLine(open: OpenTable, line: PageLine): FoundRow | null {
+  const placed = placeCells(line, open)!;
+  const previous = open.rows[open.rows.length - 1];
+  const gap = line.page === open.last.page ? line.baseline - open.last.baseline : 0;
+  const wraps = previous !== undefined && !previous.header && gap <= WRAP_PITCH * line.fontSize && wrapsRow(placed, gap, open, line.fontSize);
+  if (wraps) {
+    for (const { cell, column } of placed) appendText(previous.cells[column]!, cell);
+    previous.lines.push(line);
+    open.last = line;
+    return null;
+  }
+  // A header repeated on a later page may stand closer to its first row than rows stand to each other.
+  const afterRepeatedHeader = previous?.header === true && Number.isFinite(open.rowPitch);
+  if (line.page === open.last.page && !afterRepeatedHeader) open.rowPitch = Math.min(open.rowPitch, gap);
+  return addRow(open, line, false, placed);
+}
+
+/**
+ * A line close under a row carries on its cells when it has nothing in the
+ * first column, when it stands closer than rows do (rows set apart by padding),
+ * or when its first-column text cannot start an entry (lower case, "(").
+ */
+function wrapsRow(placed: { cell: Cell; column: number }[], gap: number, open: OpenTable, fontSize: number): boolean {
+  const first = placed[0];
+  if (!first || first.column !== 0) return true;
+  if (gap > 0 && Number.isFinite(open.rowPitch) && gap < open.rowPitch - ROW_PADDING * fontSize) return true;
+  return /^[\p{Ll}(]/u.test(first.cell.text.trim());
+}
+
+/** Rows at least this much further apart than wrapped lines (× font size) are set apart by padding. */
+const ROW_PADDING = 0.2;
+
+/** A new row from placed cells (a header row: its header cells, one per column). */
+function addRow(open: OpenTable, line: PageLine, header: boolean, placed: { cell: Cell; column: number }[]): FoundRow {
+  const cells: TableCell[] = open.table.columnX.map((x) => ({ text: "", x0: x, x1: x }));
+  for (const { cell, column } of placed) appendText(cells[column]!, cell);
+  const row: FoundRow = { row: open.table.rows.length, lines: [line], cells, header };
+  const key = placed.find((p) => p.column === 0)?.cell;
+  if (!header && open.keyBold === null && key) open.keyBold = key.bold;
+  open.table.rows.push({ page: line.page, cells, header });
+  open.rows.push(row);
+  open.last = line;
+  return row;
+}
+
+/** A cell's next piece: after a space, or straight on after a wrap hyphen. */
+function appendText(target: TableCell, cell: Cell): void {
+  const text = cell.text.trim();
+  if (target.text === "") {
+    target.text = text;
+    target.x0 = cell.x0;
+    target.x1 = cell.x1;
+    return;
+  }
+  const join = wrapJoin(target.text, text, false);
+  target.text = join === "none" ? `${target.text} ${text}` : join === "dropHyphen" ? target.text.slice(0, -1) + text : target.text + text;
+  target.x0 = Math.min(target.x0, cell.x0);
+  target.x1 = Math.max(target.x1, cell.x1);
+}

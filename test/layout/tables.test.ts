@@ -1,0 +1,152 @@
+/** The table finder on synthetic lines: header words, columns, wrapped cells, tables over a page break. */
+import { describe, expect, it } from "vitest";
+import { findTables, type PageSegment } from "../../src/layout/tables.js";
+import type { Cell, PageLine } from "../../src/layout/types.js";
+
+/** Helvetica 10 is about 5 pt a character: close enough for gaps and column edges. */
+const CHAR = 5;
+const SIZE = 10;
+const PITCH = 12.8;
+
+type Spec = [text: string, x: number];
+
+function cell([text, x]: Spec): Cell {
+  // Every word is its own text item, as many producers write them: the finder may cut a cell there.
+  const breaks: Cell["breaks"] = [];
+  let offset = 0;
+  for (const word of text.split(" ")) {
+    if (offset > 0) breaks.push({ x: x + offset * CHAR, at: offset, gap: CHAR });
+    offset += word.length + 1;
+  }
+  return { text, x0: x, x1: x + text.length * CHAR, bold: false, italic: false, items: [], breaks };
+}
+
+function line(page: number, baseline: number, ...specs: Spec[]): PageLine {
+  const cells = specs.map(cell);
+  return { page, baseline, bbox: { x0: cells[0]!.x0, y0: baseline - 8, x1: cells[cells.length - 1]!.x1, y1: baseline + 2 }, fontSize: SIZE, cells };
+}
+
+/** Lines of one page from `top`, `gaps[i]` line pitches before line i (1 by default). */
+function page(n: number, top: number, specs: Spec[][], gaps: number[] = []): PageLine[] {
+  let y = top;
+  return specs.map((cells, i) => {
+    y += (gaps[i] ?? (i === 0 ? 0 : 1)) * PITCH;
+    return line(n, y, ...cells);
+  });
+}
+
+const view = (segments: PageSegment[]) =>
+  segments.map((s) => (s.kind === "flow" ? ["flow", s.lines.map((l) => l.cells.map((c) => c.text).join(" | "))] : ["table", s.table, s.rows.map((r) => r.cells.map((c) => c.text))]));
+
+const NR = 70;
+const TITLE = 100;
+const DNR = 290;
+const WHO = 390;
+
+describe("findTables", () => {
+  it("reads an agenda table: header words, a title wrapping in its cell, the text below left alone", () => {
+    const lines = page(1, 100, [
+      [["Kallelse till sammanträde med kommunstyrelsen", NR]],
+      [["Nr", NR], ["Ärende", TITLE], ["Dnr", DNR], ["Föredragande", WHO]],
+      [["1", NR], ["Budgetuppföljning för", TITLE], ["KS 2025/12", DNR], ["Anna Berg", WHO]],
+      [["skolskjuts", TITLE]],
+      [["2", NR], ["Taxa för vatten", TITLE], ["KS 2025/13", DNR]],
+      [["Välkomna till sammanträdet i kommunhuset, sessionssalen, kl 13.", NR]],
+    ], [0, 2, 1.3, 1, 1.3, 2.5]);
+    const { tables, pages } = findTables([lines]);
+    expect(tables).toHaveLength(1);
+    expect(tables[0]!.columns).toEqual(["number", "title", "caseNumber", "presenter"]);
+    expect(view(pages[0]!)).toEqual([
+      ["flow", ["Kallelse till sammanträde med kommunstyrelsen"]],
+      ["table", 0, [["Nr", "Ärende", "Dnr", "Föredragande"], ["1", "Budgetuppföljning för skolskjuts", "KS 2025/12", "Anna Berg"], ["2", "Taxa för vatten", "KS 2025/13", ""]]],
+      ["flow", ["Välkomna till sammanträdet i kommunhuset, sessionssalen, kl 13."]],
+    ]);
+  });
+
+  it("cuts a header and a row where narrow columns run into one cell", () => {
+    const header = line(1, 100, ["Nr Ärende", NR], ["Dnr", DNR]);
+    // "1 Budget" as one cell: a word starts at the title column's x.
+    const row: PageLine = line(1, 100 + 1.3 * PITCH, ["1", NR], ["Dnr", DNR]);
+    row.cells[0] = { ...cell(["1 Budget", NR]), breaks: [{ x: TITLE, at: 2, gap: TITLE - NR - CHAR }] };
+    header.cells[0] = { ...cell(["Nr Ärende", NR]), breaks: [{ x: TITLE, at: 3, gap: TITLE - NR - 2 * CHAR }] };
+    row.cells[1] = cell(["KS 2025/1", DNR]);
+    const { pages } = findTables([[header, row]]);
+    expect(view(pages[0]!)).toEqual([["table", 0, [["Nr", "Ärende", "Dnr"], ["1", "Budget", "KS 2025/1"]]]]);
+  });
+
+  it("keeps one table over a page break, with a repeated header or without one", () => {
+    const first = page(1, 600, [
+      [["Nr", NR], ["Ärende", TITLE], ["Dnr", DNR]],
+      [["1", NR], ["Budget 2026", TITLE], ["KS 2025/1", DNR]],
+      [["2", NR], ["Svar på motion om", TITLE], ["KS 2025/2", DNR]],
+    ]);
+    const repeated = page(2, 60, [
+      [["Nr", NR], ["Ärende", TITLE], ["Dnr", DNR]],
+      [["3", NR], ["Taxa", TITLE], ["KS 2025/3", DNR]],
+    ]);
+    const bare = page(2, 60, [[["badplatser", TITLE]], [["3", NR], ["Taxa", TITLE], ["KS 2025/3", DNR]]]);
+    for (const next of [repeated, bare]) {
+      const { tables, pages } = findTables([first, next]);
+      expect(tables).toHaveLength(1);
+      expect(pages[1]!.every((s) => s.kind === "table" && s.table === 0)).toBe(true);
+    }
+    const { tables } = findTables([first, bare]);
+    expect(tables[0]!.rows.map((r) => r.cells[1]!.text)).toEqual(["Ärende", "Budget 2026", "Svar på motion om badplatser", "Taxa"]);
+  });
+
+  it("ends a table at a heading set apart below it", () => {
+    const lines = page(1, 100, [
+      [["Ledamot", NR], ["Parti", DNR], ["Röst", WHO]],
+      [["Anna Berg", NR], ["S", DNR], ["Ja", WHO]],
+      [["Per Holm", NR], ["M", DNR], ["Nej", WHO]],
+      [["Reservationer", NR]],
+    ], [0, 1, 1, 1.7]);
+    const { pages } = findTables([lines]);
+    expect(view(pages[0]!)).toEqual([
+      ["table", 0, [["Ledamot", "Parti", "Röst"], ["Anna Berg", "S", "Ja"], ["Per Holm", "M", "Nej"]]],
+      ["flow", ["Reservationer"]],
+    ]);
+  });
+
+  it("ends a table at a bold label row set below plain rows at about the row pitch", () => {
+    const lines = page(1, 100, [
+      [["Ersättare", NR], ["Parti", 270], ["Närvarande", 320]],
+      [["Eva Lund", NR], ["S", 270], ["X", 330]],
+      [["Per Holm", NR], ["M", 270], ["X", 330]],
+      [["Övriga närvarande", NR], ["Anna Berg", 230]],
+    ], [0, 1.3, 1.3, 1.5]);
+    lines[3]!.cells[0]!.bold = true;
+    const { pages } = findTables([lines]);
+    expect(view(pages[0]!)).toEqual([
+      ["table", 0, [["Ersättare", "Parti", "Närvarande"], ["Eva Lund", "S", "X"], ["Per Holm", "M", "X"]]],
+      ["flow", ["Övriga närvarande | Anna Berg"]],
+    ]);
+  });
+
+  it("reads § in an attendance table as the § limits, and marks by column", () => {
+    const lines = page(1, 100, [
+      [["Ledamöter", NR], ["Närvarande", 250], ["Frånvarande", 320], ["§", 400]],
+      [["Anna Berg", NR], ["X", 260], ["§§ 3–4", 400]],
+      [["Per Holm", NR], ["X", 330]],
+    ]);
+    const { tables } = findTables([lines]);
+    expect(tables[0]!.columns).toEqual(["member", "present", "absent", "paragraphs"]);
+    expect(tables[0]!.rows[2]!.cells.map((c) => c.text)).toEqual(["Per Holm", "", "X", ""]);
+  });
+
+  it("finds no table in a label/value front page or in rows of words that are no header", () => {
+    const lines = page(1, 100, [
+      [["Plats och tid", NR], ["Kommunhuset, kl. 13.00", 230]],
+      [["Ledamöter", NR], ["Anna Berg (S), ordförande", 230]],
+      [["Per Holm (M)", 230]],
+      [["Tid", NR], ["Plats", 230]],
+      [["Budget", NR], ["Kommunhuset", 230]],
+    ]);
+    expect(findTables([lines]).tables).toEqual([]);
+  });
+
+  it("needs a row under a header: header words alone make no table", () => {
+    const lines = page(1, 100, [[["Ja", NR], ["Nej", 200]], [["Kommunstyrelsen beslutar att bifalla förslaget i sin helhet och att", NR]]]);
+    expect(findTables([lines]).tables).toEqual([]);
+  });
+});
