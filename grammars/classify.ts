@@ -3,11 +3,13 @@
  * what the whole line is (a § heading, a section heading, a front-page label,
  * running text). Like Chevrotain's ecma5 example, tokens are built outside
  * Chevrotain's own Lexer, because deciding what a line is needs its layout
- * features (bold) and a little context (§ numbers only go up; agenda numbers
- * count 1, 2, 3; section headings only exist inside an item).
+ * features (bold) and a little context (§ headings are decided over the whole
+ * document in headings.ts; agenda numbers count 1, 2, 3; section headings only
+ * exist inside an item).
  */
 import { createTokenInstance, tokenMatcher, type IToken, type TokenType } from "chevrotain";
 import type { Line } from "../src/layout/types.js";
+import { paragraphHeadings, type ParagraphCandidate } from "./headings.js";
 import {
   ADJUSTED_IMMEDIATELY,
   ADJUSTED_SEPARATELY,
@@ -16,7 +18,6 @@ import {
   AdjustedSeparately,
   AgendaHeading,
   CASE_NUMBER,
-  CASE_NUMBER_LABEL,
   CASE_NUMBER_LINE,
   CaseNumberLine,
   FRONT_LABEL_TOKENS,
@@ -25,7 +26,6 @@ import {
   SectionHeading,
   KIND_SPELLINGS,
   KindHeading,
-  PARAGRAPH_HEADING,
   PARTY_IN_PARENS,
   PERSON_NAME,
   ParagraphHeading,
@@ -66,12 +66,12 @@ const SIGNING_LINE = /[….·_]{3,}/gu;
 /** A row of signature captions under the signers' names: "Ordförande Sekreterare". */
 const CAPTION_ROW = /^(?:(?:ordförande|sekreterare|justerare|justerande|vid protokollet|justeras|protokollförare)\s*)+$/iu;
 const CASE_NUMBER_START = new RegExp(`^${CASE_NUMBER}`);
-const TITLE_START = new RegExp(String.raw`^(?:$|[A-ZÅÄÖÉ"”“'(\d]|${CASE_NUMBER_LABEL}\b)`);
 
 interface LexState {
   inItems: boolean;
   mode: "paragraph" | "agenda" | null;
-  lastParagraph: number;
+  /** The § headings of the document, decided from the whole page (see headings.ts). */
+  paragraphs: ReadonlyMap<number, ParagraphCandidate>;
   nextAgenda: number;
   /** The last numbered point of a list in running text, while that list may go on. */
   listPoint: { number: number; line: Line } | null;
@@ -81,7 +81,7 @@ interface LexState {
 
 /** Turn layout lines into one token each. */
 export function tokenizeLines(lines: readonly Line[]): LineToken[] {
-  const state: LexState = { inItems: false, mode: null, lastParagraph: -1, nextAgenda: 1, listPoint: null, frontField: null };
+  const state: LexState = { inItems: false, mode: null, paragraphs: paragraphHeadings(lines), nextAgenda: 1, listPoint: null, frontField: null };
   const tokens = lines.map((line, index) => classifyLine(line, index, lines, state));
   markCaseNumbersAboveHeadings(tokens, lines);
   return demoteEarlySignatures(markCaptionedSignatures(tokens, lines));
@@ -154,11 +154,10 @@ function classifyLine(line: Line, index: number, lines: readonly Line[], state: 
     if (kind) return make(KindHeading, { rest: "", kind });
   }
 
-  const paragraph = state.mode === "agenda" ? null : matchParagraphHeading(text, state.lastParagraph);
+  const paragraph = state.mode === "agenda" ? null : state.paragraphs.get(index);
   if (paragraph && !wrappedParagraphLimit(paragraph.rest, line, state)) {
     state.inItems = true;
     state.mode = "paragraph";
-    state.lastParagraph = paragraph.number;
     return make(ParagraphHeading, { rest: paragraph.rest, paragraph: paragraph.designation });
   }
 
@@ -224,32 +223,6 @@ function matchKind(text: string): LinePayload["kind"] | null {
   if (candidate.length > 60) return null;
   for (const [pattern, kind] of KIND_SPELLINGS) if (pattern.test(candidate)) return kind;
   return null;
-}
-
-function matchParagraphHeading(
-  text: string,
-  lastParagraph: number,
-): { number: number; rest: string; designation: NonNullable<LinePayload["paragraph"]> } | null {
-  const match = PARAGRAPH_HEADING.exec(text);
-  const groups = match?.groups;
-  if (!match || !groups) return null;
-  const number = Number(groups.num ?? groups.numAfter ?? groups.numWord);
-  if (!Number.isFinite(number) || number <= lastParagraph) return null;
-  // "I 13 § ändras ..." is law text, not a heading: a prefix is an organ's initials.
-  if (groups.prefix && groups.prefix.replace(/[ -]/g, "").length < 2) return null;
-  const rest = (groups.rest ?? "").replace(/^\s*[-–—:.]?\s*/, "");
-  if (!TITLE_START.test(rest)) return null;
-  const label = text.slice(0, text.length - (groups.rest ?? "").length).trim();
-  return {
-    number,
-    rest,
-    designation: {
-      label,
-      number,
-      letter: groups.letter ?? null,
-      to: groups.numTo ? Number(groups.numTo) : null,
-    },
-  };
 }
 
 /**
