@@ -29,6 +29,7 @@ import {
   PARTY_IN_PARENS,
   PERSON_NAME,
   ParagraphHeading,
+  OTHER_SECTION,
   SECTION_TOKENS,
   SIGNATURES_LABEL,
   TextLine,
@@ -77,11 +78,13 @@ interface LexState {
   listPoint: { number: number; line: Line } | null;
   /** On the front page: the field of the label whose value lines follow. */
   frontField: FrontField | null;
+  /** How the document sets the section headings the vocabulary knows. */
+  sectionStyle: SectionStyle;
 }
 
 /** Turn layout lines into one token each. */
 export function tokenizeLines(lines: readonly Line[]): LineToken[] {
-  const state: LexState = { inItems: false, mode: null, paragraphs: paragraphHeadings(lines), nextAgenda: 1, listPoint: null, frontField: null };
+  const state: LexState = { inItems: false, mode: null, paragraphs: paragraphHeadings(lines), nextAgenda: 1, listPoint: null, frontField: null, sectionStyle: sectionStyle(lines) };
   const tokens = lines.map((line, index) => classifyLine(line, index, lines, state));
   markCaseNumbersAboveHeadings(tokens, lines);
   return demoteEarlySignatures(markCaptionedSignatures(tokens, lines));
@@ -192,6 +195,11 @@ function classifyLine(line: Line, index: number, lines: readonly Line[], state: 
     return make(label.type, { rest: label.rest, inItems: state.inItems });
   }
 
+  if (state.inItems && unknownSectionHeading(line, index, lines, state.sectionStyle)) {
+    state.listPoint = null;
+    return make(OTHER_SECTION);
+  }
+
   const point = /^(\d{1,3})[.)]\s/.exec(text);
   if (point) state.listPoint = { number: Number(point[1]), line };
   // A paragraph after the list (not a wrapped point, which follows without a gap) ends it.
@@ -274,6 +282,44 @@ function matchSection(text: string): { type: SectionTokenType; rest: string } | 
     }
   }
   return null;
+}
+
+/** How a document sets its known section headings: with a colon ("Beslut:"), or bold on their own line. */
+interface SectionStyle {
+  colon: boolean;
+  bold: boolean;
+  /** The bold headings stand after a gap. */
+  gap: boolean;
+}
+
+function sectionStyle(lines: readonly Line[]): SectionStyle {
+  const known = lines.filter((line) => matchSection(line.text)?.rest === "");
+  const share = (test: (line: Line) => boolean, among: readonly Line[] = known) =>
+    among.length >= 2 && among.filter(test).length / among.length >= 0.75;
+  const bold = share((line) => line.bold, known.filter((line) => line.fontSize !== null));
+  return { colon: share((line) => line.text.trim().endsWith(":")), bold, gap: bold && share((line) => line.breakBefore) };
+}
+
+/** Short, capitalised, no sentence: a heading's words ("Ekonomiska konsekvenser", "Övervägande"). */
+const HEADING_WORDS = /^\p{Lu}[\p{L}\p{N} ,&/()-]{0,58}[\p{L})]$/u;
+
+/**
+ * A heading the vocabulary does not know, set like the document's known
+ * section headings: a short line ending in ":" where those end in ":", or a
+ * short bold line of its own between plain lines where those are bold.
+ */
+function unknownSectionHeading(line: Line, index: number, lines: readonly Line[], style: SectionStyle): boolean {
+  const text = line.text.trim();
+  const colon = text.endsWith(":");
+  const words = text.replace(/:$/, "").trim();
+  if (!HEADING_WORDS.test(words) || words.split(" ").length > 5 || line.label !== null) return false;
+  if ((line.cells ?? [text]).every((cell) => BARE_NAME.test(cell.trim()))) return false;
+  if (style.colon && colon) return true;
+  if (!style.bold || !line.bold || colon) return false;
+  const above = lines[index - 1];
+  const below = lines[index + 1];
+  if (!above || above.bold || !below || below.bold || below.page !== line.page) return false;
+  return !style.gap || line.breakBefore;
 }
 
 function matchFrontLabel(

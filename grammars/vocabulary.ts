@@ -103,7 +103,8 @@ export type SectionField =
   | "distribution"
   | "history"
   | "presenters"
-  | "caseNumbers";
+  | "caseNumbers"
+  | "other";
 
 interface SectionDefinition {
   field: SectionField;
@@ -122,6 +123,11 @@ const anyCase = (root: string): string => `[${root[0]!.toUpperCase()}${root[0]}]
 /** An organ word in the genitive: "kommunstyrelsens", "Nämndens", "arbetsutskottets", "stadsledningskontorets". */
 const ORGAN_GENITIVE = String.raw`[\wåäöéÅÄÖ-]*(?:${ORGAN_ROOTS.map(anyCase).join("|")})[a-zåäö]*s`;
 
+/** An organ named in full, any case: "kommunstyrelsen", "Kommunfullmäktige", "nämnden". */
+const ORGAN_WORD = String.raw`[\wåäöéÅÄÖ-]*(?:${ORGAN_ROOTS.map(anyCase).join("|")})[a-zåäö]*`;
+/** A person by title and name, in the genitive: "Kommundirektör Anna Bergs", "Ordförande Per Holms". */
+const TITLED_GENITIVE = String.raw`\p{Lu}\p{Ll}+(?:\s\p{Ll}+)?\s(?:${NAME_WORD}\s){1,3}${NAME_WORD}(?<=s)`;
+
 /**
  * Section headings and the field each fills. "<Organ>s beslut" and "<Organ>s
  * förslag" are matched by shape (a capitalised genitive of up to five words).
@@ -130,15 +136,15 @@ const SECTION_DEFINITIONS: Record<string, SectionDefinition> = {
   Description: {
     field: "description",
     spellings:
-      /^(?:ärendebeskrivning|sammanfattning(?: av ärendet)?|bakgrund|ärendet|beskrivning av ärendet|ärendets beredning|redogörelse)$/i,
+      /^(?:ärendebeskrivning|sammanfattning(?: av ärendet)?|bakgrund|ärendet|beskrivning av ärendet|ärendets beredning|redogörelse|beredning)$/i,
   },
   Proposal: {
     field: "proposal",
     spellings:
-      /^(?:förslag till beslut(?: på sammanträdet| på mötet)?|beslutsförslag|förslag till beslut och yrkanden)$/i,
+      /^(?:förslag till beslut(?: på sammanträdet| på mötet)?|beslutsförslag|förslag till beslut och yrkanden|förslag)$/i,
     genitive: "förslag",
   },
-  Motions: { field: "motions", spellings: /^(?:yrkanden?|yrkande och propositionsordning)$/i },
+  Motions: { field: "motions", spellings: /^(?:yrkanden?|yrkande och propositionsordning|behandling(?: på sammanträdet| under sammanträdet)?|sammanträdets behandling)$/i },
   Order: { field: "order", spellings: /^(?:propositionsordning|beslutsgång|proposition(?:er)?|beslutsordning)$/i },
   Vote: { field: "vote", spellings: /^(?:omröstning|omröstningsresultat|votering|voteringsresultat|omröstning och votering)$/i },
   Ballots: { field: "ballots", spellings: /^(?:omröstningslista|voteringslista|voteringsprotokoll|omröstningsprotokoll)$/i },
@@ -163,6 +169,8 @@ const SECTION_DEFINITIONS: Record<string, SectionDefinition> = {
   History: { field: "history", spellings: /^(?:tidigare behandling|tidigare beslut|ärendets tidigare behandling)$/i },
   Presenters: { field: "presenters", spellings: /^(?:föredragande|föredragande tjänsteperson(?:er)?)$/i },
   CaseNumberLine: { field: "caseNumbers", spellings: /^(?:diarienummer|dnr|ärendenummer)$/i },
+  // No spelling: a heading the vocabulary does not know, recognised by how it is set (see classify.ts).
+  Other: { field: "other", spellings: /(?!)/ },
 };
 
 export interface SectionTokenType extends TokenType {
@@ -181,7 +189,10 @@ function sectionToken(name: string, def: SectionDefinition): SectionTokenType {
   // Case-sensitive on purpose: a capital first letter is what sets the heading
   // "Kommunstyrelsens beslut" apart from a wrapped line "enligt kommunstyrelsens beslut".
   token.genitive = def.genitive
-    ? new RegExp(String.raw`^(?=[A-ZÅÄÖ])(?:[\wåäöéÅÄÖ ,-]{0,80} )?${ORGAN_GENITIVE} ${def.genitive}(?: till beslut)?$`)
+    ? new RegExp(
+        String.raw`^(?=[A-ZÅÄÖ])(?:(?:[\wåäöéÅÄÖ ,-]{0,80} )?${ORGAN_GENITIVE}|${TITLED_GENITIVE}) ${def.genitive}(?: till (?:beslut|${ORGAN_WORD}))?$`,
+        "u",
+      )
     : null;
   return token;
 }
@@ -189,6 +200,9 @@ function sectionToken(name: string, def: SectionDefinition): SectionTokenType {
 export const SECTION_TOKENS: SectionTokenType[] = Object.entries(SECTION_DEFINITIONS).map(([name, def]) =>
   sectionToken(name, def),
 );
+
+/** A section heading known only by its layout; its text goes to the item's `otherSections`. */
+export const OTHER_SECTION = SECTION_TOKENS.find((t) => t.field === "other")!;
 
 /** "Paragrafen är justerad" / "Paragrafen förklaras omedelbart justerad". */
 export const AdjustedSeparately = createToken({ name: "AdjustedSeparately", pattern: /NA/ });

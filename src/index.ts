@@ -46,6 +46,7 @@ export {
   DiagnosticSchema,
   FurnitureSchema,
   PageRangeSchema,
+  OtherSectionSchema,
   documentJsonSchema,
 } from "./schema/index.js";
 
@@ -64,6 +65,7 @@ export type {
   Diagnostic,
   Furniture,
   PageRange,
+  OtherSection,
 } from "./schema/index.js";
 
 /** Typed errors: every error thrown is a `ProtokollError` with a stable `code`. */

@@ -64,6 +64,12 @@ export const ReservationSchema = z.object({
   text: z.string(),
 });
 
+/** A section whose heading has no field of its own ("Övervägande", "Ekonomiska konsekvenser:"). */
+export const OtherSectionSchema = z.object({
+  heading: text.describe('as printed, without a trailing colon: "Ekonomiska konsekvenser"'),
+  text: z.string(),
+});
+
 export const PageRangeSchema = z.object({ from: pageNumber, to: pageNumber });
 
 export const ItemSchema = z.object({
@@ -86,6 +92,10 @@ export const ItemSchema = z.object({
   distribution: z.array(text).describe("Expedieras till / Beslutet skickas till"),
   adjusted: z.enum(["separately", "immediately"]).nullable(),
   pages: PageRangeSchema,
+  otherSections: z
+    .array(OtherSectionSchema)
+    .optional()
+    .describe("Added by protokoll (not in contract v1): sections under a heading the vocabulary does not know, set like the document's other section headings; [] when none"),
 });
 
 export const DiagnosticSchema = z.object({
@@ -136,6 +146,7 @@ export type Vote = z.infer<typeof VoteSchema>;
 export type Motion = z.infer<typeof MotionSchema>;
 export type Reservation = z.infer<typeof ReservationSchema>;
 export type PageRange = z.infer<typeof PageRangeSchema>;
+export type OtherSection = z.infer<typeof OtherSectionSchema>;
 export type Item = z.infer<typeof ItemSchema>;
 export type Diagnostic = z.infer<typeof DiagnosticSchema>;
 export type Furniture = z.infer<typeof FurnitureSchema>;

@@ -53,6 +53,8 @@ function item(it: Item) {
     conflicts: texts(it.conflicts),
     basis: texts(it.basis),
     distribution: texts(it.distribution),
+    // Records written before the field existed (regression fixtures) have no otherSections: none.
+    otherSections: (it.otherSections ?? []).map((section) => ({ heading: normaliseText(section.heading), text: normaliseText(section.text) })),
   };
 }
 
@@ -103,6 +105,7 @@ function contentWords(doc: Document): string[] {
       ...item.conflicts,
       ...item.basis,
       ...item.distribution,
+      ...(item.otherSections ?? []).flatMap((section) => [section.heading, section.text]),
     ]),
   ];
   const words = texts.flatMap((t) => (t ?? "").split(/\s+/)).map(bareWord);
