@@ -31,6 +31,8 @@ export interface FrontMatter {
 /** A label and the lines that carry its value. */
 interface LabelBlock {
   label: FrontLabelTokenType;
+  /** The label as printed ("Justeringens plats och tid"). */
+  printed?: string;
   values: Array<{ text: string; line: Line }>;
 }
 
@@ -65,7 +67,7 @@ export function buildFrontMatter(preamble: LineToken[], closings: ClosingOutline
     diagnostics: [],
   };
   const people = new People();
-  const { blocks, loose } = labelBlocks(preamble, lines);
+  const { blocks, loose, stray } = labelBlocks(preamble, lines);
   for (const token of preamble) if (token.payload.kind && !front.kind) front.kind = token.payload.kind;
   for (const block of blocks) readBlock(block, front, people);
   for (const closing of closings) readBlock(closingBlock(closing, lines), front, people, true);
@@ -74,13 +76,57 @@ export function buildFrontMatter(preamble: LineToken[], closings: ClosingOutline
   const headerTexts = loose.flatMap((l) => (l.cells && l.cells.length > 1 ? l.cells : [l.text]));
   readHeaders([...headerTexts, ...furniture, ...notices], front);
   front.participants = people.list();
+  keepUnread(loose, stray, blocks, front);
   return front;
 }
 
+/**
+ * Nothing on the front page is dropped: a letterhead line that gave no
+ * organisation, organ, date or kind, and a paragraph that follows a label's
+ * value after a gap (a sentence between the front page and the first §),
+ * are kept as UNRECOGNISED_BLOCK warnings (the document is then partial); the
+ * value of a label the record has no field for (Justeringens plats och tid,
+ * the ANSLAG/BEVIS box) is kept as information.
+ */
+function keepUnread(loose: Line[], stray: Line[], blocks: LabelBlock[], front: FrontMatter): void {
+  const found = [front.organisation, front.body].filter((t): t is string => t !== null).map(normaliseName);
+  for (const line of loose) {
+    const text = normaliseName(line.text);
+    if (matchesKind(line) || findDate(line.text) || found.some((f) => text.includes(f) || f.includes(text))) continue;
+    front.diagnostics.push(diagnostic("warning", "UNRECOGNISED_BLOCK", "A front-page line that gave no organisation, organ, date or kind; it is in no field.", line.page, line.text));
+  }
+  for (const line of stray) {
+    front.diagnostics.push(diagnostic("warning", "UNRECOGNISED_BLOCK", "Text between the front page and the first item; it is in no field.", line.page, line.text));
+  }
+  for (const block of blocks) {
+    if (!FIELDLESS.has(block.label.field)) continue;
+    const text = block.values.map((v) => v.text).join(" ").trim();
+    const page = block.values[0]?.line.page ?? 1;
+    if (text) front.diagnostics.push(diagnostic("info", "SECTION_WITHOUT_FIELD", `"${block.printed ?? block.label.name}" has no field in the record: ${text}`, page, text));
+  }
+}
+
+/** Front-page labels whose values the record has no field for. */
+const FIELDLESS: ReadonlySet<string> = new Set(["adjustingPlaceAndTime", "notice", "ignore"]);
+
+function matchesKind(line: Line): boolean {
+  return KIND_LINE.test(line.text);
+}
+const KIND_LINE = words(String.raw`\b(?:protokoll|kallelse|föredragningslista|dagordning|kungörelse|protokollsutdrag|utdrag)\b`, "iu");
+
+/** A paragraph of running text: a capitalised sentence of four words or more. */
+function isSentence(text: string): boolean {
+  const trimmed = text.trim();
+  return /^\p{Lu}/u.test(trimmed) && /[.!?]$/.test(trimmed) && trimmed.split(/\s+/).length >= 4 && !/\(\s*\p{L}{1,5}\s*\)/u.test(trimmed);
+}
+
 /** Group preamble lines under the label above them; lines before any label are loose. */
-function labelBlocks(preamble: LineToken[], lines: readonly Line[]): { blocks: LabelBlock[]; loose: Line[] } {
+function labelBlocks(preamble: LineToken[], lines: readonly Line[]): { blocks: LabelBlock[]; loose: Line[]; stray: Line[] } {
   const blocks: LabelBlock[] = [];
   const loose: Line[] = [];
+  const stray: Line[] = [];
+  // A paragraph after a label's value, set apart by a gap, is no part of that value.
+  let inStray = false;
   for (const token of preamble) {
     const line = lines[token.payload.line]!;
     // A letterhead row may name the kind and the organisation side by side: keep it for the organisation.
@@ -89,13 +135,19 @@ function labelBlocks(preamble: LineToken[], lines: readonly Line[]): { blocks: L
       continue;
     }
     if (isFrontLabel(token)) {
-      const block: LabelBlock = { label: token.tokenType as FrontLabelTokenType, values: [] };
+      inStray = false;
+      const printed = line.text.slice(0, line.text.length - token.payload.rest.length).replace(/[\s:]+$/, "") || line.text;
+      const block: LabelBlock = { label: token.tokenType as FrontLabelTokenType, printed, values: [] };
       if (token.payload.rest) block.values.push({ text: token.payload.rest, line });
       blocks.push(block);
-    } else if (blocks.length > 0) blocks[blocks.length - 1]!.values.push({ text: line.text, line });
-    else loose.push(line);
+    } else if (blocks.length > 0) {
+      const block = blocks[blocks.length - 1]!;
+      inStray = (inStray && !line.breakBefore) || (line.breakBefore && block.values.length > 0 && isSentence(line.text));
+      if (inStray) stray.push(line);
+      else block.values.push({ text: line.text, line });
+    } else loose.push(line);
   }
-  return { blocks, loose };
+  return { blocks, loose, stray };
 }
 
 function closingBlock(closing: ClosingOutline, lines: readonly Line[]): LabelBlock {
@@ -201,6 +253,9 @@ function readMeetingData(field: string, text: string, front: FrontMatter, page: 
   if (field === "placeAndTime" || field === "place") {
     const place = cleanPlace(rest);
     if (place) meeting.place ??= place;
+  } else if ((date || times) && cleanPlace(rest)) {
+    // Lines that ran on under a date or time label ("Sammanträdesdatum 2025-03-07" over an anslag box's texts).
+    front.diagnostics.push(diagnostic("warning", "UNRECOGNISED_BLOCK", "Text under a date or time label that is no date or time; it is in no field.", page, cleanPlace(rest)));
   }
 }
 

@@ -17,4 +17,19 @@ describe("front page", () => {
     const document = front("Beslutande ledamöter Anna Berg (S), ordförande\nPer Holm (M)\n\nJusterare\nAnna Berg\nPer Holm");
     expect(document.adjusters).toEqual(["Anna Berg", "Per Holm"]);
   });
+
+  it("keeps a sentence between the front page and the first § in diagnostics and makes the document partial", () => {
+    const document = front("Beslutande ledamöter Anna Berg (S), ordförande\nPer Holm (M)\n\nUtses att justera Per Holm\n\nOrdföranden hälsar alla välkomna och förklarar mötet öppnat.");
+    expect(document.adjusters).toEqual(["Per Holm"]);
+    expect(document.parseStatus).toBe("partial");
+    expect(document.diagnostics).toContainEqual(
+      expect.objectContaining({ code: "UNRECOGNISED_BLOCK", page: 1, text: "Ordföranden hälsar alla välkomna och förklarar mötet öppnat." }),
+    );
+  });
+
+  it("keeps a letterhead line that gives nothing, and the value of a label without a field", () => {
+    const document = parseText("Hedbacka kommun\nBox 100, 123 45 Hedbacka\nPROTOKOLL\nKommunstyrelsen\nJusteringens plats och tid Kommunkansliet\n\n§ 1 Val\nBeslut\nBifall.");
+    expect(document.diagnostics).toContainEqual(expect.objectContaining({ code: "UNRECOGNISED_BLOCK", text: "Box 100, 123 45 Hedbacka" }));
+    expect(document.diagnostics).toContainEqual(expect.objectContaining({ severity: "info", text: "Kommunkansliet" }));
+  });
 });
