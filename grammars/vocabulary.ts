@@ -274,7 +274,7 @@ const FRONT_LABELS: ReadonlyArray<readonly [string, FrontField, string]> = [
   ["MeetingPlace", "place", String.raw`plats|lokal|mötesplats|sammanträdeslokal`],
   ["Members", "members", String.raw`beslutande ledamöter|beslutande|ledamöter|närvarande ledamöter|tjänstgörande ledamöter|ordinarie ledamöter|ledamot`],
   ["ServingSubstitutes", "servingSubstitutes", String.raw`tjänstgörande ersättare|tjänstgörande ersättare för frånvarande ledamöter|ersättare som tjänstgör`],
-  ["Substitutes", "substitutes", String.raw`ej tjänstgörande ersättare|icke tjänstgörande ersättare|närvarande ersättare|ersättare|ej beslutande ledamöter|ej beslutande`],
+  ["Substitutes", "substitutes", String.raw`ej tjänstgörande ersättare|icke tjänstgörande ersättare|närvarande ersättare|ersättare|ej beslutande ledamöter|ej beslutande ersättare|ej beslutande`],
   ["Others", "others", String.raw`övriga närvarande|övriga deltagare|övriga deltagande|övriga|närvarande tjänstepersoner|tjänstepersoner|tjänstemän|närvarande tjänstemän|adjungerade|adjungerad|inbjudna|insynsplatser|övriga närvarande tjänstepersoner`],
   ["Presenters", "presenter", String.raw`föredragande tjänstepersoner|föredragande tjänstemän|föredragande`],
   ["Absent", "absent", String.raw`frånvarande ledamöter|frånvarande ersättare|frånvarande|anmält förhinder|förhinder`],

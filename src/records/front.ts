@@ -230,9 +230,16 @@ function firstLine(block: LabelBlock): string | null {
   return block.values[0]?.text.trim() || null;
 }
 
+/** "(ajournering 14:40–14:55)", "ajournering kl. 15.10-15.25": a break in the meeting, not its times or place. */
+const ADJOURNMENT = words(String.raw`\(?\s*\b(?:ajournering|ajournerat|paus|uppehåll)\b[^()]*?${vocabulary.CLOCK_TIME}(?:\s*(?:[-–—]|till)\s*${vocabulary.CLOCK_TIME})?\s*\)?`, "giu");
+
 function readMeetingData(field: string, text: string, front: FrontMatter, page: number): void {
   const meeting = front.meeting;
-  let rest = text;
+  const adjournments = [...text.matchAll(ADJOURNMENT)].map((m) => m[0].trim());
+  for (const adjournment of adjournments) {
+    front.diagnostics.push(diagnostic("info", "SECTION_WITHOUT_FIELD", `An adjournment has no field in the record: ${adjournment}`, page, adjournment));
+  }
+  let rest = adjournments.length > 0 ? text.replace(ADJOURNMENT, " ").replace(/\s+/g, " ").trim() : text;
   const date = field === "time" ? null : findDate(rest);
   if (date) {
     meeting.date ??= date.iso;
@@ -306,7 +313,11 @@ function openParentheses(text: string): number {
   return (text.match(/\(/g)?.length ?? 0) - (text.match(/\)/g)?.length ?? 0);
 }
 
+/** "---" (nobody), "Se sida 2" (the list goes on there): no person, and nothing lost. */
+const NO_ATTENDEE = /^(?:[-–—]+|se sida \d+|se nästa sida|se bilaga(?: \d+)?)$/iu;
+
 function readAttendees(text: string, line: Line, group: ParticipantGroup, people: People, front: FrontMatter): void {
+  if (NO_ATTENDEE.test(text.trim())) return;
   for (const part of splitAttendeeLine(text)) {
     const entry = parseAttendee(part);
     if (entry) people.add(entry, group, line.page, "attendance");
