@@ -297,7 +297,11 @@ function sectionStyle(lines: readonly Line[]): SectionStyle {
   const share = (test: (line: Line) => boolean, among: readonly Line[] = known) =>
     among.length >= 2 && among.filter(test).length / among.length >= 0.75;
   const bold = share((line) => line.bold, known.filter((line) => line.fontSize !== null));
-  return { colon: share((line) => line.text.trim().endsWith(":")), bold, gap: bold && share((line) => line.breakBefore) };
+  // "Föredragande: Eva Berg" says as much about the colon as "Beslut:" on its own line.
+  const colons = lines.filter((line) => matchSection(line.text) !== null);
+  // With no known heading to compare with, a short line of its own ending in ":" is taken for one.
+  const colon = colons.length === 0 ? true : colons.length === 1 ? /^[^:]{1,60}:/.test(colons[0]!.text) : share((line) => /^[^:]{1,60}:/.test(line.text), colons);
+  return { colon, bold, gap: bold && share((line) => line.breakBefore) };
 }
 
 /** Short, capitalised, no sentence: a heading's words ("Ekonomiska konsekvenser", "Övervägande"). */

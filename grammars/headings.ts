@@ -113,9 +113,19 @@ function withoutRepeatsInHeaders(candidates: Candidate[], lines: readonly Line[]
     }
     if (previous.line.page === candidate.line.page) {
       if (weight(candidate, lines) > weight(previous, lines)) kept[kept.length - 1] = candidate;
-    } else if (!atPageTop(candidate, lines)) kept.push(candidate);
+    } else if (!atPageTop(candidate, lines) || !repeatsAsHeader(candidate, previous)) kept.push(candidate);
   }
   return kept;
+}
+
+/**
+ * A page-top line that repeats the § before it is a running header where it
+ * says less than that heading (no title) or is set in lighter type; set the
+ * same, with its title, it is the same § number again (two meetings, two utdrag).
+ */
+function repeatsAsHeader(candidate: Candidate, previous: Candidate): boolean {
+  const type = (line: Line) => (line.bold ? 100 : 0) + (line.fontSize ?? 0);
+  return candidate.rest === "" || type(candidate.line) < type(previous.line);
 }
 
 function atPageTop(candidate: Candidate, lines: readonly Line[]): boolean {

@@ -375,12 +375,41 @@ function readSignature(
 
 /** Lines before the first label: the organ's name, a bare date, a sentence with date, time and place. */
 function readLoose(loose: Line[], front: FrontMatter): void {
-  for (const line of loose) {
-    const date = findDate(line.text);
+  // Line by line first (a letterhead line may carry its own date), then wrapped sentences whole.
+  const joined = paragraphTexts(loose).filter((text) => !loose.some((line) => line.text === text));
+  for (const text of [...loose.map((line) => line.text), ...joined]) {
+    const date = findDate(text);
     if (!date) continue;
     front.meeting.date ??= date.iso;
-    if (date.iso === front.meeting.date) readSentenceMeeting(line.text.slice(date.index + date.length), front);
+    if (date.iso !== front.meeting.date) continue;
+    readSentenceMeeting(text.slice(date.index + date.length), front);
+    readKungorelse(text.slice(0, date.index), front);
   }
+}
+
+/** Loose lines joined into paragraphs (a gap ends one), so that a sentence that wraps is read whole. */
+function paragraphTexts(loose: Line[]): string[] {
+  const texts: string[] = [];
+  let previous: Line | null = null;
+  for (const line of loose) {
+    const joins = previous !== null && !line.breakBefore && previous.page === line.page && texts.length > 0;
+    if (joins) texts[texts.length - 1] += previous!.joinsNext ? line.text : ` ${line.text}`;
+    else texts.push(line.text);
+    previous = line;
+  }
+  return texts;
+}
+
+/** The kungörelse form: "Kommunfullmäktige sammanträder i Folkets hus, stora salen, tisdagen den 17 mars 2026 ...". */
+const KUNGORELSE = words(String.raw`^(?<organ>.*?)\s*\bsammanträder(?:\s+(?:i|på)\s+(?<place>.+?))?[\s,]*$`, "u");
+
+function readKungorelse(beforeDate: string, front: FrontMatter): void {
+  const match = KUNGORELSE.exec(beforeDate.replace(/\s*(?:den|,)\s*$/u, ""));
+  if (!match?.groups) return;
+  const organ = match.groups.organ?.trim();
+  if (organ && ORGAN.test(organ) && /^\p{Lu}/u.test(organ)) front.body ??= organ;
+  const place = match.groups.place?.trim();
+  if (place) front.meeting.place ??= place;
 }
 
 /** "... den 28 april 2025 kl. 18.30–21.05 i kommunhusets sessionssal, Sjövalla." */

@@ -56,4 +56,15 @@ describe("§ headings by layout", () => {
     ];
     expect(headingTexts(input)).toEqual(["§ 5 Val", "§ 6 Budget", "§ 7 Taxor"]);
   });
+
+  it("keeps a § that opens a page with the number of the § before it, set like it and with its title (two one-§ meetings)", () => {
+    const input = [
+      line("KS § 1 Val av justerare", { page: 2 }),
+      line("Text.", { page: 2 }),
+      line("Protokollet omfattar § 1", { page: 3 }),
+      line("KS § 1 Val av justerare", { page: 4 }),
+      line("KS § 1", { page: 5 }),
+    ];
+    expect([...paragraphHeadings(input).keys()]).toEqual([0, 3]);
+  });
 });

@@ -50,7 +50,7 @@ export function layoutDocument(input: Document, template: Template, options: Lay
   const flow = new Flow(template.furniture === "footerOnly" ? PAGE.top + 20 : PAGE.top, options.splitParagraphs === false);
   const ctx = new Context(doc, template);
   flow.add(frontPage(ctx));
-  doc.items.forEach((item) => flow.add(itemBlocks(ctx, item)));
+  doc.items.forEach((item) => flow.add([...(template.pagePerItem && item.paragraph !== null ? [{ type: "pageBreak" } as const] : []), ...itemBlocks(ctx, item)]));
   if (doc.kind !== "kallelse" && template.signatures === "end") flow.add(signatureBlocks(ctx));
   const pages = flow.pages;
   pages.forEach((page, i) => addFurniture(page, i + 1, pages.length, ctx, furniture));
@@ -66,7 +66,8 @@ class Context {
   ) {}
 
   heading(text: string): string {
-    return this.template.headingCase === "caps" ? text.toLocaleUpperCase("sv") : text;
+    const cased = this.template.headingCase === "caps" ? text.toLocaleUpperCase("sv") : text;
+    return this.template.headingColon ? `${cased}:` : cased;
   }
 
   date(): string | null {
@@ -94,7 +95,7 @@ class Context {
   }
 
   entry(participant: Participant): string {
-    return formatEntry({ ...participant, party: this.party(participant.party) }, this.template.entryStyle);
+    return formatEntry({ ...participant, party: this.party(participant.party) }, this.template.entryStyle, this.template.replacesWord);
   }
 }
 
@@ -107,6 +108,9 @@ const KIND_TITLES: Record<Template["name"], Record<Document["kind"], string>> = 
   region: { protokoll: "PROTOKOLL", kallelse: "KALLELSE/FÖREDRAGNINGSLISTA", protokollsutdrag: "PROTOKOLLSUTDRAG" },
   storstad: { protokoll: "Protokoll", kallelse: "Föredragningslista", protokollsutdrag: "Utdrag ur protokoll" },
   fullmaktige: { protokoll: "Protokoll", kallelse: "Kallelse", protokollsutdrag: "Protokollsutdrag" },
+  paragrafsida: { protokoll: "Protokoll", kallelse: "Kallelse", protokollsutdrag: "Protokollsutdrag" },
+  ordformat: { protokoll: "SAMMANTRÄDESPROTOKOLL", kallelse: "KALLELSE", protokollsutdrag: "PROTOKOLLSUTDRAG" },
+  kungorelse: { protokoll: "Protokoll", kallelse: "Kungörelse", protokollsutdrag: "Protokollsutdrag" },
 };
 
 const GROUP_LABELS: Record<Participant["group"], [string, string]> = {
@@ -124,7 +128,9 @@ function frontPage(ctx: Context): Block[] {
   blocks.push(text(KIND_TITLES[template.name][doc.kind], "bold", SIZE.kind, { gap: 0.3 }));
   if (doc.body) blocks.push(text(doc.body, "bold", SIZE.title + 1, { gap: 0.3 }));
   if (doc.kind !== "kallelse" && template.signatures === "front") blocks.push(...signatureBlocks(ctx));
-  const rows = frontRows(ctx);
+  const sentence = kungorelse(ctx);
+  if (sentence) blocks.push(text(sentence, "regular", SIZE.body, { gap: 1 }));
+  const rows = frontRows(ctx, sentence !== null);
   for (const row of rows) {
     if (template.front === "table") blocks.push(...tableRow(row));
     else blocks.push(...stackedRow(row));
@@ -141,12 +147,22 @@ interface FrontRow {
   inline?: boolean;
 }
 
-function frontRows(ctx: Context): FrontRow[] {
+/** "Kommunfullmäktige sammanträder i Folkets hus, stora salen, tisdagen den 17 mars 2026 kl. 18.30–21.00." */
+function kungorelse(ctx: Context): string | null {
+  const { doc, template } = ctx;
+  const date = ctx.date();
+  if (!template.meetingSentence || doc.kind !== "kallelse" || !doc.body || !date) return null;
+  const place = doc.meeting.place ? ` i ${doc.meeting.place},` : "";
+  const span = ctx.timeSpan();
+  return `${doc.body} sammanträder${place} ${date}${span ? ` ${span}` : ""}.`;
+}
+
+function frontRows(ctx: Context, meetingStated = false): FrontRow[] {
   const { doc, template } = ctx;
   const rows: FrontRow[] = [];
-  const date = ctx.date();
-  const span = ctx.timeSpan();
-  const place = doc.meeting.place;
+  const date = meetingStated ? null : ctx.date();
+  const span = meetingStated ? null : ctx.timeSpan();
+  const place = meetingStated ? null : doc.meeting.place;
   if (template.name === "tabell" && doc.kind === "protokoll") {
     const values = [place, [date, span].filter(Boolean).join(", ")].filter((v): v is string => !!v);
     if (values.length) rows.push({ label: "Plats och tid", values });
@@ -299,11 +315,15 @@ function designation(ctx: Context, paragraph: number): string {
       return `§${paragraph}`;
     case "spaced":
       return `§ ${paragraph}`;
-    case "prefixed": {
-      const abbreviation = BODY_ABBREVIATIONS.find(([re]) => re.test(ctx.doc.body ?? ""))?.[1] ?? "KS";
-      return `${abbreviation} § ${paragraph}`;
-    }
+    case "after":
+      return `${paragraph} §`;
+    case "prefixed":
+      return `${organAbbreviation(ctx)} § ${paragraph}`;
   }
+}
+
+function organAbbreviation(ctx: Context): string {
+  return BODY_ABBREVIATIONS.find(([re]) => re.test(ctx.doc.body ?? ""))?.[1] ?? "KS";
 }
 
 /** The heading blocks of an item, and which of them carries the § designation or agenda number. */
@@ -347,17 +367,27 @@ function itemBody(ctx: Context, item: Item): Block[] {
     blocks.push(text(`Föredragande: ${listWithOch(item.presenters)}`, "regular", SIZE.body, { gap: 0.3 }));
   }
   const headings = ctx.template.headings(ctx.doc.body ?? "Nämnden");
+  if (!item.description) blocks.push(...otherSectionBlocks(ctx, item));
   for (const key of ctx.template.sectionOrder) {
     const content = sectionContent(ctx, item, key);
     if (content.length === 0) continue;
     blocks.push(text(ctx.heading(headings[key]), "bold", SIZE.heading, { gap: 0.6, keepWithNext: true }));
     blocks.push(...content);
+    // Sections the vocabulary does not know follow the description, as in the Word templates that have them.
+    if (key === "description") blocks.push(...otherSectionBlocks(ctx, item));
   }
   if (item.adjusted) {
     const line = item.adjusted === "separately" ? "Paragrafen är justerad" : "Paragrafen förklaras omedelbart justerad";
     blocks.push(text(line, "italic", SIZE.body, { gap: 0.8 }));
   }
   return blocks;
+}
+
+function otherSectionBlocks(ctx: Context, item: Item): Block[] {
+  return (item.otherSections ?? []).flatMap((section) => [
+    text(ctx.heading(section.heading), "bold", SIZE.heading, { gap: 0.6, keepWithNext: true }),
+    ...fieldBlocks(section.text, ctx.template.hyphenate, false),
+  ]);
 }
 
 function sectionContent(ctx: Context, item: Item, key: SectionKey): Block[] {
@@ -482,6 +512,13 @@ function addFurniture(page: Page, n: number, total: number, ctx: Context, mode: 
       header([[`${org}, ${body}`, PAGE.left, "left"]]);
       footer([[`Sida ${n} (${total})`, PAGE.right, "right"]]);
       break;
+    case "paragraphHeader": {
+      const item = [...ctx.doc.items].reverse().find((i) => i.paragraph !== null && i.pages.from <= n);
+      const abbreviation = organAbbreviation(ctx);
+      const designation = item && n > 1 ? `${abbreviation} § ${item.paragraph}` : abbreviation;
+      header([[designation, PAGE.left, "left"], [ctx.doc.meeting.date ?? "", PAGE.left + 200, "left"], [`Sida ${n}(${total})`, PAGE.right, "right"]]);
+      break;
+    }
     case "footerOnly":
       footer([[`${n}(${total})`, PAGE.width / 2 + textWidth(`${n}(${total})`, "regular", SIZE.small) / 2, "right"]]);
       break;

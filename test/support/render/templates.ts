@@ -18,7 +18,7 @@ export type SectionKey =
   | "basis"
   | "distribution";
 
-export type FurnitureStyle = "sidaAv" | "bracketed" | "sidaParen" | "footerOnly";
+export type FurnitureStyle = "sidaAv" | "bracketed" | "sidaParen" | "footerOnly" | "paragraphHeader";
 
 export interface Template {
   name: TemplateName;
@@ -29,8 +29,8 @@ export interface Template {
   entryStyle: EntryStyle;
   dateStyle: DateStyle;
   timeSeparator: ":" | ".";
-  /** "§ 9", "§9" or "KS § 9" (the organ's abbreviation before the §). */
-  designation: "spaced" | "compact" | "prefixed";
+  /** "§ 9", "§9", "KS § 9" (the organ's abbreviation before the §) or "9 §". */
+  designation: "spaced" | "compact" | "prefixed" | "after";
   /** Where a Dnr stands: above the § heading, after the designation on its line, or below the title. */
   dnr: "above" | "sameLine" | "below";
   headingCase: "plain" | "caps";
@@ -44,9 +44,19 @@ export interface Template {
   agenda: "list" | "table";
   /** How attendance entries and ballots print the party: "(S)", or "(s)" as some secretaries type it. */
   partyCase: "upper" | "lower";
+  /** Each § starts a new page (meeting systems that print one § per page, for utdrag). */
+  pagePerItem?: boolean;
+  /** Section headings end in a colon: "Beslut:", "Förslag:". */
+  headingColon?: boolean;
+  /** The template has sections the vocabulary does not know ("Ekonomiska konsekvenser:"): items may carry otherSections. */
+  unknownHeadings?: boolean;
+  /** How the front page states the meeting: in rows, or in one kungörelse sentence ("Kommunfullmäktige sammanträder i ..."). */
+  meetingSentence?: boolean;
+  /** How an entry says whom a serving substitute replaces: "ersättare för" (default) or "tjg för". */
+  replacesWord?: string;
 }
 
-export type TemplateName = "tabell" | "region" | "storstad" | "fullmaktige";
+export type TemplateName = "tabell" | "region" | "storstad" | "fullmaktige" | "paragrafsida" | "ordformat" | "kungorelse";
 
 const CLASSIC_ORDER: SectionKey[] = [
   "description", "proposal", "motions", "vote", "decision", "reservations", "notes", "conflicts", "basis", "distribution",
@@ -176,6 +186,104 @@ export const TEMPLATES: Record<TemplateName, Template> = {
     furniture: "footerOnly",
     agenda: "table",
     partyCase: "upper",
+  },
+  // A meeting system that prints one § per page, the § and date in the running header ("BUN § 14   2024-02-06   Sida 3(19)").
+  paragrafsida: {
+    name: "paragrafsida",
+    front: "table",
+    signatures: "end",
+    entryStyle: "comma",
+    dateStyle: "iso",
+    timeSeparator: ".",
+    designation: "prefixed",
+    dnr: "below",
+    headingCase: "plain",
+    sectionOrder: CLASSIC_ORDER,
+    headings: (body) => ({
+      description: "Sammanfattning av ärendet",
+      proposal: "Förvaltningens förslag till beslut",
+      motions: "Yrkanden",
+      vote: "Omröstning",
+      decision: `${genitive(body)} beslut`,
+      reservations: "Reservationer",
+      notes: "Protokollsanteckningar",
+      conflicts: "Jäv",
+      basis: "Beslutsunderlag",
+      distribution: "Beslutet skickas till",
+    }),
+    distribution: "lines",
+    bullet: "•",
+    hyphenate: false,
+    furniture: "paragraphHeader",
+    agenda: "list",
+    partyCase: "upper",
+    pagePerItem: true,
+  },
+  // A Word-era template: "12 §", headings ending in a colon, sections the vocabulary does not know, "tjg för".
+  ordformat: {
+    name: "ordformat",
+    front: "table",
+    signatures: "end",
+    entryStyle: "comma",
+    dateStyle: "long",
+    timeSeparator: ".",
+    designation: "after",
+    dnr: "above",
+    headingCase: "plain",
+    sectionOrder: ["description", "proposal", "motions", "vote", "decision", "reservations", "notes", "conflicts", "basis", "distribution"],
+    headings: () => ({
+      description: "Beredning",
+      proposal: "Förslag",
+      motions: "Behandling",
+      vote: "Omröstning",
+      decision: "Beslut",
+      reservations: "Reservation",
+      notes: "Protokollsanteckning",
+      conflicts: "Jäv",
+      basis: "Handlingar",
+      distribution: "Expedieras till",
+    }),
+    distribution: "lines",
+    bullet: "-",
+    hyphenate: false,
+    furniture: "bracketed",
+    agenda: "list",
+    partyCase: "upper",
+    headingColon: true,
+    unknownHeadings: true,
+    replacesWord: "tjg för",
+  },
+  // A fullmäktige kungörelse: the meeting stated in one sentence, then the numbered ärenden.
+  kungorelse: {
+    name: "kungorelse",
+    front: "stacked",
+    signatures: "end",
+    entryStyle: "parens",
+    dateStyle: "weekday",
+    timeSeparator: ".",
+    designation: "spaced",
+    dnr: "below",
+    headingCase: "plain",
+    sectionOrder: CLASSIC_ORDER,
+    headings: () => ({
+      description: "Ärendebeskrivning",
+      proposal: "Förslag till beslut",
+      motions: "Yrkanden",
+      vote: "Omröstning",
+      decision: "Beslut",
+      reservations: "Reservation",
+      notes: "Protokollsanteckning",
+      conflicts: "Jäv",
+      basis: "Beslutsunderlag",
+      distribution: "Expedieras till",
+    }),
+    distribution: "lines",
+    bullet: "•",
+    hyphenate: true,
+    furniture: "footerOnly",
+    agenda: "list",
+    partyCase: "upper",
+    meetingSentence: true,
   },
 };
 
