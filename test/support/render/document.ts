@@ -10,6 +10,8 @@ import type { Document, Item, Participant } from "../../../src/schema/index.js";
 import { Flow, PAGE, type Block, type Cell, type Page, type PlacedLine } from "./flow.js";
 import { textWidth } from "./metrics.js";
 import {
+  MONTHS,
+  WEEKDAYS,
   formatDate,
   formatEntry,
   formatParagraphSet,
@@ -17,7 +19,7 @@ import {
   listWithOch,
   nameWithParty,
 } from "./swedish.js";
-import type { SectionKey, Template } from "./templates.js";
+import { TEMPLATES, type SectionKey, type Template } from "./templates.js";
 
 export interface Layout {
   pages: Page[];
@@ -523,4 +525,28 @@ function addFurniture(page: Page, n: number, total: number, ctx: Context, mode: 
       footer([[`${n}(${total})`, PAGE.width / 2 + textWidth(`${n}(${total})`, "regular", SIZE.small) / 2, "right"]]);
       break;
   }
+}
+
+/**
+ * Every word the templates print of their own (headings, labels, kind titles,
+ * signature captions, furniture, connecting words of entries and dates), as
+ * opposed to the record's content: a parser may consume these without keeping
+ * them. Used by the property that no word of a rendered document is dropped.
+ */
+export function templateWords(): Set<string> {
+  const texts: string[] = [
+    ...Object.values(KIND_TITLES).flatMap((titles) => Object.values(titles)),
+    ...Object.values(GROUP_LABELS).flat(),
+    ...Object.values(VOTE_WORDS),
+    ...BODY_ABBREVIATIONS.map(([, abbreviation]) => abbreviation),
+    ...MONTHS,
+    ...WEEKDAYS,
+    "Plats och tid Sammanträdesdatum Datum Tid Plats Utses att justera Justeringens plats och tid Kommunkansliet Protokollet omfattar Paragrafer",
+    "Ordförande Justerande Justerare Sekreterare Justerandes sign Utdragsbestyrkande Sida av",
+    "Omröstningslista Ledamot Parti Röst Föredragande Dnr Diarienummer Paragrafen är justerad förklaras omedelbart",
+    "anmäler jäv och deltar inte i handläggningen sammanträder i kl den ersättare för tjg vice 1:e 2:e",
+  ];
+  for (const template of Object.values(TEMPLATES)) texts.push(...Object.values(template.headings("Nämnden")));
+  const words = texts.flatMap((t) => t.split(/\s+/)).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "").toLocaleLowerCase("sv"));
+  return new Set(words.filter(Boolean));
 }

@@ -5,7 +5,7 @@ export const MONTHS = [
   "januari", "februari", "mars", "april", "maj", "juni",
   "juli", "augusti", "september", "oktober", "november", "december",
 ] as const;
-const WEEKDAYS = ["söndagen", "måndagen", "tisdagen", "onsdagen", "torsdagen", "fredagen", "lördagen"] as const;
+export const WEEKDAYS = ["söndagen", "måndagen", "tisdagen", "onsdagen", "torsdagen", "fredagen", "lördagen"] as const;
 
 export type DateStyle = "iso" | "long" | "weekday";
 
