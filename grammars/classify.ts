@@ -84,7 +84,7 @@ interface LexState {
 
 /** Turn layout lines into one token each. */
 export function tokenizeLines(lines: readonly Line[]): LineToken[] {
-  const state: LexState = { inItems: false, mode: null, paragraphs: paragraphHeadings(lines), nextAgenda: 1, listPoint: null, frontField: null, sectionStyle: sectionStyle(lines) };
+  const state: LexState = { inItems: false, mode: null, paragraphs: paragraphHeadings(lines, (i) => matchFrontLabel(lines[i]!, lines[i + 1], false) !== null), nextAgenda: 1, listPoint: null, frontField: null, sectionStyle: sectionStyle(lines) };
   const tokens = lines.map((line, index) => classifyLine(line, index, lines, state));
   markCaseNumbersAboveHeadings(tokens, lines);
   return demoteEarlySignatures(markCaptionedSignatures(tokens, lines));

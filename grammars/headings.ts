@@ -50,24 +50,49 @@ interface Candidate extends ParagraphCandidate {
 }
 
 /** The lines (by index) that are § headings, with what each says. */
-export function paragraphHeadings(lines: readonly Line[]): Map<number, ParagraphCandidate> {
+export function paragraphHeadings(lines: readonly Line[], isLabel: (index: number) => boolean = () => false): Map<number, ParagraphCandidate> {
   const candidates: Candidate[] = [];
   lines.forEach((line, index) => {
     const candidate = paragraphCandidate(line.text);
     if (candidate && !PAGE_MARK.test(line.text)) candidates.push({ ...candidate, index, line });
   });
-  const style = headingStyle(candidates);
+  const listed = contentsEntries(candidates);
+  const style = headingStyle(candidates.filter((c) => !listed.has(c)));
   const setLikeHeadings = (c: Candidate): boolean => style.bold && c.line.bold && !smaller(c.line, style.size);
   let kept = candidates.filter((c) => {
+    if (listed.has(c)) return false;
     // Plain type inside a paragraph, where the document sets its headings in bold: running text.
     if (style.bold && !c.line.bold && !c.line.breakBefore) return false;
     if (style.size !== null && smaller(c.line, style.size)) return false;
     if (setLikeHeadings(c)) return true;
-    return !DATED_REFERENCE.test(c.rest) && !continuesLineAbove(c, lines);
+    return !DATED_REFERENCE.test(c.rest) && !continuesLineAbove(c, lines) && !wrappedLimit(c, lines, isLabel);
   });
   kept = withoutRepeatsInHeaders(kept, lines);
   kept = withoutStrayNumbers(kept);
   return new Map(kept.map((c) => [c.index, { number: c.number, rest: c.rest, designation: c.designation }]));
+}
+
+/** "16 § Sammanträdets laglighet ........ 3": a dot leader runs to a page number. */
+const DOT_LEADER = /(?:\.{4,}|…{2,}|(?:\. ){4,})\s*\d*\s*$/u;
+
+/**
+ * Entries of a table of contents or a list of the §§ handled: a line with a
+ * dot leader, or a run of § lines one under the other whose designations all
+ * come again later in the document (where the §§ themselves begin).
+ */
+function contentsEntries(candidates: readonly Candidate[]): Set<Candidate> {
+  const listed = new Set<Candidate>(candidates.filter((c) => DOT_LEADER.test(c.rest)));
+  const key = (c: Candidate) => `${c.number}${c.designation.letter ?? ""}`;
+  let start = 0;
+  for (let i = 1; i <= candidates.length; i++) {
+    const adjacent = i < candidates.length && candidates[i]!.index === candidates[i - 1]!.index + 1 && !candidates[i]!.line.breakBefore;
+    if (adjacent) continue;
+    const run = candidates.slice(start, i);
+    const later = new Set(candidates.slice(i).map(key));
+    if (run.length >= 2 && run.every((c) => later.has(key(c)))) for (const c of run) listed.add(c);
+    start = i;
+  }
+  return listed;
 }
 
 /**
@@ -94,6 +119,17 @@ function continuesLineAbove(candidate: Candidate, lines: readonly Line[]): boole
   if (!above || above.page !== line.page || line.breakBefore) return false;
   if (line.bold && !above.bold) return false;
   return OPEN_END.test(above.text);
+}
+
+/**
+ * "§§ 2–3" alone under an attendance entry, with the next label below it
+ * ("Ej tjänstgörande ersättare ..."): the entry's § limit, wrapped; a heading
+ * would have its title below.
+ */
+function wrappedLimit(candidate: Candidate, lines: readonly Line[], isLabel: (index: number) => boolean): boolean {
+  const above = lines[candidate.index - 1];
+  if (candidate.rest !== "" || candidate.line.breakBefore || !above || above.page !== candidate.line.page) return false;
+  return candidate.index + 1 < lines.length && isLabel(candidate.index + 1);
 }
 
 /**

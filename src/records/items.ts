@@ -136,7 +136,11 @@ function readHead(item: Item, outline: ItemOutline, context: ItemContext): TextP
       addCaseNumbers(item, token.payload.rest);
       continue;
     }
-    if (token.tokenType !== TextLine) continue;
+    if (token.tokenType !== TextLine) {
+      // "Paragrafen är justerad" closes the item: a title never goes on past it.
+      if (token.tokenType === AdjustedImmediately || token.tokenType === AdjustedSeparately) titleOpen = false;
+      continue;
+    }
     const text = line.text.trim();
     if (item.number !== null && readTimeLine(item, text)) {
       titleOpen = false;
@@ -163,7 +167,7 @@ function readHead(item: Item, outline: ItemOutline, context: ItemContext): TextP
 function continuesTitle(title: string, line: Line, previous: Line | null, titleBold: boolean, belowHeading: boolean): boolean {
   const text = line.text.trim();
   if (!title) return true;
-  if (line.breakBefore || previous === null) return false;
+  if (line.breakBefore || previous === null || line.page !== previous.page) return false;
   // A bold title followed by plain text: the title has ended (PDF input only knows bold).
   if (titleBold && !line.bold) return false;
   if (line.bold && titleBold && line.bbox !== null) return true;

@@ -67,4 +67,18 @@ describe("§ headings by layout", () => {
     ];
     expect([...paragraphHeadings(input).keys()]).toEqual([0, 3]);
   });
+
+  it("does not take a table of contents for headings: dot leaders, or a run of § lines that come again later", () => {
+    const leaders = lines("16 § Sammanträdets laglighet .......... 3\n17 § Val av protokolljusterare .......... 3\n\n16 § Sammanträdets laglighet\nText.\n\n17 § Val av protokolljusterare\nText.");
+    expect([...paragraphHeadings(leaders).keys()]).toEqual([2, 4]);
+    const listed = lines("Ärenden\n§ 1 Val\n§ 2 Budget\n\n§ 1 Val\nText.\n\n§ 2 Budget\nText.");
+    expect([...paragraphHeadings(listed).keys()]).toEqual([3, 5]);
+  });
+
+  it("takes a bare § under an attendance entry, with the next label below it, for that entry's § limit", () => {
+    const input = lines("§ 5 Val\nText.\n\nPROTOKOLL\nLedamöter Anna Berg (S)\n§100\nErsättare Per Holm (M)\n\n§ 99 Budget\nText.");
+    expect(headingTexts(input)).toEqual(["§ 5 Val", "§100", "§ 99 Budget"]);
+    const labels = new Set([3, 5]);
+    expect([...paragraphHeadings(input, (i) => labels.has(i)).keys()].map((i) => input[i]!.text)).toEqual(["§ 5 Val", "§ 99 Budget"]);
+  });
 });
