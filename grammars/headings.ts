@@ -23,7 +23,7 @@ const TITLE_START = new RegExp(String.raw`^(?:$|[A-ZÅÄÖÉ"”“'(\d]|${CASE_
 const PAGE_MARK = /\bSida\s+\d+|\b\d+\s?\(\d+\)\s*$|\b\d+\s+av\s+\d+\s*$/iu;
 /** "§ 211 2006-11-14 ...", "§ 12 KSAU 2023-02-14": a reference to a meeting, by its date. */
 const DATED_REFERENCE = new RegExp(
-  String.raw`^(?:[\p{L}-]+,?\s+){0,2}(?:${ISO_DATE}|${NUMERIC_DATE}|${SWEDISH_DATE.replace(/\?<\w+>/g, "?:")})`,
+  String.raw`^(?:\p{Lu}{2,8},?\s+)?(?:${ISO_DATE}|${NUMERIC_DATE}|${SWEDISH_DATE.replace(/\?<\w+>/g, "?:")})`,
   "iu",
 );
 /** A line that stops mid-sentence: the next line goes on with it ("... enligt" / "KS § 211 ..."). */

@@ -24,6 +24,11 @@ describe("§ headings by layout", () => {
     expect(document.items.map((i) => i.paragraphLabel)).toEqual(["§ 3", "§ 3 a", "§ 3 b"]);
   });
 
+  it("keeps a heading whose title ends in a date, and drops a § followed by a date or an organ and a date", () => {
+    const input = lines("191 § Anmälningsärenden, sst 26.9.2022\nText.\n\n§ 12 KSAU 2023-02-14\n\n§ 13 2023-02-14 beslutade\n\n192 § Budget\nText.");
+    expect(headingTexts(input)).toEqual(["191 § Anmälningsärenden, sst 26.9.2022", "192 § Budget"]);
+  });
+
   it("does not take a running header with a date and page number for a heading", () => {
     const input = [
       line("BUN § 14 2024-02-06 Sida 3(19)", { page: 3 }),
