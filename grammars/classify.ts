@@ -3,11 +3,13 @@
  * what the whole line is (a § heading, a section heading, a front-page label,
  * running text). Like Chevrotain's ecma5 example, tokens are built outside
  * Chevrotain's own Lexer, because deciding what a line is needs its layout
- * features (bold) and a little context (§ numbers only go up; agenda numbers
- * count 1, 2, 3; section headings only exist inside an item).
+ * features (bold) and a little context (§ headings are decided over the whole
+ * document in headings.ts; agenda numbers count 1, 2, 3; section headings only
+ * exist inside an item).
  */
 import { createTokenInstance, tokenMatcher, type IToken, type TokenType } from "chevrotain";
 import type { Line } from "../src/layout/types.js";
+import { paragraphHeadings, type ParagraphCandidate } from "./headings.js";
 import {
   ADJUSTED_IMMEDIATELY,
   APPEAL_INSTRUCTIONS,
@@ -17,7 +19,6 @@ import {
   AdjustedSeparately,
   AgendaHeading,
   CASE_NUMBER,
-  CASE_NUMBER_LABEL,
   CASE_NUMBER_LINE,
   CaseNumberLine,
   CONTENTS_ENTRY,
@@ -30,10 +31,10 @@ import {
   SectionHeading,
   KIND_SPELLINGS,
   KindHeading,
-  PARAGRAPH_HEADING,
   PARTY_IN_PARENS,
   PERSON_NAME,
   ParagraphHeading,
+  OTHER_SECTION,
   SECTION_TOKENS,
   SIGNATURES_LABEL,
   TableHeader,
@@ -77,12 +78,12 @@ const SIGNING_LINE = /[….·_]{3,}/gu;
 /** A row of signature captions under the signers' names: "Ordförande Sekreterare". */
 const CAPTION_ROW = /^(?:(?:ordförande|sekreterare|justerare|justerande|vid protokollet|justeras|protokollförare)\s*)+$/iu;
 const CASE_NUMBER_START = new RegExp(`^${CASE_NUMBER}`);
-const TITLE_START = new RegExp(String.raw`^(?:$|[A-ZÅÄÖÉ"”“'(\d]|${CASE_NUMBER_LABEL}\b)`);
 
 interface LexState {
   inItems: boolean;
   mode: "paragraph" | "agenda" | null;
-  lastParagraph: number;
+  /** The § headings of the document, decided from the whole page (see headings.ts). */
+  paragraphs: ReadonlyMap<number, ParagraphCandidate>;
   nextAgenda: number;
   /** The last numbered point of a list in running text, while that list may go on. */
   listPoint: { number: number; line: Line } | null;
@@ -94,6 +95,8 @@ interface LexState {
   appendix: boolean;
   /** Under a contents heading ("Innehållsförteckning"), while its entries follow. */
   inContents: boolean;
+  /** How the document sets the section headings the vocabulary knows. */
+  sectionStyle: SectionStyle;
 }
 
 /** Turn layout lines into one token each. */
@@ -101,13 +104,14 @@ export function tokenizeLines(lines: readonly Line[]): LineToken[] {
   const state: LexState = {
     inItems: false,
     mode: null,
-    lastParagraph: -1,
+    paragraphs: paragraphHeadings(lines, (i) => matchFrontLabel(lines[i]!, lines[i + 1], false) !== null),
     nextAgenda: 1,
     listPoint: null,
     frontField: null,
     historyList: false,
     appendix: false,
     inContents: false,
+    sectionStyle: sectionStyle(lines),
   };
   const tokens = lines.map((line, index) => classifyLine(line, index, lines, state));
   markCaseNumbersAboveHeadings(tokens, lines);
@@ -189,11 +193,10 @@ function classifyLine(line: Line, index: number, lines: readonly Line[], state: 
     if (kind) return make(KindHeading, { rest: "", kind });
   }
 
-  const paragraph = state.mode === "agenda" ? null : matchParagraphHeading(text, state.lastParagraph);
+  const paragraph = state.mode === "agenda" ? null : state.paragraphs.get(index);
   if (paragraph && !wrappedParagraphLimit(paragraph.rest, line, state)) {
     state.inItems = true;
     state.mode = "paragraph";
-    state.lastParagraph = paragraph.number;
     state.appendix = false;
     return make(ParagraphHeading, { rest: paragraph.rest, paragraph: paragraph.designation });
   }
@@ -246,6 +249,11 @@ function classifyLine(line: Line, index: number, lines: readonly Line[], state: 
   if (label) {
     if (!state.inItems) state.frontField = label.type.field;
     return make(label.type, { rest: label.rest, inItems: state.inItems });
+  }
+
+  if (state.inItems && unknownSectionHeading(line, index, lines, state.sectionStyle)) {
+    state.listPoint = null;
+    return make(OTHER_SECTION);
   }
 
   const point = /^(\d{1,3})[.)]\s/.exec(text);
@@ -351,34 +359,6 @@ function matchKind(text: string): LinePayload["kind"] | null {
   return null;
 }
 
-function matchParagraphHeading(
-  text: string,
-  lastParagraph: number,
-): { number: number; rest: string; designation: NonNullable<LinePayload["paragraph"]> } | null {
-  // A line of a table of contents: "16 § Val av protokolljusterare ........ 2" (a dot leader, then the page).
-  if (DOT_LEADER.test(text)) return null;
-  const match = PARAGRAPH_HEADING.exec(text);
-  const groups = match?.groups;
-  if (!match || !groups) return null;
-  const number = Number(groups.num ?? groups.numAfter ?? groups.numWord);
-  if (!Number.isFinite(number) || number <= lastParagraph) return null;
-  // "I 13 § ändras ..." is law text, not a heading: a prefix is an organ's initials.
-  if (groups.prefix && groups.prefix.replace(/[ -]/g, "").length < 2) return null;
-  const rest = (groups.rest ?? "").replace(/^\s*[-–—:.]?\s*/, "");
-  if (!TITLE_START.test(rest)) return null;
-  const label = text.slice(0, text.length - (groups.rest ?? "").length).trim();
-  return {
-    number,
-    rest,
-    designation: {
-      label,
-      number,
-      letter: groups.letter ?? null,
-      to: groups.numTo ? Number(groups.numTo) : null,
-    },
-  };
-}
-
 /**
  * "3." straight under a point "2." of a proposal goes on with that list; a new
  * agenda item stands apart: after a gap, set differently (bold, less indented),
@@ -428,6 +408,48 @@ function matchSection(text: string): { type: SectionTokenType; rest: string } | 
     }
   }
   return null;
+}
+
+/** How a document sets its known section headings: with a colon ("Beslut:"), or bold on their own line. */
+interface SectionStyle {
+  colon: boolean;
+  bold: boolean;
+  /** The bold headings stand after a gap. */
+  gap: boolean;
+}
+
+function sectionStyle(lines: readonly Line[]): SectionStyle {
+  const known = lines.filter((line) => matchSection(line.text)?.rest === "");
+  const share = (test: (line: Line) => boolean, among: readonly Line[] = known) =>
+    among.length >= 2 && among.filter(test).length / among.length >= 0.75;
+  const bold = share((line) => line.bold, known.filter((line) => line.fontSize !== null));
+  // "Föredragande: Eva Berg" says as much about the colon as "Beslut:" on its own line.
+  const colons = lines.filter((line) => matchSection(line.text) !== null);
+  // With no known heading to compare with, a short line of its own ending in ":" is taken for one.
+  const colon = colons.length === 0 ? true : colons.length === 1 ? /^[^:]{1,60}:/.test(colons[0]!.text) : share((line) => /^[^:]{1,60}:/.test(line.text), colons);
+  return { colon, bold, gap: bold && share((line) => line.breakBefore) };
+}
+
+/** Short, capitalised, no sentence: a heading's words ("Ekonomiska konsekvenser", "Övervägande"). */
+const HEADING_WORDS = /^\p{Lu}[\p{L}\p{N} ,&/()-]{0,58}[\p{L})]$/u;
+
+/**
+ * A heading the vocabulary does not know, set like the document's known
+ * section headings: a short line ending in ":" where those end in ":", or a
+ * short bold line of its own between plain lines where those are bold.
+ */
+function unknownSectionHeading(line: Line, index: number, lines: readonly Line[], style: SectionStyle): boolean {
+  const text = line.text.trim();
+  const colon = text.endsWith(":");
+  const words = text.replace(/:$/, "").trim();
+  if (!HEADING_WORDS.test(words) || words.split(" ").length > 5 || line.label !== null) return false;
+  if ((line.cells ?? [text]).every((cell) => BARE_NAME.test(cell.trim()))) return false;
+  if (style.colon && colon) return true;
+  if (!style.bold || !line.bold || colon) return false;
+  const above = lines[index - 1];
+  const below = lines[index + 1];
+  if (!above || above.bold || !below || below.bold || below.page !== line.page) return false;
+  return !style.gap || line.breakBefore;
 }
 
 function matchFrontLabel(

@@ -108,7 +108,8 @@ export type SectionField =
   | "handling"
   | "preparation"
   | "presenters"
-  | "caseNumbers";
+  | "caseNumbers"
+  | "other";
 
 interface SectionDefinition {
   field: SectionField;
@@ -127,6 +128,11 @@ const anyCase = (root: string): string => `[${root[0]!.toUpperCase()}${root[0]}]
 /** An organ word in the genitive: "kommunstyrelsens", "Nämndens", "arbetsutskottets", "stadsledningskontorets". */
 const ORGAN_GENITIVE = String.raw`[\wåäöéÅÄÖ-]*(?:${ORGAN_ROOTS.map(anyCase).join("|")})[a-zåäö]*s`;
 
+/** An organ named in full, any case: "kommunstyrelsen", "Kommunfullmäktige", "nämnden". */
+const ORGAN_WORD = String.raw`[\wåäöéÅÄÖ-]*(?:${ORGAN_ROOTS.map(anyCase).join("|")})[a-zåäö]*`;
+/** A person by title and name, in the genitive: "Kommundirektör Anna Bergs", "Ordförande Per Holms". */
+const TITLED_GENITIVE = String.raw`\p{Lu}\p{Ll}+(?:\s\p{Ll}+)?\s(?:${NAME_WORD}\s){1,3}${NAME_WORD}(?<=s)`;
+
 /**
  * Section headings and the field each fills. "<Organ>s beslut" and "<Organ>s
  * förslag" are matched by shape (a capitalised genitive of up to five words).
@@ -135,15 +141,15 @@ const SECTION_DEFINITIONS: Record<string, SectionDefinition> = {
   Description: {
     field: "description",
     spellings:
-      /^(?:ärendebeskrivning|sammanfattning(?: av ärendet)?|bakgrund|ärendet|beskrivning av ärendet|ärendets beredning|redogörelse)$/i,
+      /^(?:ärendebeskrivning|sammanfattning(?: av ärendet)?|bakgrund|ärendet|beskrivning av ärendet|ärendets beredning|redogörelse|beredning)$/i,
   },
   Proposal: {
     field: "proposal",
     spellings:
-      /^(?:förslag till beslut(?: på sammanträdet| på mötet)?|beslutsförslag|förslag till beslut och yrkanden)$/i,
+      /^(?:förslag till beslut(?: på sammanträdet| på mötet)?|beslutsförslag|förslag till beslut och yrkanden|förslag)$/i,
     genitive: "förslag",
   },
-  Motions: { field: "motions", spellings: /^(?:yrkanden?|yrkande och propositionsordning)$/i },
+  Motions: { field: "motions", spellings: /^(?:yrkanden?|yrkande och propositionsordning|behandling(?: på sammanträdet| under sammanträdet)?|sammanträdets behandling)$/i },
   Order: { field: "order", spellings: /^(?:propositionsordning|beslutsgång|proposition(?:er)?|beslutsordning)$/i },
   Vote: { field: "vote", spellings: /^(?:omröstning|omröstningsresultat|votering|voteringsresultat|omröstning och votering)$/i },
   Ballots: { field: "ballots", spellings: /^(?:omröstningslista|voteringslista|voteringsprotokoll|omröstningsprotokoll)$/i },
@@ -168,6 +174,8 @@ const SECTION_DEFINITIONS: Record<string, SectionDefinition> = {
   History: { field: "history", spellings: /^(?:tidigare behandling|tidigare beslut|ärendets tidigare behandling)$/i },
   Presenters: { field: "presenters", spellings: /^(?:föredragande|föredragande tjänsteperson(?:er)?)$/i },
   CaseNumberLine: { field: "caseNumbers", spellings: /^(?:diarienummer|dnr|ärendenummer)$/i },
+  // No spelling: a heading the vocabulary does not know, recognised by how it is set (see classify.ts).
+  Other: { field: "other", spellings: /(?!)/ },
 };
 
 // ---------------------------------------------------------------------------
@@ -262,7 +270,10 @@ function sectionToken(name: string, def: SectionDefinition): SectionTokenType {
   // Case-sensitive on purpose: a capital first letter is what sets the heading
   // "Kommunstyrelsens beslut" apart from a wrapped line "enligt kommunstyrelsens beslut".
   token.genitive = def.genitive
-    ? new RegExp(String.raw`^(?=[A-ZÅÄÖ])(?:[\wåäöéÅÄÖ ,-]{0,80} )?${ORGAN_GENITIVE} ${def.genitive}(?: till beslut)?$`)
+    ? new RegExp(
+        String.raw`^(?=[A-ZÅÄÖ])(?:(?:[\wåäöéÅÄÖ ,-]{0,80} )?${ORGAN_GENITIVE}|${TITLED_GENITIVE}) ${def.genitive}(?: till (?:beslut|${ORGAN_WORD}))?$`,
+        "u",
+      )
     : null;
   return token;
 }
@@ -270,6 +281,9 @@ function sectionToken(name: string, def: SectionDefinition): SectionTokenType {
 export const SECTION_TOKENS: SectionTokenType[] = [...Object.entries(SECTION_DEFINITIONS), ...Object.entries(FINLAND_SWEDISH_SECTIONS)].map(([name, def]) =>
   sectionToken(name, def),
 );
+
+/** A section heading known only by its layout; its text goes to the item's `otherSections`. */
+export const OTHER_SECTION = SECTION_TOKENS.find((t) => t.field === "other")!;
 
 /** "Paragrafen är justerad" / "Paragrafen förklaras omedelbart justerad". */
 export const AdjustedSeparately = createToken({ name: "AdjustedSeparately", pattern: /NA/ });
@@ -343,7 +357,7 @@ const FRONT_LABELS: ReadonlyArray<readonly [string, FrontField, string]> = [
   ["MeetingPlace", "place", String.raw`plats|lokal|mötesplats|sammanträdeslokal`],
   ["Members", "members", String.raw`beslutande ledamöter|beslutande|ledamöter|närvarande ledamöter|tjänstgörande ledamöter|ordinarie ledamöter|ledamot`],
   ["ServingSubstitutes", "servingSubstitutes", String.raw`tjänstgörande ersättare|tjänstgörande ersättare för frånvarande ledamöter|ersättare som tjänstgör`],
-  ["Substitutes", "substitutes", String.raw`ej tjänstgörande ersättare|icke tjänstgörande ersättare|närvarande ersättare|ersättare|ej beslutande ledamöter|ej beslutande`],
+  ["Substitutes", "substitutes", String.raw`ej tjänstgörande ersättare|icke tjänstgörande ersättare|närvarande ersättare|ersättare|ej beslutande ledamöter|ej beslutande ersättare|ej beslutande`],
   ["Others", "others", String.raw`övriga närvarande|övriga deltagare|övriga deltagande|övriga|närvarande tjänstepersoner|tjänstepersoner|tjänstemän|närvarande tjänstemän|adjungerade|adjungerad|inbjudna|insynsplatser|övriga närvarande tjänstepersoner`],
   ["Presenters", "presenter", String.raw`föredragande tjänstepersoner|föredragande tjänstemän|föredragande`],
   ["Absent", "absent", String.raw`frånvarande ledamöter|frånvarande ersättare|frånvarande|anmält förhinder|förhinder`],
@@ -354,7 +368,7 @@ const FRONT_LABELS: ReadonlyArray<readonly [string, FrontField, string]> = [
   ["Paragraphs", "paragraphs", String.raw`protokollet omfattar|paragrafer|omfattar paragraferna|§§`],
   ["Organ", "body", String.raw`organ|nämnd|beslutande organ|instans`],
   ["Certification", "certification", String.raw`utdraget överensstämmer med (?:original)?protokollet|rätt utdraget intygar|utdraget bestyrks|utdragsbestyrkande`],
-  ["Notice", "notice", String.raw`anslag\s*/\s*bevis|anslag|bevis|justeringen har tillkännagivits|justering har tillkännagivits|datum för anslags uppsättande|datum för anslags nedtagande|datum då anslaget sätts upp|datum då anslaget tas ned|förvaringsplats för protokollet|underskrift|överklagandetid|sista dag för överklagande`],
+  ["Notice", "notice", String.raw`anslag\s*/\s*bevis|anslag|bevis|justeringen har tillkännagivits|justering har tillkännagivits|datum för anslags uppsättande|datum för anslags nedtagande|datum då anslaget sätts upp|datum då anslaget tas ned|förvaringsplats för protokollet|underskrift|överklagandetid|sista dag för överklagande|sista dag(?:en)? för överklagande|sista datum för överklagande|datum för anslags(?: uppsättande| nedtagande)?|datum då anslaget (?:sätts upp|tas ned)|förvaringsplats för(?: protokollet)?`],
 ];
 
 export const FRONT_LABEL_TOKENS: FrontLabelTokenType[] = [...FRONT_LABELS, ...FINLAND_SWEDISH_FRONT_LABELS].map(([name, field, spellings]) => {

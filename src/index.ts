@@ -68,6 +68,7 @@ export {
   DiagnosticSchema,
   FurnitureSchema,
   PageRangeSchema,
+  OtherSectionSchema,
   documentJsonSchema,
 } from "./schema/index.js";
 
@@ -91,6 +92,7 @@ export type {
   Diagnostic,
   Furniture,
   PageRange,
+  OtherSection,
 } from "./schema/index.js";
 
 /**

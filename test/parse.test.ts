@@ -87,3 +87,31 @@ describe("parsePdf", () => {
     expect(fromView.source.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 });
+
+describe("kind and not a meeting document", () => {
+  const codes = (text: string) => parseText(text).diagnostics.map((d) => d.code);
+
+  it("fails a manual with numbered chapters as NOT_A_MEETING_DOCUMENT, never a complete kallelse", () => {
+    const manual = "Användarhandbok\nVersion 3.2\n\n1. Introduktion\nProgrammet hjälper dig att hantera ärenden.\n\n2. Installation\nKör installationsprogrammet och följ anvisningarna.";
+    const document = parseText(manual);
+    expect(document.parseStatus).toBe("failed");
+    expect(codes(manual)).toContain("NOT_A_MEETING_DOCUMENT");
+  });
+
+  it("fails a plain note without items as NOT_A_MEETING_DOCUMENT", () => {
+    expect(codes("Kom ihåg att beställa kaffe till fredag.\nHälsningar Eva")).toEqual(expect.arrayContaining(["NO_ITEMS", "NOT_A_MEETING_DOCUMENT"]));
+  });
+
+  it("infers a protokoll from § items and attendance, and says so", () => {
+    const document = parseText("Kommunstyrelsen\nSammanträdesdatum 2025-03-07\nBeslutande ledamöter Anna Berg (S)\nPer Holm (M)\n\n§ 1 Val\nBeslut\nBifall.\n\n§ 2 Budget\nBeslut\nBifall.");
+    expect(document.kind).toBe("protokoll");
+    expect(document.diagnostics).toContainEqual(expect.objectContaining({ severity: "info", code: "KIND_INFERRED" }));
+  });
+
+  it("infers a protokollsutdrag from one § and a kallelse from an agenda with an invitation", () => {
+    expect(parseText("Kommunstyrelsen\nSammanträdesdatum 2025-03-07\n\n§ 14 Budget\nBeslut\nBifall.").kind).toBe("protokollsutdrag");
+    const kallelse = parseText("Kommunstyrelsen\nLedamöterna kallas till sammanträde 2025-03-07 kl. 13.00.\n\n1. Val av justerare\n\n2. Budget 2026");
+    expect(kallelse.kind).toBe("kallelse");
+    expect(kallelse.diagnostics.map((d) => d.code)).toContain("KIND_INFERRED");
+  });
+});

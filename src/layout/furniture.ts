@@ -89,7 +89,7 @@ export function pdfFurniture(pages: PdfPageLines[]): Set<Cell> {
     for (const line of lines) {
       const b = band(line, height);
       line.cells.forEach((cell, i) => {
-        const isRunning = running.has(line) && recurs(b, cell);
+        const isRunning = running.has(line) && (recurs(b, cell) || RUNNING_DESIGNATION.test(cell.text.trim()));
         // A bare number is a page number at the end of its line, not a table's first column ("3  Budget ...").
         const pageNumberPlace = b !== null && (i === line.cells.length - 1 || line.cells.length === 1);
         if (isRunning || saysFurniture(cell.text, pageNumberPlace)) furniture.add(cell);
@@ -98,6 +98,13 @@ export function pdfFurniture(pages: PdfPageLines[]): Set<Cell> {
   }
   return furniture;
 }
+
+/**
+ * A bare § designation in a running header ("BUN § 14" beside the date and
+ * "Sida 3(19)") names the § the page belongs to; it changes from page to page,
+ * so it need not recur, but it stands in a header block with recurring cells.
+ */
+const RUNNING_DESIGNATION = /^(?:[A-ZÅÄÖ]{1,8}(?:[ -][A-ZÅÄÖ]{1,8})?\s+)?(?:§\s*\d{1,4}(?:\s*[a-z])?|\d{1,4}\s*§)$/u;
 
 /** A running header or footer stands this far (× font size, baseline to baseline) from the body at least. */
 const HEADER_SEPARATION = 1.5;

@@ -31,6 +31,8 @@ export interface FrontMatter {
 /** A label and the lines that carry its value. */
 interface LabelBlock {
   label: FrontLabelTokenType;
+  /** The label as printed ("Justeringens plats och tid"). */
+  printed?: string;
   values: Array<{ text: string; line: Line }>;
 }
 
@@ -65,7 +67,7 @@ export function buildFrontMatter(preamble: LineToken[], closings: ClosingOutline
     diagnostics: [],
   };
   const people = new People();
-  const { blocks, loose, tableRows } = labelBlocks(preamble, lines);
+  const { blocks, loose, tableRows, stray } = labelBlocks(preamble, lines);
   for (const token of preamble) if (token.payload.kind && !front.kind) front.kind = token.payload.kind;
   for (const block of blocks) readBlock(block, front, people);
   for (const line of tableRows) readAttendanceRow(line, front, people);
@@ -77,14 +79,58 @@ export function buildFrontMatter(preamble: LineToken[], closings: ClosingOutline
   front.participants = people.list();
   // A justerare signs first name first ("Evelina Sundvik") where the list prints "Sundvik Evelina": one name, as listed.
   front.adjusters = front.adjusters.map((name) => people.nameOf(name));
+  keepUnread(loose, stray, blocks, front);
   return front;
 }
 
+/**
+ * Nothing on the front page is dropped: a letterhead line that gave no
+ * organisation, organ, date or kind, and a paragraph that follows a label's
+ * value after a gap (a sentence between the front page and the first §),
+ * are kept as UNRECOGNISED_BLOCK warnings (the document is then partial); the
+ * value of a label the record has no field for (Justeringens plats och tid,
+ * the ANSLAG/BEVIS box) is kept as information.
+ */
+function keepUnread(loose: Line[], stray: Line[], blocks: LabelBlock[], front: FrontMatter): void {
+  const found = [front.organisation, front.body].filter((t): t is string => t !== null).map(normaliseName);
+  for (const line of loose) {
+    const text = normaliseName(line.text);
+    if (matchesKind(line) || findDate(line.text) || found.some((f) => text.includes(f) || f.includes(text))) continue;
+    front.diagnostics.push(diagnostic("warning", "UNRECOGNISED_BLOCK", "A front-page line that gave no organisation, organ, date or kind; it is in no field.", line.page, line.text));
+  }
+  for (const line of stray) {
+    front.diagnostics.push(diagnostic("warning", "UNRECOGNISED_BLOCK", "Text between the front page and the first item; it is in no field.", line.page, line.text));
+  }
+  for (const block of blocks) {
+    if (!FIELDLESS.has(block.label.field)) continue;
+    const text = block.values.map((v) => v.text).join(" ").trim();
+    const page = block.values[0]?.line.page ?? 1;
+    if (text) front.diagnostics.push(diagnostic("info", "SECTION_WITHOUT_FIELD", `"${block.printed ?? block.label.name}" has no field in the record: ${text}`, page, text));
+  }
+}
+
+/** Front-page labels whose values the record has no field for. */
+const FIELDLESS: ReadonlySet<string> = new Set(["adjustingPlaceAndTime", "notice", "ignore"]);
+
+function matchesKind(line: Line): boolean {
+  return KIND_LINE.test(line.text);
+}
+const KIND_LINE = words(String.raw`\b(?:protokoll|kallelse|föredragningslista|dagordning|kungörelse|protokollsutdrag|utdrag)\b`, "iu");
+
+/** A paragraph of running text: a capitalised sentence of four words or more. */
+function isSentence(text: string): boolean {
+  const trimmed = text.trim();
+  return /^\p{Lu}/u.test(trimmed) && /[.!?]$/.test(trimmed) && trimmed.split(/\s+/).length >= 4 && !/\(\s*\p{L}{1,5}\s*\)/u.test(trimmed);
+}
+
 /** Group preamble lines under the label above them; lines before any label are loose. */
-function labelBlocks(preamble: LineToken[], lines: readonly Line[]): { blocks: LabelBlock[]; loose: Line[]; tableRows: Line[] } {
+function labelBlocks(preamble: LineToken[], lines: readonly Line[]): { blocks: LabelBlock[]; loose: Line[]; tableRows: Line[]; stray: Line[] } {
   const blocks: LabelBlock[] = [];
   const loose: Line[] = [];
   const tableRows: Line[] = [];
+  const stray: Line[] = [];
+  // A paragraph after a label's value, set apart by a gap, is no part of that value.
+  let inStray = false;
   for (const token of preamble) {
     const line = lines[token.payload.line]!;
     // Tables are read by their columns, not as the value of the label above them; contents list items.
@@ -99,13 +145,19 @@ function labelBlocks(preamble: LineToken[], lines: readonly Line[]): { blocks: L
       continue;
     }
     if (isFrontLabel(token)) {
-      const block: LabelBlock = { label: token.tokenType as FrontLabelTokenType, values: [] };
+      inStray = false;
+      const printed = line.text.slice(0, line.text.length - token.payload.rest.length).replace(/[\s:]+$/, "") || line.text;
+      const block: LabelBlock = { label: token.tokenType as FrontLabelTokenType, printed, values: [] };
       if (token.payload.rest) block.values.push({ text: token.payload.rest, line });
       blocks.push(block);
-    } else if (blocks.length > 0) blocks[blocks.length - 1]!.values.push({ text: line.text, line });
-    else loose.push(line);
+    } else if (blocks.length > 0) {
+      const block = blocks[blocks.length - 1]!;
+      inStray = (inStray && !line.breakBefore) || (line.breakBefore && block.values.length > 0 && isSentence(line.text));
+      if (inStray) stray.push(line);
+      else block.values.push({ text: line.text, line });
+    } else loose.push(line);
   }
-  return { blocks, loose, tableRows };
+  return { blocks, loose, tableRows, stray };
 }
 
 function closingBlock(closing: ClosingOutline, lines: readonly Line[]): LabelBlock {
@@ -300,9 +352,16 @@ function firstLine(block: LabelBlock): string | null {
   return block.values[0]?.text.trim() || null;
 }
 
+/** "(ajournering 14:40–14:55)", "ajournering kl. 15.10-15.25": a break in the meeting, not its times or place. */
+const ADJOURNMENT = words(String.raw`\(?\s*\b(?:ajournering|ajournerat|paus|uppehåll)\b[^()]*?${vocabulary.CLOCK_TIME}(?:\s*(?:[-–—]|till)\s*${vocabulary.CLOCK_TIME})?\s*\)?`, "giu");
+
 function readMeetingData(field: string, text: string, front: FrontMatter, page: number): void {
   const meeting = front.meeting;
-  let rest = text;
+  const adjournments = [...text.matchAll(ADJOURNMENT)].map((m) => m[0].trim());
+  for (const adjournment of adjournments) {
+    front.diagnostics.push(diagnostic("info", "SECTION_WITHOUT_FIELD", `An adjournment has no field in the record: ${adjournment}`, page, adjournment));
+  }
+  let rest = adjournments.length > 0 ? text.replace(ADJOURNMENT, " ").replace(/\s+/g, " ").trim() : text;
   const date = field === "time" ? null : findDate(rest);
   if (date) {
     meeting.date ??= date.iso;
@@ -323,6 +382,9 @@ function readMeetingData(field: string, text: string, front: FrontMatter, page: 
   if (field === "placeAndTime" || field === "place") {
     const place = cleanPlace(rest);
     if (place) meeting.place ??= place;
+  } else if ((date || times) && cleanPlace(rest)) {
+    // Lines that ran on under a date or time label ("Sammanträdesdatum 2025-03-07" over an anslag box's texts).
+    front.diagnostics.push(diagnostic("warning", "UNRECOGNISED_BLOCK", "Text under a date or time label that is no date or time; it is in no field.", page, cleanPlace(rest)));
   }
 }
 
@@ -374,7 +436,11 @@ function openParentheses(text: string): number {
   return (text.match(/\(/g)?.length ?? 0) - (text.match(/\)/g)?.length ?? 0);
 }
 
+/** "---" (nobody), "Se sida 2" (the list goes on there): no person, and nothing lost. */
+const NO_ATTENDEE = /^(?:[-–—]+|se sida \d+|se nästa sida|se bilaga(?: \d+)?)$/iu;
+
 function readAttendees(text: string, line: Line, group: ParticipantGroup, people: People, front: FrontMatter): void {
+  if (NO_ATTENDEE.test(text.trim())) return;
   for (const part of splitAttendeeLine(text)) {
     const entry = parseAttendee(part);
     if (entry) people.add(entry, group, line.page, "attendance");
@@ -488,12 +554,41 @@ function readSignature(
 
 /** Lines before the first label: the organ's name, a bare date, a sentence with date, time and place. */
 function readLoose(loose: Line[], front: FrontMatter): void {
-  for (const line of loose) {
-    const date = findDate(line.text);
+  // Line by line first (a letterhead line may carry its own date), then wrapped sentences whole.
+  const joined = paragraphTexts(loose).filter((text) => !loose.some((line) => line.text === text));
+  for (const text of [...loose.map((line) => line.text), ...joined]) {
+    const date = findDate(text);
     if (!date) continue;
     front.meeting.date ??= date.iso;
-    if (date.iso === front.meeting.date) readSentenceMeeting(line.text.slice(date.index + date.length), front);
+    if (date.iso !== front.meeting.date) continue;
+    readSentenceMeeting(text.slice(date.index + date.length), front);
+    readKungorelse(text.slice(0, date.index), front);
   }
+}
+
+/** Loose lines joined into paragraphs (a gap ends one), so that a sentence that wraps is read whole. */
+function paragraphTexts(loose: Line[]): string[] {
+  const texts: string[] = [];
+  let previous: Line | null = null;
+  for (const line of loose) {
+    const joins = previous !== null && !line.breakBefore && previous.page === line.page && texts.length > 0;
+    if (joins) texts[texts.length - 1] += previous!.joinsNext ? line.text : ` ${line.text}`;
+    else texts.push(line.text);
+    previous = line;
+  }
+  return texts;
+}
+
+/** The kungörelse form: "Kommunfullmäktige sammanträder i Folkets hus, stora salen, tisdagen den 17 mars 2026 ...". */
+const KUNGORELSE = words(String.raw`^(?<organ>.*?)\s*\bsammanträder(?:\s+(?:i|på)\s+(?<place>.+?))?[\s,]*$`, "u");
+
+function readKungorelse(beforeDate: string, front: FrontMatter): void {
+  const match = KUNGORELSE.exec(beforeDate.replace(/\s*(?:den|,)\s*$/u, ""));
+  if (!match?.groups) return;
+  const organ = match.groups.organ?.trim();
+  if (organ && ORGAN.test(organ) && /^\p{Lu}/u.test(organ)) front.body ??= organ;
+  const place = match.groups.place?.trim();
+  if (place) front.meeting.place ??= place;
 }
 
 /** "... den 28 april 2025 kl. 18.30–21.05 i kommunhusets sessionssal, Sjövalla." */

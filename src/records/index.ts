@@ -9,7 +9,7 @@ import { SchemaViolationError } from "../errors.js";
 import { UNLIMITED, type Budget } from "../budget.js";
 import { vocabulary, type ParsedLines } from "../../grammars/index.js";
 import { diagnostic } from "./diagnostics.js";
-import { buildFrontMatter } from "./front.js";
+import { buildFrontMatter, type FrontMatter } from "./front.js";
 import { buildItem } from "./items.js";
 import { outline, type DocumentOutline } from "./outline.js";
 import { words } from "./words.js";
@@ -43,7 +43,7 @@ export function buildDocument(layout: LayoutResult, parsed: ParsedLines, source:
     diagnostics.push(diagnostic("error", "NO_ITEMS", "No § paragraph or agenda item was found in the document.", null));
   }
   readDecisions(items, front.participants, diagnostics);
-  const kind = kindOverride ?? front.kind ?? inferKind(items, layout, furnitureTexts, diagnostics);
+  const kind = kindOverride ?? front.kind ?? inferKind(items, front, layout, furnitureTexts, diagnostics);
   checkCoverage(front.paragraphsCovered, items, diagnostics);
   checkContents(parsed, layout, items, diagnostics);
 
@@ -118,15 +118,48 @@ function parseStatus(diagnostics: Diagnostic[]): NonNullable<Document["parseStat
   return "complete";
 }
 
-/** Without a heading that names it, a document with §§ is a protokoll and one with agenda numbers a kallelse. */
-function inferKind(items: Document["items"], layout: LayoutResult, furniture: string[], diagnostics: Diagnostic[]): DocumentKind {
+/**
+ * The kind, where no heading names it. A kind word in the letterhead or the
+ * running header says it; failing that, the structure does (§ items and an
+ * attendance list: protokoll; one § alone: protokollsutdrag; a numbered agenda
+ * and an invitation: kallelse), said in a KIND_INFERRED diagnostic. Without a
+ * kind word and without the marks of a meeting (an organ, a date, attendance,
+ * §§), the text is no meeting document: a manual, a report, a budget, a note.
+ */
+function inferKind(items: Document["items"], front: FrontMatter, layout: LayoutResult, furniture: string[], diagnostics: Diagnostic[]): DocumentKind {
   const header = [...furniture, ...layout.lines.slice(0, 15).map((l) => l.text)].join(" \n ");
   if (words(String.raw`\bprotokollsutdrag\b|\butdrag ur\b`, "iu").test(header)) return "protokollsutdrag";
   if (words(String.raw`\bprotokoll\b`, "iu").test(header)) return "protokoll";
   if (words(String.raw`\bkallelse\b|\bföredragningslista\b`, "iu").test(header)) return "kallelse";
-  if (items.length > 0) return items[0]!.paragraph !== null ? "protokoll" : "kallelse";
-  diagnostics.push(diagnostic("warning", "KIND_UNKNOWN", "Nothing says whether this is a kallelse, protokoll or protokollsutdrag; protokoll assumed.", 1));
-  return "protokoll";
+  const inferred = kindFromStructure(items, front, layout);
+  if (inferred === null) {
+    diagnostics.push(
+      diagnostic("error", "NOT_A_MEETING_DOCUMENT", "No kind word (kallelse, protokoll, protokollsutdrag) and no meeting: no § items with an organ, date or attendance, no agenda with an invitation.", 1),
+    );
+    return "protokoll";
+  }
+  diagnostics.push(diagnostic("info", "KIND_INFERRED", `No heading names the kind; ${inferred.kind} inferred from ${inferred.because}.`, 1));
+  return inferred.kind;
+}
+
+/** An invitation to a meeting: "kallas till sammanträde", "sammanträder", "välkomna". */
+const INVITATION = String.raw`\b(?:kallas|kallelse|sammanträde[nt]?|sammanträder|möte[t]?|välkomna|inbjud(?:an|es))\b`;
+
+function kindFromStructure(items: Document["items"], front: FrontMatter, layout: LayoutResult): { kind: DocumentKind; because: string } | null {
+  const paragraphs = items.filter((item) => item.paragraph !== null);
+  const attendance = front.participants.some((p) => p.group !== "other" || p.roles.length > 0);
+  const meeting = front.body !== null || front.meeting.date !== null || attendance || front.paragraphsCovered.length > 0;
+  if (paragraphs.length > 0 && meeting) {
+    if (paragraphs.length === 1 && !front.participants.some((p) => p.group !== "other" && p.roles.length === 0)) {
+      return { kind: "protokollsutdrag", because: "a single § without an attendance list" };
+    }
+    return { kind: "protokoll", because: `${paragraphs.length} § items${attendance ? " and an attendance list" : ""}` };
+  }
+  const invited = layout.lines.slice(0, 40).some((line) => words(INVITATION, "iu").test(line.text));
+  if (items.length > 0 && paragraphs.length === 0 && invited && (front.meeting.date !== null || front.body !== null)) {
+    return { kind: "kallelse", because: "a numbered agenda and an invitation" };
+  }
+  return null;
 }
 
 function parseErrorDiagnostics(parsed: ParsedLines, layout: LayoutResult): Diagnostic[] {

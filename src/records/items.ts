@@ -123,6 +123,7 @@ export function emptyItem(title: string, pages: PageRange = { from: 1, to: 1 }):
     decisionProcess: null,
     conflictPeople: [],
     history: [],
+    otherSections: [],
   };
 }
 
@@ -247,7 +248,11 @@ function readHead(item: Item, outline: ItemOutline, context: ItemContext): TextP
       addCaseNumbers(item, token.payload.rest);
       continue;
     }
-    if (token.tokenType !== TextLine) continue;
+    if (token.tokenType !== TextLine) {
+      // "Paragrafen är justerad" closes the item: a title never goes on past it.
+      if (token.tokenType === AdjustedImmediately || token.tokenType === AdjustedSeparately) titleOpen = false;
+      continue;
+    }
     const text = line.text.trim();
     if (item.number !== null && readTimeLine(item, text)) {
       titleOpen = false;
@@ -274,7 +279,7 @@ function readHead(item: Item, outline: ItemOutline, context: ItemContext): TextP
 function continuesTitle(title: string, line: Line, previous: Line | null, titleBold: boolean, belowHeading: boolean): boolean {
   const text = line.text.trim();
   if (!title) return true;
-  if (line.breakBefore || previous === null) return false;
+  if (line.breakBefore || previous === null || line.page !== previous.page) return false;
   // A bold title followed by plain text: the title has ended (PDF input only knows bold).
   if (titleBold && !line.bold) return false;
   if (line.bold && titleBold && line.bbox !== null) return true;
@@ -371,7 +376,7 @@ function readSection(item: Item, section: SectionOutline, texts: Map<SectionFiel
       pushText(texts, field, pieces);
       return;
     case "motions":
-      item.motions.push(...motionsIn(pieces));
+      item.motions.push(...keepRest(item, section, statementsIn(pieces, words(String.raw`\byrka`, "iu"))));
       return;
     case "vote":
       addVote(item, joinText(pieces) ?? "");
@@ -380,7 +385,10 @@ function readSection(item: Item, section: SectionOutline, texts: Map<SectionFiel
       addBallots(item, section.lines.map((token) => context.lines[token.payload.line]!));
       return;
     case "reservations":
-      item.reservations.push(...statementsIn(pieces, words(String.raw`\breserver`, "iu")));
+      item.reservations.push(...keepRest(item, section, statementsIn(pieces, words(String.raw`\breserver`, "iu"))));
+      return;
+    case "other":
+      (item.otherSections ??= []).push({ heading: headingText(section), text: joinText(pieces) ?? "" });
       return;
     case "notes":
       item.notes.push(...paragraphs(pieces, (t) => STARTS_WITH_NAME.test(t)).map((g) => joinText(g)!).filter(Boolean));
@@ -452,19 +460,32 @@ function joinBlocks(blocks: TextPiece[][] | undefined): string | null {
   return parts.length > 0 ? parts.join("\n\n") : null;
 }
 
-/** "Marie Lund (M) yrkar avslag ..." : one motion per paragraph that someone "yrkar". */
-function motionsIn(pieces: TextPiece[]): Motion[] {
-  return statementsIn(pieces, words(String.raw`\byrka`, "iu"));
+/** A section heading as printed, without its colon. */
+function headingText(section: SectionOutline): string {
+  return section.heading.image.replace(/\s*:.*$/, "").trim() || section.heading.image.trim();
 }
 
-function statementsIn(pieces: TextPiece[], verb: RegExp): Array<{ by: string[]; text: string }> {
-  const statements: Array<{ by: string[]; text: string }> = [];
+/**
+ * "Marie Lund (M) yrkar avslag ..." : one statement per paragraph that someone
+ * "yrkar" (or "reserverar sig"); the other paragraphs of the section (a
+ * propositionsordning under "Behandling", a sentence of procedure) are kept
+ * under the section's heading in `otherSections`, never dropped.
+ */
+function statementsIn(pieces: TextPiece[], verb: RegExp): { statements: Motion[]; rest: string[] } {
+  const statements: Motion[] = [];
+  const rest: string[] = [];
   for (const group of paragraphs(pieces, (t) => STARTS_WITH_SUBJECT.test(t))) {
     const text = joinText(group);
-    if (!text || !verb.test(text)) continue;
-    statements.push({ by: namesBefore(text, verb), text });
+    if (!text) continue;
+    if (verb.test(text)) statements.push({ by: namesBefore(text, verb), text });
+    else rest.push(text);
   }
-  return statements;
+  return { statements, rest };
+}
+
+function keepRest(item: Item, section: SectionOutline, found: { statements: Motion[]; rest: string[] }): Motion[] {
+  if (found.rest.length > 0) (item.otherSections ??= []).push({ heading: headingText(section), text: found.rest.join("\n\n") });
+  return found.statements;
 }
 
 /**

@@ -99,6 +99,11 @@ export const OutcomeSchema = z
   .describe(
     "approved: bifall (also 'i enlighet med förslaget'); approvedWithChanges: bifall with a tillägg or ändring; rejected: avslag; answered: a motion or medborgarförslag avslås / anses besvarad; referredBack: återremiss; tabled: bordläggning; noted: information, läggs till handlingarna; elected: val, entlediganden; withdrawn: ärendet utgår; other",
   );
+/** A section whose heading has no field of its own ("Övervägande", "Ekonomiska konsekvenser:"). */
+export const OtherSectionSchema = z.object({
+  heading: text.describe('as printed, without a trailing colon: "Ekonomiska konsekvenser"'),
+  text: z.string(),
+});
 
 export const PageRangeSchema = z.object({ from: pageNumber, to: pageNumber });
 
@@ -158,6 +163,10 @@ export const ItemSchema = z.object({
     .array(HandlingSchema)
     .optional()
     .describe('Added by protokoll (not in contract v1): earlier handlings quoted under "Tidigare behandling", oldest first; protokoll always writes it, [] when none'),
+  otherSections: z
+    .array(OtherSectionSchema)
+    .optional()
+    .describe("Added by protokoll (not in contract v1): sections under a heading the vocabulary does not know, set like the document's other section headings; [] when none"),
 });
 
 export const DiagnosticSchema = z.object({
@@ -238,6 +247,7 @@ export type Reservation = z.infer<typeof ReservationSchema>;
 export type PersonRef = z.infer<typeof PersonRefSchema>;
 export type Outcome = z.infer<typeof OutcomeSchema>;
 export type PageRange = z.infer<typeof PageRangeSchema>;
+export type OtherSection = z.infer<typeof OtherSectionSchema>;
 export type Item = z.infer<typeof ItemSchema>;
 export type Handling = z.infer<typeof HandlingSchema>;
 export type Diagnostic = z.infer<typeof DiagnosticSchema>;

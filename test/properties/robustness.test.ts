@@ -4,10 +4,11 @@
  */
 import fc from "fast-check";
 import { beforeAll, describe, expect, test } from "vitest";
-import { DocumentSchema, ProtokollError, parsePdf, parseText, type Document } from "../../src/index.js";
+import { DocumentSchema, ProtokollError, parsePdf, parseText, type DocumentRecord as Document } from "../../src/index.js";
 import { documentArb, renderCaseArb } from "../support/arbitraries.js";
-import { droppedWords } from "../support/normalise.js";
+import { droppedTextWords, droppedWords } from "../support/normalise.js";
 import { TEMPLATE_NAMES, TEXT_TEMPLATE_NAMES, renderPdf, renderText } from "../support/render/index.js";
+import { templateWords } from "../support/render/document.js";
 import { propertyParameters, timeoutFor } from "./settings.js";
 
 /** A parse of a few pages may take this long on a slow CI machine; the parser is told the same budget. */
@@ -204,6 +205,21 @@ describe("robustness: nothing silently dropped", () => {
         fc.property(renderCaseArb({ templates: TEXT_TEMPLATE_NAMES }), ([doc, template]) => {
           const { text, expected } = renderText(doc, template);
           expect(droppedWords(expected, parseText(text))).toEqual([]);
+        }),
+        propertyParameters(),
+      );
+    },
+    timeoutFor(100),
+  );
+
+  test(
+    "every word of a rendered text, front page and every template included, is in a field, in furniture, in a diagnostic or a template word",
+    () => {
+      const ignored = templateWords();
+      fc.assert(
+        fc.property(renderCaseArb(), ([doc, template]) => {
+          const { text } = renderText(doc, template);
+          expect(droppedTextWords(text, parseText(text), ignored)).toEqual([]);
         }),
         propertyParameters(),
       );

@@ -17,4 +17,34 @@ describe("front page", () => {
     const document = front("Beslutande ledamöter Anna Berg (S), ordförande\nPer Holm (M)\n\nJusterare\nAnna Berg\nPer Holm");
     expect(document.adjusters).toEqual(["Anna Berg", "Per Holm"]);
   });
+
+  it("keeps a sentence between the front page and the first § in diagnostics and makes the document partial", () => {
+    const document = front("Beslutande ledamöter Anna Berg (S), ordförande\nPer Holm (M)\n\nUtses att justera Per Holm\n\nOrdföranden hälsar alla välkomna och förklarar mötet öppnat.");
+    expect(document.adjusters).toEqual(["Per Holm"]);
+    expect(document.parseStatus).toBe("partial");
+    expect(document.diagnostics).toContainEqual(
+      expect.objectContaining({ code: "UNRECOGNISED_BLOCK", page: 1, text: "Ordföranden hälsar alla välkomna och förklarar mötet öppnat." }),
+    );
+  });
+
+  it("keeps a letterhead line that gives nothing, and the value of a label without a field", () => {
+    const document = parseText("Hedbacka kommun\nBox 100, 123 45 Hedbacka\nPROTOKOLL\nKommunstyrelsen\nJusteringens plats och tid Kommunkansliet\n\n§ 1 Val\nBeslut\nBifall.");
+    expect(document.diagnostics).toContainEqual(expect.objectContaining({ code: "UNRECOGNISED_BLOCK", text: "Box 100, 123 45 Hedbacka" }));
+    expect(document.diagnostics).toContainEqual(expect.objectContaining({ severity: "info", text: "Kommunkansliet" }));
+  });
+
+  it("reads a meeting-system front page: ajournering, 'tjg för', § limits, '---' and 'Se sida 2', a DNR line above the §", () => {
+    const document = parseText(
+      "PROTOKOLL\nKommunstyrelsen\nPlats och tid Kommunhuset, Sessionssalen kl. 13.00–16.30 (ajournering 14:40–14:55)\nSammanträdesdatum 2026-03-17\nBeslutande ledamöter Anna Berg (S), ordförande\nPer Holm (M), §§ 61–62\nGun Ek (S) tjg för Eva Lund (S)\nSe sida 2\nEj beslutande ersättare ---\n\nDNR: KS 2026/12\n§ 61 Val\nBeslut\nBifall.\n\n§ 62 Budget\nBeslut\nBifall.",
+    );
+    expect(document.meeting).toEqual({ date: "2026-03-17", startTime: "13:00", endTime: "16:30", place: "Kommunhuset, Sessionssalen" });
+    expect(document.participants.map((p) => [p.name, p.replaces, p.paragraphs])).toEqual([
+      ["Anna Berg", null, null],
+      ["Per Holm", null, [61, 62]],
+      ["Gun Ek", "Eva Lund", null],
+    ]);
+    expect(document.items.map((i) => [i.paragraph, i.caseNumbers])).toEqual([[61, ["KS 2026/12"]], [62, []]]);
+    expect(document.diagnostics.filter((d) => d.code === "UNRECOGNISED_ATTENDEE")).toEqual([]);
+    expect(document.diagnostics).toContainEqual(expect.objectContaining({ severity: "info", text: "(ajournering 14:40–14:55)" }));
+  });
 });

@@ -85,3 +85,27 @@ describe("kallelse agenda", () => {
     ]);
   });
 });
+
+describe("section headings by pattern and by layout", () => {
+  it("reads '<Organ>s förslag till <organ>', '<Title> <Name>s förslag', 'Förslag:', 'Beredning:' and 'Behandling:'", () => {
+    expect(item("Arbetsutskottets förslag till kommunstyrelsen\nBudgeten antas.").proposal).toBe("Budgeten antas.");
+    expect(item("Kommundirektör Anna Bergs förslag\nBudgeten antas.").proposal).toBe("Budgeten antas.");
+    const it12 = item("Beredning:\nFörvaltningen har berett ärendet.\nFörslag:\nBudgeten antas.\nBehandling:\nPer Holm (M) yrkar avslag.\n\nOrdföranden ställer proposition på förslagen.\nBeslut:\nBudgeten antas.");
+    expect(it12).toMatchObject({ description: "Förvaltningen har berett ärendet.", proposal: "Budgeten antas.", decision: "Budgeten antas." });
+    expect(it12.motions).toEqual([{ by: ["Per Holm"], text: "Per Holm (M) yrkar avslag." }]);
+    expect(it12.otherSections).toEqual([{ heading: "Behandling", text: "Ordföranden ställer proposition på förslagen." }]);
+  });
+
+  it("starts a section at an unknown heading set like the document's known ones (ending in ':')", () => {
+    const it12 = item("Beskrivning av ärendet:\nFörvaltningen har berett ärendet.\nEkonomiska konsekvenser:\nKostnaden ryms i ramen.\nBeslut:\nBudgeten antas.");
+    expect(it12.description).toBe("Förvaltningen har berett ärendet.");
+    expect(it12.otherSections).toEqual([{ heading: "Ekonomiska konsekvenser", text: "Kostnaden ryms i ramen." }]);
+    expect(it12.decision).toBe("Budgeten antas.");
+  });
+
+  it("leaves a sentence ending in ':' in its section where the document's headings have no colon", () => {
+    const it12 = item("Förslag till beslut\nKommunstyrelsen föreslår att fullmäktige beslutar:\nBudgeten antas.\n\nBeslut\nBifall.");
+    expect(it12.proposal).toBe("Kommunstyrelsen föreslår att fullmäktige beslutar: Budgeten antas.");
+    expect(it12.otherSections).toEqual([]);
+  });
+});

@@ -12,7 +12,7 @@ import { emptyItem } from "../../src/records/items.js";
 import { participant } from "./records.js";
 import fc from "fast-check";
 import type { Ballot, DocumentRecord, Handling, Item, Motion, Participant, Reservation, Role, Vote } from "../../src/schema/index.js";
-import { TEMPLATE_NAMES, type TemplateName } from "./render/index.js";
+import { TEMPLATES, TEMPLATE_NAMES, type TemplateName } from "./render/index.js";
 import { listWithOch, nameWithParty } from "./render/swedish.js";
 
 // ---------------------------------------------------------------------------
@@ -67,6 +67,7 @@ export const titleArb = fc.constantFrom(...TITLES);
 // ---------------------------------------------------------------------------
 
 const CASE_PREFIXES = ["KS", "BUN", "TN", "SN", "RS", "HSN", "SLK", "KF", "MBN"] as const;
+const CASE_PREFIXES_FOR_REFERENCES = ["KS", "KSAU", "BUN", "KF"] as const;
 
 /** Diarienummer in the forms municipalities print: "RS/62/2026", "KS 2025/00123", "SLK-2024-00074", "BUN 2024/188". */
 export const caseNumberArb = fc
@@ -138,7 +139,28 @@ const sentenceArb: fc.Arbitrary<string> = fc
     [subject, verb, object, amount ? `om ${amount}` : null, tail].filter(Boolean).join(" ") + ".",
   );
 
+/**
+ * A § of another meeting named in running text, as Word-era protokoll do:
+ * "... återremitterades av KS § 45 2023-03-01 för komplettering." Where the
+ * line wraps, the reference may start a line; it must never start an item.
+ */
+const referenceSentenceArb = fc
+  .tuple(fc.constantFrom(...CASE_PREFIXES_FOR_REFERENCES), fc.integer({ min: 1, max: 400 }), fc.constantFrom("2023-03-01", "2024-11-14", "2022-06-09"))
+  .map(([organ, paragraph, date]) => `Ärendet återremitterades av ${organ} § ${paragraph} ${date} för komplettering.`);
+
+/** A list of earlier handlings, one § reference a line. */
+const handlingsListArb = fc
+  .uniqueArray(fc.tuple(fc.constantFrom(...CASE_PREFIXES_FOR_REFERENCES), fc.integer({ min: 1, max: 400 }), isoDateArb), { minLength: 1, maxLength: 3 })
+  .map((handlings) => `Ärendet har behandlats tidigare\n${handlings.map(([organ, n, date]) => `${organ} § ${n} ${date}`).join("\n")}`);
+
 const paragraphArb = fc.array(sentenceArb, { minLength: 1, maxLength: 5 }).map((s) => s.join(" "));
+
+/** Sentences and lists that name §§ of other meetings, added to an item's texts (see DocumentConstraints.references). */
+const referencesArb = fc.record({
+  sentence: fc.option(referenceSentenceArb, { freq: 2 }),
+  list: fc.option(handlingsListArb, { freq: 4 }),
+  field: fc.constantFrom("description", "proposal", "decision") as fc.Arbitrary<"description" | "proposal" | "decision">,
+});
 
 /** A lower-case phrase for a bullet point: "arbetet med trygghetsfrågor under hösten". */
 const pointArb = fc
@@ -155,11 +177,21 @@ const bulletListArb = fc
 
 /** Text of a description/proposal/decision: paragraphs, sometimes a numbered or bulleted list. */
 export const fieldTextArb = fc
-  .array(fc.oneof({ weight: 4, arbitrary: paragraphArb }, { weight: 1, arbitrary: numberedListArb }, { weight: 1, arbitrary: bulletListArb }), {
+  .array(
+    fc.oneof({ weight: 4, arbitrary: paragraphArb }, { weight: 1, arbitrary: numberedListArb }, { weight: 1, arbitrary: bulletListArb }),
+    {
     minLength: 1,
     maxLength: 3,
-  })
+    },
+  )
   .map((paragraphs) => paragraphs.join("\n\n"));
+
+/** Headings the vocabulary does not know, as Word templates have them. */
+const OTHER_HEADINGS = ["Ekonomiska konsekvenser", "Övervägande", "Barnperspektiv", "Samråd med pensionärsrådet", "Juridisk bedömning", "Miljöpåverkan"] as const;
+export const otherSectionsArb = fc.uniqueArray(
+  fc.record({ heading: fc.constantFrom(...OTHER_HEADINGS), text: paragraphArb }),
+  { maxLength: 2, selector: (s) => s.heading },
+);
 
 const TITLE_HEADS = [
   "Budgetuppföljning", "Svar på motion om", "Yttrande över remiss om", "Revidering av riktlinjer för", "Avgifter för",
@@ -212,11 +244,19 @@ export interface DocumentConstraints {
   maxItems?: number;
   /** Templates to draw from (all by default). */
   templates?: TemplateName[];
+  /** Items may have sections under headings the vocabulary does not know (for templates that print them). */
+  otherSections?: boolean;
+  /** Item texts may name §§ of other meetings, in running text and in lists of earlier handlings. */
+  references?: boolean;
 }
 
-/** A document and a template to render it in. */
-export function renderCaseArb(constraints: DocumentConstraints = {}): fc.Arbitrary<[DocumentRecord, TemplateName]> {
-  return fc.tuple(documentArb(constraints), fc.constantFrom(...(constraints.templates ?? TEMPLATE_NAMES)));
+/** A document and a template to render it in; otherSections only where the template prints unknown headings. */
+export function renderCaseArb(constraints: DocumentConstraints = {}, templates: readonly TemplateName[] = constraints.templates ?? TEMPLATE_NAMES): fc.Arbitrary<[DocumentRecord, TemplateName]> {
+  return fc
+    .constantFrom(...templates)
+    .chain((template) =>
+      documentArb({ references: true, ...constraints, otherSections: TEMPLATES[template].unknownHeadings === true }).map((doc): [DocumentRecord, TemplateName] => [doc, template]),
+    );
 }
 
 
@@ -523,5 +563,25 @@ export function documentArb(constraints: DocumentConstraints = {}): fc.Arbitrary
         );
       }),
     );
-  return documents;
+  // Added after the fact, so that documents drawn without them (the committed fixtures) stay as they were.
+  const referenced = constraints.references ? documents.chain(withReferences) : documents;
+  if (!constraints.otherSections) return referenced;
+  return referenced.chain((doc) =>
+    fc.tuple(...doc.items.map(() => otherSectionsArb)).map((others) => ({
+      ...doc,
+      items: doc.items.map((item, i) => ({ ...item, otherSections: others[i]! })),
+    })),
+  );
+}
+
+function withReferences(doc: DocumentRecord): fc.Arbitrary<DocumentRecord> {
+  return fc.tuple(...doc.items.map(() => referencesArb)).map((references) => ({
+    ...doc,
+    items: doc.items.map((item, i) => {
+      const { sentence, list, field } = references[i]!;
+      const added = [sentence, list].filter((t): t is string => t !== null);
+      if (added.length === 0) return item;
+      return { ...item, [field]: [item[field], ...added].filter(Boolean).join("\n\n") };
+    }),
+  }));
 }

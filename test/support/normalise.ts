@@ -65,6 +65,8 @@ function item(it: Item) {
       proposal: normaliseText(h.proposal),
       decision: normaliseText(h.decision),
     })),
+    // Records written before the field existed (regression fixtures) have no otherSections: none.
+    otherSections: (it.otherSections ?? []).map((section) => ({ heading: normaliseText(section.heading), text: normaliseText(section.text) })),
   };
 }
 
@@ -120,6 +122,7 @@ function contentWords(doc: DocumentRecord): string[] {
       ...item.conflicts,
       ...item.basis,
       ...item.distribution,
+      ...(item.otherSections ?? []).flatMap((section) => [section.heading, section.text]),
     ]),
   ];
   const words = texts.flatMap((t) => (t ?? "").split(/\s+/)).map(bareWord);
@@ -135,4 +138,26 @@ function bareWord(word: string): string {
 export function droppedWords(doc: DocumentRecord, parsed: DocumentRecord): string[] {
   const kept = new Set(strings(parsed).flatMap((s) => s.split(/\s+/)).map(bareWord));
   return contentWords(doc).filter((word) => !kept.has(word));
+}
+
+/**
+ * Words of a rendered text that appear nowhere in `parsed` (no field, no
+ * furniture, no diagnostic) and are not among the template's own words
+ * (`ignored`: headings, labels, captions). Dates, times and numbers, which
+ * the parser reformats, are not words here. The genitive of a known word
+ * ("Kommunstyrelsens" in "Kommunstyrelsens beslut") counts as that word.
+ */
+export function droppedTextWords(text: string, parsed: DocumentRecord, ignored: ReadonlySet<string>): string[] {
+  const kept = new Set(strings(parsed).flatMap((s) => s.split(/\s+/)).map(bareWord));
+  const known = (word: string) => kept.has(word) || ignored.has(word) || (word.endsWith("s") && (kept.has(word.slice(0, -1)) || ignored.has(word.slice(0, -1))));
+  // Furniture lines out first, so that a word hyphenated over a page break meets its other half.
+  const furniture = new Set(parsed.furniture.map((f) => f.text.trim()));
+  const body = text
+    .split("\n")
+    .filter((line) => !furniture.has(line.trim()))
+    .join("\n");
+  // A word hyphenated at a wrap is one word ("kost-" / "naderna"); a hyphen before a capital stays ("Ann-" / "Sofie").
+  const unwrapped = body.replace(/(\p{L})-\n\s*(\p{Ll})/gu, "$1$2").replace(/(\p{L})-\n\s*(\p{Lu})/gu, "$1-$2");
+  const words = unwrapped.split(/\s+/).map(bareWord).filter((w) => /\p{L}{2,}/u.test(w) && !/\d/.test(w));
+  return [...new Set(words.filter((word) => !known(word)))];
 }

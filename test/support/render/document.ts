@@ -11,6 +11,8 @@ import { Flow, PAGE, type Block, type Cell, type Page, type PlacedLine } from ".
 import { textWidth } from "./metrics.js";
 import {
   firstNameFirst,
+  MONTHS,
+  WEEKDAYS,
   formatDate,
   formatEntry,
   formatParagraphSet,
@@ -19,7 +21,7 @@ import {
   listWithOch,
   nameWithParty,
 } from "./swedish.js";
-import type { SectionKey, Template } from "./templates.js";
+import { TEMPLATES, type SectionKey, type Template } from "./templates.js";
 
 export interface Layout {
   pages: Page[];
@@ -67,7 +69,7 @@ function layoutPass(input: DocumentRecord, template: Template, options: LayoutOp
   flow.add(frontPage(ctx));
   if (contentsPages) flow.add(contentsBlocks(ctx, contentsPages));
   if (template.tables?.agenda && doc.kind === "kallelse") flow.add(agendaTableBlocks(ctx));
-  else doc.items.forEach((item) => flow.add(itemBlocks(ctx, item)));
+  else doc.items.forEach((item) => flow.add([...(template.pagePerItem && item.paragraph !== null ? [{ type: "pageBreak" } as const] : []), ...itemBlocks(ctx, item)]));
   if (doc.kind !== "kallelse" && template.signatures === "end") flow.add(signatureBlocks(ctx));
   const pages = flow.pages;
   pages.forEach((page, i) => addFurniture(page, i + 1, pages.length, ctx, furniture));
@@ -83,7 +85,8 @@ class Context {
   ) {}
 
   heading(text: string): string {
-    return this.template.headingCase === "caps" ? text.toLocaleUpperCase("sv") : text;
+    const cased = this.template.headingCase === "caps" ? text.toLocaleUpperCase("sv") : text;
+    return this.template.headingColon ? `${cased}:` : cased;
   }
 
   date(): string | null {
@@ -111,7 +114,7 @@ class Context {
   }
 
   entry(participant: Participant): string {
-    return formatEntry({ ...participant, party: this.party(participant.party) }, this.template.entryStyle);
+    return formatEntry({ ...participant, party: this.party(participant.party) }, this.template.entryStyle, this.template.replacesWord);
   }
 }
 
@@ -125,6 +128,9 @@ const KIND_TITLES: Partial<Record<Template["name"], Record<DocumentRecord["kind"
   storstad: { protokoll: "Protokoll", kallelse: "Föredragningslista", protokollsutdrag: "Utdrag ur protokoll" },
   fullmaktige: { protokoll: "Protokoll", kallelse: "Kallelse", protokollsutdrag: "Protokollsutdrag" },
   finland: { protokoll: "Protokoll", kallelse: "Föredragningslista", protokollsutdrag: "Protokollsutdrag" },
+  paragrafsida: { protokoll: "Protokoll", kallelse: "Kallelse", protokollsutdrag: "Protokollsutdrag" },
+  ordformat: { protokoll: "SAMMANTRÄDESPROTOKOLL", kallelse: "KALLELSE", protokollsutdrag: "PROTOKOLLSUTDRAG" },
+  kungorelse: { protokoll: "Protokoll", kallelse: "Kungörelse", protokollsutdrag: "Protokollsutdrag" },
 };
 
 const GROUP_LABELS: Record<Participant["group"], [string, string]> = {
@@ -147,8 +153,10 @@ function frontPage(ctx: Context): Block[] {
     return blocks;
   }
   if (doc.kind !== "kallelse" && template.signatures === "front") blocks.push(...signatureBlocks(ctx));
-  const rows = frontRows(ctx);
   const attendance = template.tables?.attendance === true && doc.kind === "protokoll";
+  const sentence = kungorelse(ctx);
+  if (sentence) blocks.push(text(sentence, "regular", SIZE.body, { gap: 1 }));
+  const rows = frontRows(ctx, sentence !== null);
   for (const row of rows) {
     if (attendance && row.group && row.group !== "other") {
       if (row.group === firstGroup(rows)) blocks.push(...attendanceTableBlocks(ctx));
@@ -175,12 +183,22 @@ function firstGroup(rows: FrontRow[]): Participant["group"] | undefined {
   return rows.find((row) => row.group && row.group !== "other")?.group;
 }
 
-function frontRows(ctx: Context): FrontRow[] {
+/** "Kommunfullmäktige sammanträder i Folkets hus, stora salen, tisdagen den 17 mars 2026 kl. 18.30–21.00." */
+function kungorelse(ctx: Context): string | null {
+  const { doc, template } = ctx;
+  const date = ctx.date();
+  if (!template.meetingSentence || doc.kind !== "kallelse" || !doc.body || !date) return null;
+  const place = doc.meeting.place ? ` i ${doc.meeting.place},` : "";
+  const span = ctx.timeSpan();
+  return `${doc.body} sammanträder${place} ${date}${span ? ` ${span}` : ""}.`;
+}
+
+function frontRows(ctx: Context, meetingStated = false): FrontRow[] {
   const { doc, template } = ctx;
   const rows: FrontRow[] = [];
-  const date = ctx.date();
-  const span = ctx.timeSpan();
-  const place = doc.meeting.place;
+  const date = meetingStated ? null : ctx.date();
+  const span = meetingStated ? null : ctx.timeSpan();
+  const place = meetingStated ? null : doc.meeting.place;
   if (template.name === "tabell" && doc.kind === "protokoll") {
     const values = [place, [date, span].filter(Boolean).join(", ")].filter((v): v is string => !!v);
     if (values.length) rows.push({ label: "Plats och tid", values });
@@ -412,11 +430,13 @@ function designation(ctx: Context, paragraph: number): string {
       return `§ ${paragraph}`;
     case "after":
       return `${paragraph} §`;
-    case "prefixed": {
-      const abbreviation = BODY_ABBREVIATIONS.find(([re]) => re.test(ctx.doc.body ?? ""))?.[1] ?? "KS";
-      return `${abbreviation} § ${paragraph}`;
-    }
+    case "prefixed":
+      return `${organAbbreviation(ctx)} § ${paragraph}`;
   }
+}
+
+function organAbbreviation(ctx: Context): string {
+  return BODY_ABBREVIATIONS.find(([re]) => re.test(ctx.doc.body ?? ""))?.[1] ?? "KS";
 }
 
 /** The heading blocks of an item, and which of them carries the § designation or agenda number. */
@@ -462,12 +482,15 @@ function itemBody(ctx: Context, item: Item): Block[] {
   const headings = ctx.template.headings(ctx.doc.body ?? "Nämnden");
   const finnish = ctx.template.name === "finland";
   if (finnish) blocks.push(...historyBlocks(ctx, item));
+  if (!item.description) blocks.push(...otherSectionBlocks(ctx, item));
   for (const key of ctx.template.sectionOrder) {
     const content = sectionContent(ctx, item, key);
     if (content.length === 0) continue;
     const heading = finnish ? finnishHeading(ctx, key, headings[key]) : headings[key];
     blocks.push(text(ctx.heading(heading), "bold", SIZE.heading, { gap: 0.6, keepWithNext: true }));
     blocks.push(...content);
+    // Sections the vocabulary does not know follow the description, as in the Word templates that have them.
+    if (key === "description") blocks.push(...otherSectionBlocks(ctx, item));
   }
   if (item.adjusted) {
     const line = item.adjusted === "separately" ? "Paragrafen är justerad" : "Paragrafen förklaras omedelbart justerad";
@@ -509,6 +532,13 @@ function historyBlocks(ctx: Context, item: Item): Block[] {
   }
   blocks.push(text(line(ctx.doc.body, ctx.doc.meeting.date, item.paragraph), "bold", SIZE.heading, { gap: 0.8, keepWithNext: true }));
   return blocks;
+}
+
+function otherSectionBlocks(ctx: Context, item: Item): Block[] {
+  return (item.otherSections ?? []).flatMap((section) => [
+    text(ctx.heading(section.heading), "bold", SIZE.heading, { gap: 0.6, keepWithNext: true }),
+    ...fieldBlocks(section.text, ctx.template.hyphenate, false),
+  ]);
 }
 
 function sectionContent(ctx: Context, item: Item, key: SectionKey): Block[] {
@@ -634,6 +664,13 @@ function addFurniture(page: Page, n: number, total: number, ctx: Context, mode: 
       header([[`${org}, ${body}`, PAGE.left, "left"]]);
       footer([[`Sida ${n} (${total})`, PAGE.right, "right"]]);
       break;
+    case "paragraphHeader": {
+      const item = [...ctx.doc.items].reverse().find((i) => i.paragraph !== null && i.pages.from <= n);
+      const abbreviation = organAbbreviation(ctx);
+      const designation = item && n > 1 ? `${abbreviation} § ${item.paragraph}` : abbreviation;
+      header([[designation, PAGE.left, "left"], [ctx.doc.meeting.date ?? "", PAGE.left + 200, "left"], [`Sida ${n}(${total})`, PAGE.right, "right"]]);
+      break;
+    }
     case "footerOnly":
       footer([[`${n}(${total})`, PAGE.width / 2 + textWidth(`${n}(${total})`, "regular", SIZE.small) / 2, "right"]]);
       break;
@@ -868,4 +905,28 @@ function contentsBlocks(ctx: Context, pages: number[]): Block[] {
     };
   });
   return [{ type: "pageBreak" }, text("Innehållsförteckning", "bold", SIZE.title, { gap: 0.5 }), ...entries, { type: "pageBreak" }];
+}
+
+/**
+ * Every word the templates print of their own (headings, labels, kind titles,
+ * signature captions, furniture, connecting words of entries and dates), as
+ * opposed to the record's content: a parser may consume these without keeping
+ * them. Used by the property that no word of a rendered document is dropped.
+ */
+export function templateWords(): Set<string> {
+  const texts: string[] = [
+    ...Object.values(KIND_TITLES).flatMap((titles) => Object.values(titles)),
+    ...Object.values(GROUP_LABELS).flat(),
+    ...Object.values(VOTE_WORDS),
+    ...BODY_ABBREVIATIONS.map(([, abbreviation]) => abbreviation),
+    ...MONTHS,
+    ...WEEKDAYS,
+    "Plats och tid Sammanträdesdatum Datum Tid Plats Utses att justera Justeringens plats och tid Kommunkansliet Protokollet omfattar Paragrafer",
+    "Ordförande Justerande Justerare Sekreterare Justerandes sign Utdragsbestyrkande Sida av",
+    "Omröstningslista Ledamot Parti Röst Föredragande Dnr Diarienummer Paragrafen är justerad förklaras omedelbart",
+    "anmäler jäv och deltar inte i handläggningen sammanträder i kl den ersättare för tjg vice 1:e 2:e",
+  ];
+  for (const template of Object.values(TEMPLATES)) texts.push(...Object.values(template.headings("Nämnden")));
+  const words = texts.flatMap((t) => t.split(/\s+/)).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "").toLocaleLowerCase("sv"));
+  return new Set(words.filter(Boolean));
 }

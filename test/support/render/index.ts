@@ -40,3 +40,17 @@ export async function renderPdf(doc: DocumentRecord, template: TemplateName = "t
   return { pdf: await toPdf(layout.pages, title), expected };
 }
 
+
+/**
+ * Several meetings in one file, as archives concatenate them: each record laid
+ * out on its own pages, the pages one after the other. What a parser must keep
+ * is every § of every meeting, repeated numbers included.
+ */
+export function renderMeetingsText(docs: DocumentRecord[], template: TemplateName = "tabell"): string {
+  return docs.map((doc) => toText(layoutDocument(doc, TEMPLATES[template]).pages)).join("");
+}
+
+export async function renderMeetingsPdf(docs: DocumentRecord[], template: TemplateName = "tabell"): Promise<Uint8Array> {
+  const pages = docs.flatMap((doc) => layoutDocument(doc, TEMPLATES[template]).pages);
+  return toPdf(pages, docs.map((doc) => [doc.body, doc.meeting.date].filter(Boolean).join(" ")).join(", "));
+}

@@ -5,7 +5,7 @@ export const MONTHS = [
   "januari", "februari", "mars", "april", "maj", "juni",
   "juli", "augusti", "september", "oktober", "november", "december",
 ] as const;
-const WEEKDAYS = ["söndagen", "måndagen", "tisdagen", "onsdagen", "torsdagen", "fredagen", "lördagen"] as const;
+export const WEEKDAYS = ["söndagen", "måndagen", "tisdagen", "onsdagen", "torsdagen", "fredagen", "lördagen"] as const;
 
 export type DateStyle = "iso" | "long" | "weekday" | "finnish";
 
@@ -64,11 +64,11 @@ export type EntryStyle = "comma" | "parens";
  * One attendance entry: "Marie Lund (M), vice ordförande, § 19" or, in the
  * regional style, "Marie Lund (M) (vice ordförande) (Region JH) §19".
  */
-export function formatEntry(p: Participant, style: EntryStyle): string {
+export function formatEntry(p: Participant, style: EntryStyle, replacesWord = "ersättare för"): string {
   const parts: string[] = [p.party ? `${p.name} (${p.party})` : p.name];
   const extras = [...printedRoles(p)];
   if (p.title) extras.push(p.title);
-  if (p.replaces) extras.push(`ersättare för ${p.replaces}`);
+  if (p.replaces) extras.push(`${replacesWord} ${p.replaces}`);
   if (style === "comma") {
     if (p.affiliation) parts[0] += ` (${p.affiliation})`;
     parts.push(...extras);

@@ -19,7 +19,7 @@ export type SectionKey =
   | "basis"
   | "distribution";
 
-export type FurnitureStyle = "sidaAv" | "bracketed" | "sidaParen" | "footerOnly";
+export type FurnitureStyle = "sidaAv" | "bracketed" | "sidaParen" | "footerOnly" | "paragraphHeader";
 
 export interface Template {
   name: TemplateName;
@@ -30,7 +30,7 @@ export interface Template {
   entryStyle: EntryStyle;
   dateStyle: DateStyle;
   timeSeparator: ":" | ".";
-  /** "§ 9", "§9", "KS § 9" (the organ's abbreviation before the §) or "9 §" (Finland-Swedish). */
+  /** "§ 9", "§9", "KS § 9" (the organ's abbreviation before the §) or "9 §" (Finland-Swedish, Word era). */
   designation: "spaced" | "compact" | "prefixed" | "after";
   /** Where a Dnr stands: above the § heading, after the designation on its line, or below the title. */
   dnr: "above" | "sameLine" | "below";
@@ -47,6 +47,16 @@ export interface Template {
   partyCase: "upper" | "lower";
   /** Table families (issue 11): what this template prints as a table, when anything. */
   tables?: TableStyle;
+  /** Each § starts a new page (meeting systems that print one § per page, for utdrag). */
+  pagePerItem?: boolean;
+  /** Section headings end in a colon: "Beslut:", "Förslag:". */
+  headingColon?: boolean;
+  /** The template has sections the vocabulary does not know ("Ekonomiska konsekvenser:"): items may carry otherSections. */
+  unknownHeadings?: boolean;
+  /** How the front page states the meeting: in rows, or in one kungörelse sentence ("Kommunfullmäktige sammanträder i ..."). */
+  meetingSentence?: boolean;
+  /** How an entry says whom a serving substitute replaces: "ersättare för" (default) or "tjg för". */
+  replacesWord?: string;
 }
 
 /**
@@ -68,7 +78,9 @@ export interface TableStyle {
 }
 
 type HouseStyleName = "tabell" | "region" | "storstad" | "fullmaktige" | "finland";
-export type TemplateName = HouseStyleName | TableTemplateName;
+/** Meeting-system and Word-era templates (issue 11): one § per page, Word-era headings, a kungörelse. */
+type EraTemplateName = "paragrafsida" | "ordformat" | "kungorelse";
+export type TemplateName = HouseStyleName | TableTemplateName | EraTemplateName;
 export type TableTemplateName = "dagordningstabell" | "narvarolista" | "omrostningslista" | "sidorubriker" | "innehall";
 
 const CLASSIC_ORDER: SectionKey[] = [
@@ -243,6 +255,104 @@ export const TEMPLATES: Record<TemplateName, Template> = {
   omrostningslista: { ...HOUSE_STYLES.tabell, name: "omrostningslista", tables: { ballotMarks: true } },
   sidorubriker: { ...HOUSE_STYLES.tabell, name: "sidorubriker", hyphenate: false, tables: { sideHeadings: true } },
   innehall: { ...HOUSE_STYLES.storstad, name: "innehall", tables: { contents: true } },
+  // A meeting system that prints one § per page, the § and date in the running header ("BUN § 14   2024-02-06   Sida 3(19)").
+  paragrafsida: {
+    name: "paragrafsida",
+    front: "table",
+    signatures: "end",
+    entryStyle: "comma",
+    dateStyle: "iso",
+    timeSeparator: ".",
+    designation: "prefixed",
+    dnr: "below",
+    headingCase: "plain",
+    sectionOrder: CLASSIC_ORDER,
+    headings: (body) => ({
+      description: "Sammanfattning av ärendet",
+      proposal: "Förvaltningens förslag till beslut",
+      motions: "Yrkanden",
+      vote: "Omröstning",
+      decision: `${genitive(body)} beslut`,
+      reservations: "Reservationer",
+      notes: "Protokollsanteckningar",
+      conflicts: "Jäv",
+      basis: "Beslutsunderlag",
+      distribution: "Beslutet skickas till",
+    }),
+    distribution: "lines",
+    bullet: "•",
+    hyphenate: false,
+    furniture: "paragraphHeader",
+    agenda: "list",
+    partyCase: "upper",
+    pagePerItem: true,
+  },
+  // A Word-era template: "12 §", headings ending in a colon, sections the vocabulary does not know, "tjg för".
+  ordformat: {
+    name: "ordformat",
+    front: "table",
+    signatures: "end",
+    entryStyle: "comma",
+    dateStyle: "long",
+    timeSeparator: ".",
+    designation: "after",
+    dnr: "above",
+    headingCase: "plain",
+    sectionOrder: ["description", "proposal", "motions", "vote", "decision", "reservations", "notes", "conflicts", "basis", "distribution"],
+    headings: () => ({
+      description: "Beredning",
+      proposal: "Förslag",
+      motions: "Behandling",
+      vote: "Omröstning",
+      decision: "Beslut",
+      reservations: "Reservation",
+      notes: "Protokollsanteckning",
+      conflicts: "Jäv",
+      basis: "Handlingar",
+      distribution: "Expedieras till",
+    }),
+    distribution: "lines",
+    bullet: "-",
+    hyphenate: false,
+    furniture: "bracketed",
+    agenda: "list",
+    partyCase: "upper",
+    headingColon: true,
+    unknownHeadings: true,
+    replacesWord: "tjg för",
+  },
+  // A fullmäktige kungörelse: the meeting stated in one sentence, then the numbered ärenden.
+  kungorelse: {
+    name: "kungorelse",
+    front: "stacked",
+    signatures: "end",
+    entryStyle: "parens",
+    dateStyle: "weekday",
+    timeSeparator: ".",
+    designation: "spaced",
+    dnr: "below",
+    headingCase: "plain",
+    sectionOrder: CLASSIC_ORDER,
+    headings: () => ({
+      description: "Ärendebeskrivning",
+      proposal: "Förslag till beslut",
+      motions: "Yrkanden",
+      vote: "Omröstning",
+      decision: "Beslut",
+      reservations: "Reservation",
+      notes: "Protokollsanteckning",
+      conflicts: "Jäv",
+      basis: "Beslutsunderlag",
+      distribution: "Expedieras till",
+    }),
+    distribution: "lines",
+    bullet: "•",
+    hyphenate: true,
+    furniture: "footerOnly",
+    agenda: "list",
+    partyCase: "upper",
+    meetingSentence: true,
+  },
 };
 
 export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];

@@ -1,0 +1,89 @@
+/** § headings by layout (grammars/headings.ts): what starts an item and what is a § in passing. */
+import { describe, expect, it } from "vitest";
+import { paragraphHeadings } from "../../grammars/headings.js";
+import { parseText } from "../../src/index.js";
+import { line, lines } from "../support/lines.js";
+
+const headingTexts = (input: ReturnType<typeof lines>) => [...paragraphHeadings(input).keys()].map((i) => input[i]!.text);
+
+describe("§ headings by layout", () => {
+  it("reads every printed form of a designation", () => {
+    const input = lines("§ 12 Budget\n\n§13 Taxor\n\n14 § Skolskjuts\n\n15§ Simhall\n\nKS § 16 Val\n\nParagraf 17 Motion");
+    expect([...paragraphHeadings(input).values()].map((c) => c.number)).toEqual([12, 13, 14, 15, 16, 17]);
+  });
+
+  it("does not take a § reference wrapped to a line start for a heading, nor let it hide the §§ after it", () => {
+    const input = lines(
+      "§ 7 Budget\nKommunstyrelsen beslutade i ärendet enligt\nKS § 211 2006-11-14 att anta riktlinjerna.\n\n§ 8 Taxor\nText.\n\nKS § 8 b Tillägg\nText.",
+    );
+    expect(headingTexts(input)).toEqual(["§ 7 Budget", "§ 8 Taxor", "KS § 8 b Tillägg"]);
+  });
+
+  it("keeps a § with a letter after the § with its number", () => {
+    const document = parseText("PROTOKOLL\n\n§ 3 Budget\nBeslut\nBifall.\n\n§ 3 a Tillägg\nBeslut\nBifall.\n\n§ 3 b Tillägg två\nBeslut\nAvslag.");
+    expect(document.items.map((i) => i.paragraphLabel)).toEqual(["§ 3", "§ 3 a", "§ 3 b"]);
+  });
+
+  it("keeps a heading whose title ends in a date, and drops a § followed by a date or an organ and a date", () => {
+    const input = lines("191 § Anmälningsärenden, sst 26.9.2022\nText.\n\n§ 12 KSAU 2023-02-14\n\n§ 13 2023-02-14 beslutade\n\n192 § Budget\nText.");
+    expect(headingTexts(input)).toEqual(["191 § Anmälningsärenden, sst 26.9.2022", "192 § Budget"]);
+  });
+
+  it("does not take a running header with a date and page number for a heading", () => {
+    const input = [
+      line("BUN § 14 2024-02-06 Sida 3(19)", { page: 3 }),
+      line("§ 14 Budget", { page: 3, breakBefore: true }),
+      line("Text.", { page: 3 }),
+      line("BUN § 14 2024-02-06", { page: 4 }),
+      line("Mer text.", { page: 4 }),
+    ];
+    expect(headingTexts(input)).toEqual(["§ 14 Budget"]);
+  });
+
+  it("keeps every § of a PDF that holds two meetings, repeated numbers included", () => {
+    const input = lines("§ 1 Val\n\n§ 2 Budget\n\n§ 3 Taxor\n\nPROTOKOLL\n\n§ 1 Val\n\n§ 2 Budget");
+    expect([...paragraphHeadings(input).values()].map((c) => c.number)).toEqual([1, 2, 3, 1, 2]);
+  });
+
+  it("drops a stray number inside a run of §§", () => {
+    const input = lines("§ 10 Val\n\n§ 211 Riktlinjer\n\n§ 11 Budget");
+    expect(headingTexts(input)).toEqual(["§ 10 Val", "§ 11 Budget"]);
+  });
+
+  it("in a PDF whose headings are bold, takes a plain § inside a paragraph for running text", () => {
+    const bold = { bold: true, fontSize: 11, breakBefore: true };
+    const input = [
+      line("§ 5 Val", bold),
+      line("Text om ärendet som fortsätter", { fontSize: 10 }),
+      line("§ 9 Kommunstyrelsen har tidigare behandlat frågan.", { fontSize: 10 }),
+      line("§ 6 Budget", bold),
+      line("§ 7 Taxor", bold),
+    ];
+    expect(headingTexts(input)).toEqual(["§ 5 Val", "§ 6 Budget", "§ 7 Taxor"]);
+  });
+
+  it("keeps a § that opens a page with the number of the § before it, set like it and with its title (two one-§ meetings)", () => {
+    const input = [
+      line("KS § 1 Val av justerare", { page: 2 }),
+      line("Text.", { page: 2 }),
+      line("Protokollet omfattar § 1", { page: 3 }),
+      line("KS § 1 Val av justerare", { page: 4 }),
+      line("KS § 1", { page: 5 }),
+    ];
+    expect([...paragraphHeadings(input).keys()]).toEqual([0, 3]);
+  });
+
+  it("does not take a table of contents for headings: dot leaders, or a run of § lines that come again later", () => {
+    const leaders = lines("16 § Sammanträdets laglighet .......... 3\n17 § Val av protokolljusterare .......... 3\n\n16 § Sammanträdets laglighet\nText.\n\n17 § Val av protokolljusterare\nText.");
+    expect([...paragraphHeadings(leaders).keys()]).toEqual([2, 4]);
+    const listed = lines("Ärenden\n§ 1 Val\n§ 2 Budget\n\n§ 1 Val\nText.\n\n§ 2 Budget\nText.");
+    expect([...paragraphHeadings(listed).keys()]).toEqual([3, 5]);
+  });
+
+  it("takes a bare § under an attendance entry, with the next label below it, for that entry's § limit", () => {
+    const input = lines("§ 5 Val\nText.\n\nPROTOKOLL\nLedamöter Anna Berg (S)\n§100\nErsättare Per Holm (M)\n\n§ 99 Budget\nText.");
+    expect(headingTexts(input)).toEqual(["§ 5 Val", "§100", "§ 99 Budget"]);
+    const labels = new Set([3, 5]);
+    expect([...paragraphHeadings(input, (i) => labels.has(i)).keys()].map((i) => input[i]!.text)).toEqual(["§ 5 Val", "§ 99 Budget"]);
+  });
+});
