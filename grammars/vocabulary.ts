@@ -120,7 +120,9 @@ export const ORGAN_ROOTS = [
 ] as const;
 const anyCase = (root: string): string => `[${root[0]!.toUpperCase()}${root[0]}]${root.slice(1)}`;
 /** An organ word in the genitive: "kommunstyrelsens", "Nämndens", "arbetsutskottets", "stadsledningskontorets". */
-const ORGAN_GENITIVE = String.raw`[\wåäöéÅÄÖ-]*(?:${ORGAN_ROOTS.map(anyCase).join("|")})[a-zåäö]*s`;
+// The word's parts are bounded ("Samhällsbyggnads|nämnd|en|s"): unbounded, `[…]*` runs to the word's
+// end again after every root it meets, which is quadratic in a long word ("Nämndnämndnämnd…").
+const ORGAN_GENITIVE = String.raw`[\wåäöéÅÄÖ-]{0,40}(?:${ORGAN_ROOTS.map(anyCase).join("|")})[a-zåäö]{0,30}s`;
 
 /**
  * Section headings and the field each fills. "<Organ>s beslut" and "<Organ>s

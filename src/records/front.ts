@@ -13,6 +13,7 @@ import { diagnostic } from "./diagnostics.js";
 import { findDate, findTimes } from "./dates.js";
 import { expandParagraphs, parseAttendee, splitAttendeeLine, type AttendeeEntry } from "./people.js";
 import type { ClosingOutline } from "./outline.js";
+import { stripEnds } from "./text.js";
 import { words } from "./words.js";
 
 const { FrontLabel, KindHeading, ORGAN_ROOTS } = vocabulary;
@@ -152,8 +153,12 @@ function readBlock(block: LabelBlock, front: FrontMatter, people: People, signat
   }
 }
 
-/** Names after a signature label: "och", "&" or a comma between two. */
-const SIGNER_SEPARATOR = words(String.raw`\s*(?:,|\boch\b|&)\s*(?=[A-ZÅÄÖ])`, "u");
+/**
+ * Names after a signature label: "och", "&" or a comma between two. It starts where a run of
+ * spaces starts (a match inside the run would start there too): tried at every space of a long
+ * run, `\s*` would scan the run to its end each time.
+ */
+const SIGNER_SEPARATOR = words(String.raw`(?<!\s)\s*(?:,|\boch\b|&)\s*(?=[A-ZÅÄÖ])`, "u");
 
 /**
  * A name that wraps under a signature label ("… och Ann-Sofie Berkestedt" / "Jonsson") is one
@@ -210,12 +215,11 @@ function cut(text: string, index: number, length: number): string {
 
 /** What is left of "Plats och tid" once the date and times are taken out. */
 function cleanPlace(text: string): string | null {
-  const place = text
+  const spaced = text
     .replace(words(String.raw`\b(?:kl(?:ockan)?\.?|klockan)(?=\s|$)`, "giu"), " ")
     .replace(words(String.raw`\b(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?(?:\s+den)?\b`, "giu"), " ")
-    .replace(/\s+/g, " ")
-    .replace(/^[\s,;:–-]+|[\s,;:–-]+$/g, "")
-    .trim();
+    .replace(/\s+/g, " ");
+  const place = stripEnds(spaced, /[\s,;:–-]/).trim();
   return place || null;
 }
 

@@ -10,7 +10,7 @@ import { diagnostic } from "./diagnostics.js";
 import { clock } from "./dates.js";
 import { namesBefore, namesIn } from "./people.js";
 import { parseVote } from "./votes.js";
-import { joinText, listEntries, paragraphs, piece, recipientEntries, type TextPiece } from "./text.js";
+import { joinText, listEntries, paragraphs, piece, recipientEntries, stripEnds, type TextPiece } from "./text.js";
 import type { ItemOutline, SectionOutline } from "./outline.js";
 import { words } from "./words.js";
 
@@ -201,13 +201,15 @@ function takeCaseNumbers(item: Item, text: string): string {
       rest = `${rest.slice(0, match.index)} ${rest.slice(match.index + match[0].length)}`;
     }
   }
-  return rest.replace(/\s+/g, " ").replace(/^[\s,:–-]+|[\s,:–-]+$/g, "").trim();
+  return stripEnds(rest.replace(/\s+/g, " "), /[\s,:–-]/).trim();
 }
 
 function addCaseNumbers(item: Item, text: string): void {
+  const known = new Set(item.caseNumbers);
   for (const match of text.matchAll(CASE_NUMBERS)) {
     const number = match[0].trim();
-    if (!item.caseNumbers.includes(number)) item.caseNumbers.push(number);
+    if (!known.has(number)) item.caseNumbers.push(number);
+    known.add(number);
   }
 }
 
@@ -359,5 +361,9 @@ function sentences(text: string | null): string[] {
 }
 
 function addNames(target: string[], names: string[]): void {
-  for (const name of names) if (!target.includes(name)) target.push(name);
+  const known = new Set(target);
+  for (const name of names) {
+    if (!known.has(name)) target.push(name);
+    known.add(name);
+  }
 }
