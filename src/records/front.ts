@@ -363,7 +363,9 @@ function titleCase(text: string): string {
 
 /** The organ named on a header line: "Sociala vård och omsorgsgruppen", "Kommunstyrelsen". */
 function organName(text: string, organisation: string | null): string | null {
-  let candidate = text.replace(words(String.raw`,?\s*(?:protokoll|kallelse|föredragningslista|protokollsutdrag|sammanträdesprotokoll)\b.*$`, "iu"), "");
+  // The document word and what follows; (?<!\s): a match starts where a run of spaces starts, or `\s*`
+  // scans the run again from each of its spaces (quadratic in a long run, found by the fuzz harness).
+  let candidate = text.replace(words(String.raw`(?<!\s),?\s*(?:protokoll|kallelse|föredragningslista|protokollsutdrag|sammanträdesprotokoll)\b.*$`, "iu"), "");
   if (organisation && candidate.startsWith(organisation)) candidate = candidate.slice(organisation.length);
   candidate = candidate.replace(words(String.raw`\b\d{4}-\d{2}-\d{2}\b`, "g"), "").replace(/\s+/g, " ").trim();
   if (!candidate || candidate.length > 70 || /[.:;]$/.test(candidate)) return null;

@@ -86,6 +86,11 @@ describe("linear time: one long line", () => {
     }, 120_000);
   }
 
+  // Found by the fuzz harness: the organ-name rule ran `\s*` to the end of the run from each of its spaces.
+  test("a header line with a long run of vertical tabs: 1 kB to 1 MB", () => {
+    expectLinear((n) => `Dnr ${"\v".repeat(n)} Sida 1 av 2`, LINE_SIZES, "run of spaces in a header line");
+  }, 120_000);
+
   /** Pieces the vocabulary matches on: a unit made of some of them, repeated into a line. */
   const PIECES = [
     "§", "§§", " ", "  ", "\t", "\v", "1", "12", "2025", "(", ")", ".", ":", "-", "–", "/", ",", "…", "_", "•",
