@@ -13,8 +13,12 @@ import { createToken, type TokenType } from "chevrotain";
 // Building blocks: names, parties, numbers, dates, times
 // ---------------------------------------------------------------------------
 
-/** A capitalised word of a Swedish name: "Åsa", "Bo-Göran", "Hjemgaard-Svensson", "AnnaSara". */
-export const NAME_WORD = String.raw`\p{Lu}\p{Ll}+(?:[-'’]\p{L}\p{Ll}+)*(?:\p{Lu}\p{Ll}+)?`;
+/**
+ * A capitalised word of a Swedish name: "Åsa", "Bo-Göran", "Hjemgaard-Svensson", "AnnaSara".
+ * At most four hyphenated parts: unbounded, a search starts at every part of a long chain
+ * ("Aa-Aa-Aa-…") and runs to its end each time, which is quadratic in the chain's length.
+ */
+export const NAME_WORD = String.raw`\p{Lu}\p{Ll}+(?:[-'’]\p{L}\p{Ll}+){0,4}(?:\p{Lu}\p{Ll}+)?`;
 /** Name particles that may stand in lower case inside a name ("Ulf von Platen"). */
 const NAME_PARTICLE = String.raw`(?:von|af|de|van|der|la|di|el|al|bin)`;
 /** A person's name: two to five name words. Regular expressions using it need the `u` flag. */

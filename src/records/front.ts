@@ -50,9 +50,13 @@ const ROLE_OF_FIELD: Partial<Record<string, { role: Role; group: ParticipantGrou
 };
 
 const ORGAN = new RegExp(String.raw`(?:${ORGAN_ROOTS.join("|")})`, "iu");
-/** "Region Jämtland Härjedalen", "Hedbacka kommun", "Göteborgs Stad", "Sjövalla kommuns". */
+/**
+ * "Region Jämtland Härjedalen", "Hedbacka kommun", "Göteborgs Stad", "Sjövalla kommuns". Words of
+ * at most 61 characters: unbounded, a search starts at every capital of "KS-KS-KS-…" and runs to
+ * the word's end each time, which is quadratic in the word's length.
+ */
 const ORGANISATION =
-  /(?<![\wåäöÅÄÖ])(?:Region(?:förbundet)?\s+[A-ZÅÄÖ][\wåäöé-]+(?:\s+[A-ZÅÄÖ][\wåäöé-]+)*|[A-ZÅÄÖ][\wåäöé-]+(?:\s+[A-ZÅÄÖ][\wåäöé-]+)?\s+(?:kommun|Kommun|stad|Stad|landsting|kommunalförbund)s?(?![\wåäöÅÄÖ]))/u;
+  /(?<![\wåäöÅÄÖ])(?:Region(?:förbundet)?\s+[A-ZÅÄÖ][\wåäöé-]{1,60}(?:\s+[A-ZÅÄÖ][\wåäöé-]{1,60})*|[A-ZÅÄÖ][\wåäöé-]{1,60}(?:\s+[A-ZÅÄÖ][\wåäöé-]{1,60})?\s+(?:kommun|Kommun|stad|Stad|landsting|kommunalförbund)s?(?![\wåäöÅÄÖ]))/u;
 
 export function buildFrontMatter(preamble: LineToken[], closings: ClosingOutline[], lines: readonly Line[], furniture: string[]): FrontMatter {
   const front: FrontMatter = {

@@ -86,10 +86,24 @@ describe("linear time: one long line", () => {
     }, 120_000);
   }
 
-  // Found by the fuzz harness: the organ-name rule ran `\s*` to the end of the run from each of its spaces.
-  test("a header line with a long run of vertical tabs: 1 kB to 1 MB", () => {
-    expectLinear((n) => `Dnr ${"\v".repeat(n)} Sida 1 av 2`, LINE_SIZES, "run of spaces in a header line");
-  }, 120_000);
+  /** Lines that reach one rule each, where a search restarted inside a run (found by the fuzz harness and the audit). */
+  const RULE_LINES: Record<string, (n: number) => string> = {
+    // The organ name of a header line: `,?\s*` from every space of the run.
+    "a header line with a long run of vertical tabs": (n) => `Dnr ${"\v".repeat(n)} Sida 1 av 2`,
+    // The organisation of a header line: a search from every capital of the chain.
+    "a header line of hyphenated capitals": (n) => `${"KS-".repeat(n / 3)}x`,
+    // Names in a motion: a search from every part of a hyphenated chain.
+    "a motion with a long hyphenated name": (n) => `Protokoll\n§ 1 Val\nYrkanden\n${"Aa-".repeat(n / 3)}x yrkar bifall.`,
+    // Vote counts: a number read again from each of its digits.
+    "a vote with a long number": (n) => `Protokoll\n§ 1 Val\nOmröstning\nMed ${"1".repeat(n)}x ja-röster`,
+    // A time at the end of a title: `\s+` from every space of the run.
+    "an item title with a long run of spaces before a time": (n) => `Kallelse\n1. Val ${" \v".repeat(n / 2)}x 13.00`,
+    // The word before a wrap hyphen: `\S+` from every character of the word.
+    "a long word before a final hyphen": (n) => `${"a".repeat(n)} -\nfortsätter`,
+  };
+  for (const [name, make] of Object.entries(RULE_LINES)) {
+    test(`${name}: 1 kB to 1 MB`, () => expectLinear(make, LINE_SIZES, name), 120_000);
+  }
 
   /** Pieces the vocabulary matches on: a unit made of some of them, repeated into a line. */
   const PIECES = [
