@@ -35,7 +35,8 @@ const CASE_NUMBER_IN_PARENS = new RegExp(String.raw`\(\s*(?<number>${CASE_NUMBER
 const CASE_NUMBERS = new RegExp(CASE_NUMBER, "gu");
 const TIME_ONLY = new RegExp(String.raw`^(?:kl\.?\s*)?(?<time>${CLOCK_TIME})$`, "iu");
 const NAMES_THEN_TIME = new RegExp(String.raw`^(?<names>${PERSON_NAME}(?:\s*(?:,|och|&)\s*${PERSON_NAME})*)\s*,?\s+(?:kl\.?\s*)?(?<time>${CLOCK_TIME})$`, "u");
-// (?<!\s): from the start of the run of spaces only, not again from each of its spaces (quadratic in a long run).
+// (?<!\s): from the start of the run of spaces only, not again from each of its spaces (quadratic in a
+// long run; titles reach it with their spaces already folded, so this only keeps it safe elsewhere).
 const TRAILING_TIME = new RegExp(String.raw`(?<!\s)\s+(?:kl\.?\s*)?(?<time>${CLOCK_TIME})$`, "iu");
 /** A title line that obviously goes on: it ends in a connective, a comma or a hyphen. */
 const UNFINISHED = words(String.raw`(?:\b(?:och|eller|samt|av|för|i|om|till|med|på|från|att|vid|inom|mot|under|efter)|[,–-])$`, "iu");

@@ -96,8 +96,6 @@ describe("linear time: one long line", () => {
     "a motion with a long hyphenated name": (n) => `Protokoll\n§ 1 Val\nYrkanden\n${"Aa-".repeat(n / 3)}x yrkar bifall.`,
     // Vote counts: a number read again from each of its digits.
     "a vote with a long number": (n) => `Protokoll\n§ 1 Val\nOmröstning\nMed ${"1".repeat(n)}x ja-röster`,
-    // A time at the end of a title: `\s+` from every space of the run.
-    "an item title with a long run of spaces before a time": (n) => `Kallelse\n1. Val ${" \v".repeat(n / 2)}x 13.00`,
     // The word before a wrap hyphen: `\S+` from every character of the word.
     "a long word before a final hyphen": (n) => `${"a".repeat(n)} -\nfortsätter`,
   };
