@@ -45,7 +45,8 @@ test(`${RUNS} seeded fuzz inputs: no crash, no untyped exception, no schema-inva
   const summaryFile = join(tmp, "summary.json");
   const failures = join(tmp, "failures");
   // Sizes capped at 100 kB here (the long run goes to 1 MB), so that the run stays within a minute or two on two cores.
-  const args = ["scripts/fuzz.mjs", "--runs", String(RUNS), "--seed", String(SEED), "--jobs", "2", "--max-size", "100000"];
+  // A wall clock of 60 s: in a full test run on a busy two-core machine a parse of one CPU second has taken 10 s of wall clock.
+  const args = ["scripts/fuzz.mjs", "--runs", String(RUNS), "--seed", String(SEED), "--jobs", "2", "--max-size", "100000", "--wall", "60000"];
   const code = await new Promise<number | null>((resolve, reject) => {
     const child = spawn(process.execPath, [...args, "--dist", BUILD_DIR, "--json", summaryFile, "--failures", failures, "--quiet"], {
       cwd: ROOT,

@@ -23,10 +23,17 @@ export function random(seed, maxSize = Infinity) {
   };
 }
 
-/** The seed of input `index` of run `seed`: inputs are independent of each other and of --runs. */
-export function inputSeed(seed, index) {
-  let h = (seed ^ 0x9e3779b9) >>> 0;
-  h = Math.imul(h ^ index, 0x85ebca6b) >>> 0;
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
+/** A 32-bit finaliser (murmur3's): every input bit moves every output bit. */
+function mix(h) {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
   return (h ^ (h >>> 16)) >>> 0;
+}
+
+/**
+ * The seed of input `index` of run `seed`: inputs are independent of each other and of --runs.
+ * The seed is mixed before the index is added, so that seeds S and S+1 do not share inputs.
+ */
+export function inputSeed(seed, index) {
+  return mix((mix(seed >>> 0) + Math.imul(index + 1, 0x9e3779b9)) | 0);
 }
