@@ -353,7 +353,7 @@ export function collapseLetterSpacing(text: string): string {
 }
 
 function matchKind(text: string): LinePayload["kind"] | null {
-  const candidate = collapseLetterSpacing(text).replace(/\s*:$/, "").trim();
+  const candidate = withoutFinalColon(collapseLetterSpacing(text)).trim();
   if (candidate.length > 60) return null;
   for (const [pattern, kind] of KIND_SPELLINGS) if (pattern.test(candidate)) return kind;
   return null;
@@ -392,8 +392,16 @@ function matchAgendaHeading(line: Line, next: Line | undefined, state: LexState)
   return { number, rest };
 }
 
+/**
+ * "Beslut :" -> "Beslut". Not `replace(/\s*:$/, "")`: that runs `\s*` to the end of every run of
+ * spaces in the line before it fails, which is quadratic in a line of spaces.
+ */
+function withoutFinalColon(text: string): string {
+  return text.endsWith(":") ? text.slice(0, -1).trimEnd() : text;
+}
+
 function matchSection(text: string): { type: SectionTokenType; rest: string } | null {
-  const whole = text.replace(/\s*:$/, "");
+  const whole = withoutFinalColon(text);
   for (const type of SECTION_TOKENS) {
     if (type.spellings.test(whole) || type.genitive?.test(whole)) return { type, rest: "" };
   }

@@ -13,8 +13,12 @@ import { createToken, type TokenType } from "chevrotain";
 // Building blocks: names, parties, numbers, dates, times
 // ---------------------------------------------------------------------------
 
-/** A capitalised word of a Swedish name: "Åsa", "Bo-Göran", "Hjemgaard-Svensson", "AnnaSara". */
-export const NAME_WORD = String.raw`\p{Lu}\p{Ll}+(?:[-'’]\p{L}\p{Ll}+)*(?:\p{Lu}\p{Ll}+)?`;
+/**
+ * A capitalised word of a Swedish name: "Åsa", "Bo-Göran", "Hjemgaard-Svensson", "AnnaSara".
+ * At most four hyphenated parts: unbounded, a search starts at every part of a long chain
+ * ("Aa-Aa-Aa-…") and runs to its end each time, which is quadratic in the chain's length.
+ */
+export const NAME_WORD = String.raw`\p{Lu}\p{Ll}+(?:[-'’]\p{L}\p{Ll}+){0,4}(?:\p{Lu}\p{Ll}+)?`;
 /** Name particles that may stand in lower case inside a name ("Ulf von Platen"). */
 const NAME_PARTICLE = String.raw`(?:von|af|de|van|der|la|di|el|al|bin)`;
 /** A person's name: two to five name words. Regular expressions using it need the `u` flag. */
@@ -126,7 +130,9 @@ export const ORGAN_ROOTS = [
 ] as const;
 const anyCase = (root: string): string => `[${root[0]!.toUpperCase()}${root[0]}]${root.slice(1)}`;
 /** An organ word in the genitive: "kommunstyrelsens", "Nämndens", "arbetsutskottets", "stadsledningskontorets". */
-const ORGAN_GENITIVE = String.raw`[\wåäöéÅÄÖ-]*(?:${ORGAN_ROOTS.map(anyCase).join("|")})[a-zåäö]*s`;
+// The word's parts are bounded ("Samhällsbyggnads|nämnd|en|s"): unbounded, `[…]*` runs to the word's
+// end again after every root it meets, which is quadratic in a long word ("Nämndnämndnämnd…").
+const ORGAN_GENITIVE = String.raw`[\wåäöéÅÄÖ-]{0,40}(?:${ORGAN_ROOTS.map(anyCase).join("|")})[a-zåäö]{0,30}s`;
 
 /** An organ named in full, any case: "kommunstyrelsen", "Kommunfullmäktige", "nämnden". */
 const ORGAN_WORD = String.raw`[\wåäöéÅÄÖ-]*(?:${ORGAN_ROOTS.map(anyCase).join("|")})[a-zåäö]*`;

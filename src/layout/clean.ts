@@ -51,7 +51,9 @@ const ELISION_FOLLOWERS = /^(och|eller|samt|resp\.?|respektive|till|som|&)(?![\p
 
 export type WrapJoin = "none" | "dropHyphen" | "keepHyphen";
 
-const WRAP_HEAD = /(\S+)[-\u2010]$/u;
+// (?<!\S): the last word is read from its start only; tried from every character of a long word
+// before a final " -", `\S+` would scan the word again each time.
+const WRAP_HEAD = /(?<!\S)(\S+)[-\u2010]$/u;
 
 /**
  * How a line ending in `text` continues into `next` when they follow each

@@ -32,7 +32,11 @@ const STRONG_PAGE_NUMBER = PAGE_NUMBER.slice(0, 3);
 const SIGNATURE_BOX_PHRASE = String.raw`(?:(?:justerandes?|justerares|ordförandes|sekreterarens?)\s+sign(?:atur|\.)?(?:er)?|utdragsbestyrkande|(?:justerandes?\s+)?signatur(?:er)?)`;
 /** One or more signature boxes; pdftotext prints boxes side by side on one line ("Justerandes sign Utdragsbestyrkande"). */
 const SIGNATURE_BOX = new RegExp(String.raw`^${SIGNATURE_BOX_PHRASE}(?:\s+${SIGNATURE_BOX_PHRASE})*$`, "i");
-/** A running header or footer that carries the page number: "Kommunstyrelsen Sida 1 av 3", "Protokoll 2(8)". */
+/**
+ * A running header or footer that carries the page number: "Kommunstyrelsen Sida 1 av 3", "Protokoll 2(8)".
+ * Only ever tried on a line of at most {@link MAX_RUNNING_LINE} characters: on a long line `\S.*\s(?:…)$`
+ * runs `.*` to the end from every start, which is quadratic in the line's length.
+ */
 const ENDS_WITH_PAGE_NUMBER = /\S.*\s(?:sida\s*\d+\s*(?:av|\/)\s*\d+|sida\s*\d+\s*\(\s*\d+\s*\)|\d+\s*\(\s*\d+\s*\))$/i;
 const PORTAL_STAMP =
   /^(signerat med\b|signed with\b|dokumentet är (digitalt|elektroniskt) signerat\b|verifikat(ion)?(snummer|-id)?\s*[:#]|transaktion(s-?id)?\s*[:#]?\s*[0-9A-F-]{8,}|document id\s*[:#]?\s*[0-9A-F-]{8,})/i;
@@ -216,6 +220,9 @@ function spreadOut(indexes: number[], rank: Map<number, number>): boolean {
 }
 const MIN_HEADER_DISTANCE = 4;
 
+/** A running header or footer in text is at most this long. */
+const MAX_RUNNING_LINE = 80;
+
 /** How many non-blank lines at the top and at the bottom of a page of text may be furniture. */
 const TEXT_BAND_LINES = 3;
 
@@ -252,14 +259,14 @@ function pagedTextFurniture(texts: string[], pages: number[]): Set<number> {
   for (const [index, key] of keyOf) pagesWith.set(key, (pagesWith.get(key) ?? new Set<number>()).add(pages[index]!));
   const needed = Math.min(3, Math.max(2, byPage.size));
 
-  const says = (text: string) => (ENDS_WITH_PAGE_NUMBER.test(text) && text.length <= 80) || saysFurniture(text, true);
+  const says = (text: string) => (text.length <= MAX_RUNNING_LINE && ENDS_WITH_PAGE_NUMBER.test(text)) || saysFurniture(text, true);
   const headerWords = (text: string) => HEADER_LIKE.test(maskDigits(text)) || ORGANISATION_WORD.test(text);
   const recurs = (index: number): boolean => {
     const text = texts[index]!;
     // Two pages are thin evidence: there only a page's first row (pages seldom open on the same words,
     // but often close on them: "Kommunstyrelsen" ending two lists of recipients), or a header-like line, count.
     const enoughPages = byPage.size >= 3 || keyOf.get(index)!.startsWith("top0|") || headerWords(text);
-    return byPage.size >= 2 && enoughPages && (pagesWith.get(keyOf.get(index)!)?.size ?? 0) >= needed && text.length <= 80 && !/^§/.test(text) && !SENTENCE.test(text);
+    return byPage.size >= 2 && enoughPages && (pagesWith.get(keyOf.get(index)!)?.size ?? 0) >= needed && text.length <= MAX_RUNNING_LINE && !/^§/.test(text) && !SENTENCE.test(text);
   };
 
   const furniture = new Set<number>();

@@ -13,6 +13,7 @@ import { diagnostic } from "./diagnostics.js";
 import { findDate, findTimes } from "./dates.js";
 import { expandParagraphs, parseAttendee, splitAttendeeLine, type AttendeeEntry } from "./people.js";
 import type { ClosingOutline } from "./outline.js";
+import { stripEnds } from "./text.js";
 import { words } from "./words.js";
 
 const { CHECKBOX, CHECKBOX_COLUMNS, ContentsLine, FrontLabel, KindHeading, ORGAN_ROOTS, SIGNING_RECORD, TableHeader } = vocabulary;
@@ -51,9 +52,13 @@ const ROLE_OF_FIELD: Partial<Record<string, { role: Role; group: ParticipantGrou
 };
 
 const ORGAN = new RegExp(String.raw`(?:${ORGAN_ROOTS.join("|")})`, "iu");
-/** "Region Jämtland Härjedalen", "Hedbacka kommun", "Göteborgs Stad", "Sjövalla kommuns". */
+/**
+ * "Region Jämtland Härjedalen", "Hedbacka kommun", "Göteborgs Stad", "Sjövalla kommuns". Words of
+ * at most 61 characters: unbounded, a search starts at every capital of "KS-KS-KS-…" and runs to
+ * the word's end each time, which is quadratic in the word's length.
+ */
 const ORGANISATION =
-  /(?<![\wåäöÅÄÖ])(?:Region(?:förbundet)?\s+[A-ZÅÄÖ][\wåäöé-]+(?:\s+[A-ZÅÄÖ][\wåäöé-]+)*|[A-ZÅÄÖ][\wåäöé-]+(?:\s+[A-ZÅÄÖ][\wåäöé-]+)?\s+(?:kommun|Kommun|stad|Stad|landsting|kommunalförbund)s?(?![\wåäöÅÄÖ]))/u;
+  /(?<![\wåäöÅÄÖ])(?:Region(?:förbundet)?\s+[A-ZÅÄÖ][\wåäöé-]{1,60}(?:\s+[A-ZÅÄÖ][\wåäöé-]{1,60})*|[A-ZÅÄÖ][\wåäöé-]{1,60}(?:\s+[A-ZÅÄÖ][\wåäöé-]{1,60})?\s+(?:kommun|Kommun|stad|Stad|landsting|kommunalförbund)s?(?![\wåäöÅÄÖ]))/u;
 
 export function buildFrontMatter(preamble: LineToken[], closings: ClosingOutline[], lines: readonly Line[], furniture: string[]): FrontMatter {
   const front: FrontMatter = {
@@ -326,8 +331,12 @@ function cellsAsAsides(value: LabelBlock["values"][number]): LabelBlock["values"
   return own.length > 1 && own.join(" ") === value.text.trim() ? { ...value, text: own.join(", ") } : value;
 }
 
-/** Names after a signature label: "och", "&" or a comma between two. */
-const SIGNER_SEPARATOR = words(String.raw`\s*(?:,|\boch\b|&)\s*(?=[A-ZÅÄÖ])`, "u");
+/**
+ * Names after a signature label: "och", "&" or a comma between two. It starts where a run of
+ * spaces starts (a match inside the run would start there too): tried at every space of a long
+ * run, `\s*` would scan the run to its end each time.
+ */
+const SIGNER_SEPARATOR = words(String.raw`(?<!\s)\s*(?:,|\boch\b|&)\s*(?=[A-ZÅÄÖ])`, "u");
 
 /**
  * A name that wraps under a signature label ("… och Ann-Sofie Berkestedt" / "Jonsson") is one
@@ -394,12 +403,11 @@ function cut(text: string, index: number, length: number): string {
 
 /** What is left of "Plats och tid" once the date and times are taken out. */
 function cleanPlace(text: string): string | null {
-  const place = text
+  const spaced = text
     .replace(words(String.raw`\b(?:kl(?:ockan)?\.?|klockan)(?=\s|$)`, "giu"), " ")
     .replace(words(String.raw`\b(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?(?:\s+den)?\b`, "giu"), " ")
-    .replace(/\s+/g, " ")
-    .replace(/^[\s,;:–-]+|[\s,;:–-]+$/g, "")
-    .trim();
+    .replace(/\s+/g, " ");
+  const place = stripEnds(spaced, /[\s,;:–-]/).trim();
   return place || null;
 }
 
@@ -633,7 +641,9 @@ function titleCase(text: string): string {
 
 /** The organ named on a header line: "Sociala vård och omsorgsgruppen", "Kommunstyrelsen". */
 function organName(text: string, organisation: string | null): string | null {
-  let candidate = text.replace(words(String.raw`,?\s*(?:protokoll|kallelse|föredragningslista|protokollsutdrag|sammanträdesprotokoll)\b.*$`, "iu"), "");
+  // The document word and what follows; (?<!\s): a match starts where a run of spaces starts, or `\s*`
+  // scans the run again from each of its spaces (quadratic in a long run, found by the fuzz harness).
+  let candidate = text.replace(words(String.raw`(?<!\s),?\s*(?:protokoll|kallelse|föredragningslista|protokollsutdrag|sammanträdesprotokoll)\b.*$`, "iu"), "");
   if (organisation && candidate.startsWith(organisation)) candidate = candidate.slice(organisation.length);
   candidate = candidate.replace(words(String.raw`\b\d{4}-\d{2}-\d{2}\b`, "g"), "").replace(/\s+/g, " ").trim();
   if (!candidate || candidate.length > 70 || /[.:;]$/.test(candidate)) return null;

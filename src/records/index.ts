@@ -223,7 +223,8 @@ function checkCoverage(covered: number[], items: Document["items"], diagnostics:
   if (covered.length === 0) return;
   const found = new Set(items.map((i) => i.paragraph).filter((p): p is number => p !== null));
   const missing = covered.filter((p) => !found.has(p));
-  const extra = [...found].filter((p) => !covered.includes(p));
+  const listed = new Set(covered);
+  const extra = [...found].filter((p) => !listed.has(p));
   if (missing.length > 0 || extra.length > 0) {
     diagnostics.push(
       diagnostic(

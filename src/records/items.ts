@@ -11,7 +11,7 @@ import { clock, findDate } from "./dates.js";
 import { namesBefore, namesIn } from "./people.js";
 import { parseVote, type BallotRow } from "./votes.js";
 import { peopleOf } from "./parties.js";
-import { joinText, listEntries, paragraphs, piece, recipientEntries, type TextPiece } from "./text.js";
+import { joinText, listEntries, paragraphs, piece, recipientEntries, stripEnds, type TextPiece } from "./text.js";
 import type { ItemOutline, SectionOutline } from "./outline.js";
 import { words } from "./words.js";
 
@@ -39,7 +39,9 @@ const CASE_NUMBER_IN_PARENS = new RegExp(String.raw`\(\s*(?<number>${CASE_NUMBER
 const CASE_NUMBERS = new RegExp(CASE_NUMBER, "gu");
 const TIME_ONLY = new RegExp(String.raw`^(?:kl\.?\s*)?(?<time>${CLOCK_TIME})$`, "iu");
 const NAMES_THEN_TIME = new RegExp(String.raw`^(?<names>${PERSON_NAME}(?:\s*(?:,|och|&)\s*${PERSON_NAME})*)\s*,?\s+(?:kl\.?\s*)?(?<time>${CLOCK_TIME})$`, "u");
-const TRAILING_TIME = new RegExp(String.raw`\s+(?:kl\.?\s*)?(?<time>${CLOCK_TIME})$`, "iu");
+// (?<!\s): from the start of the run of spaces only, not again from each of its spaces (quadratic in a
+// long run; titles reach it with their spaces already folded, so this only keeps it safe elsewhere).
+const TRAILING_TIME = new RegExp(String.raw`(?<!\s)\s+(?:kl\.?\s*)?(?<time>${CLOCK_TIME})$`, "iu");
 /** A title line that obviously goes on: it ends in a connective, a comma or a hyphen. */
 const UNFINISHED = words(String.raw`(?:\b(?:och|eller|samt|av|för|i|om|till|med|på|från|att|vid|inom|mot|under|efter)|[,–-])$`, "iu");
 const STARTS_WITH_NAME = new RegExp(String.raw`^(?:(?:[Oo]rdföranden|[Tt]jänstgörande ersättaren|[Ll]edamoten|[Rr]epresentanterna)\s+)?${PERSON_NAME}`, "u");
@@ -349,13 +351,15 @@ function takeCaseNumbers(item: Item, text: string): string {
       rest = `${rest.slice(0, match.index)} ${rest.slice(match.index + match[0].length)}`;
     }
   }
-  return rest.replace(/\s+/g, " ").replace(/^[\s,:–-]+|[\s,:–-]+$/g, "").trim();
+  return stripEnds(rest.replace(/\s+/g, " "), /[\s,:–-]/).trim();
 }
 
 function addCaseNumbers(item: Item, text: string): void {
+  const known = new Set(item.caseNumbers);
   for (const match of text.matchAll(CASE_NUMBERS)) {
     const number = match[0].trim();
-    if (!item.caseNumbers.includes(number)) item.caseNumbers.push(number);
+    if (!known.has(number)) item.caseNumbers.push(number);
+    known.add(number);
   }
 }
 
@@ -543,5 +547,9 @@ function addConflicts(item: Item, names: string[], sentence: string): void {
 }
 
 function addNames(target: string[], names: string[]): void {
-  for (const name of names) if (!target.includes(name)) target.push(name);
+  const known = new Set(target);
+  for (const name of names) {
+    if (!known.has(name)) target.push(name);
+    known.add(name);
+  }
 }

@@ -5,6 +5,7 @@
  */
 import { vocabulary } from "../../grammars/index.js";
 import type { Role } from "../schema/index.js";
+import { stripEnd, stripEnds } from "./text.js";
 import { words } from "./words.js";
 
 const { PERSON_NAME, PARTIES, ROLE_WORDS, JOB_TITLE, REMOTE_ATTENDANCE } = vocabulary;
@@ -64,7 +65,7 @@ export function parseAttendee(raw: string): AttendeeEntry | null {
     entry.title = entry.title ?? text.slice(0, titled.groups.title.length);
     text = titled.groups.name;
   }
-  text = text.replace(/[,\s-]+$/, "").trim();
+  text = stripEnd(text, /[,\s-]/).trim();
   if (!NAME_ONLY.test(text)) return null;
   entry.name = text;
   return entry;
@@ -95,7 +96,7 @@ function classifyAside(aside: string, entry: AttendeeEntry): void {
   }
   const { roles, remainder } = extractRoles(aside);
   for (const role of roles) if (!entry.roles.includes(role)) entry.roles.push(role);
-  const rest = remainder.replace(/^[\s,-]+|[\s,-]+$/g, "").trim();
+  const rest = stripEnds(remainder, /[\s,-]/).trim();
   if (!rest || REMOTE_ATTENDANCE.test(rest)) return;
   if (entry.title === null && REPRESENTATIVE.test(rest)) {
     entry.title = rest;
@@ -176,10 +177,8 @@ export function namesIn(text: string): string[] {
   const cleaned = text
     .replace(/\([^()]*\)/g, " ")
     .replace(words(String.raw`\b(?:ordföranden|ordförande|vice|1:e|2:e|tjänstgörande ersättaren|ersättaren|ledamoten|ledamöterna|representanterna från)\b`, "giu"), " ");
-  const names: string[] = [];
-  for (const match of cleaned.matchAll(NAME_ANYWHERE)) {
-    const name = match[0].trim();
-    if (!names.includes(name)) names.push(name);
-  }
-  return names;
+  // A set, not names.includes(): a long text names many people, and the list would be searched once per name.
+  const names = new Set<string>();
+  for (const match of cleaned.matchAll(NAME_ANYWHERE)) names.add(match[0].trim());
+  return [...names];
 }

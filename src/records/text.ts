@@ -9,6 +9,24 @@ import type { Line } from "../layout/types.js";
 export const LIST_POINT = /^(?:\d{1,3}[.)]\s|[a-zåäö][.)]\s|[•◦▪▫■□●○◆◇►▸‣⁃∙·\-–*]\s?)/u;
 const BULLET = /^[•◦▪▫■□●○◆◇►▸‣⁃∙·]\s*/u;
 
+/**
+ * `text` without the characters `strip` (a one-character class) matches at either end. A scan from
+ * both ends: `replace(/^[…]+|[…]+$/g, "")` starts `[…]+$` again at every character of a long run
+ * of them, which is quadratic in the run's length.
+ */
+export function stripEnds(text: string, strip: RegExp): string {
+  let start = 0;
+  while (start < text.length && strip.test(text[start]!)) start++;
+  return stripEnd(text.slice(start), strip);
+}
+
+/** `text` without the characters `strip` matches at its end (as {@link stripEnds}, the end only). */
+export function stripEnd(text: string, strip: RegExp): string {
+  let end = text.length;
+  while (end > 0 && strip.test(text[end - 1]!)) end--;
+  return text.slice(0, end);
+}
+
 /** A piece of text to join: the line's text, or inline text after a heading. */
 export interface TextPiece {
   text: string;

@@ -14,7 +14,9 @@ const NUMBER_WORDS: Record<string, number> = {
   noll: 0, en: 1, ett: 1, två: 2, tre: 3, fyra: 4, fem: 5, sex: 6, sju: 7, åtta: 8, nio: 9, tio: 10,
   elva: 11, tolv: 12, tretton: 13, fjorton: 14, femton: 15, sexton: 16, sjutton: 17, arton: 18, nitton: 19, tjugo: 20,
 };
-const COUNT = String.raw`(\d+|${Object.keys(NUMBER_WORDS).join("|")})`;
+// (?<!\d): a number is read from its first digit (where a match inside it would start anyway), not
+// again from each of its digits, which is quadratic in a long run of digits.
+const COUNT = String.raw`((?<!\d)\d+|${Object.keys(NUMBER_WORDS).join("|")})`;
 
 /** Ways a count is stated, per answer; the first pattern that matches wins. */
 const COUNT_PATTERNS: Record<"yes" | "no" | "abstain" | "absent", RegExp[]> = {
