@@ -284,7 +284,7 @@ function sectionToken(name: string, def: SectionDefinition): SectionTokenType {
   return token;
 }
 
-export const SECTION_TOKENS: SectionTokenType[] = [...Object.entries(SECTION_DEFINITIONS), ...Object.entries(FINLAND_SWEDISH_SECTIONS)].map(([name, def]) =>
+export const SECTION_TOKENS: SectionTokenType[] = [...Object.entries(FINLAND_SWEDISH_SECTIONS), ...Object.entries(SECTION_DEFINITIONS)].map(([name, def]) =>
   sectionToken(name, def),
 );
 

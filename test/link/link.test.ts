@@ -4,7 +4,7 @@ import { linkDocuments, normaliseCaseNumber, parseText, titleSimilarity } from "
 import { emptyItem } from "../../src/records/items.js";
 import type { DocumentRecord as Document, Item } from "../../src/schema/index.js";
 import { documentArb } from "../support/arbitraries.js";
-import { renderText, TEMPLATE_NAMES } from "../support/render/index.js";
+import { renderText, TEXT_TEMPLATE_NAMES as TEMPLATE_NAMES } from "../support/render/index.js";
 import { propertyParameters, timeoutFor } from "../properties/settings.js";
 
 function doc(kind: Document["kind"], body: string | null, date: string | null, items: Item[], sha = "0"): Document {

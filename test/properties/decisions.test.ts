@@ -10,7 +10,7 @@ import { describe, expect, test } from "vitest";
 import { parseText } from "../../src/index.js";
 import type { DocumentRecord as Document, Outcome } from "../../src/schema/index.js";
 import { documentArb } from "../support/arbitraries.js";
-import { renderText, TEMPLATE_NAMES } from "../support/render/index.js";
+import { renderText, TEXT_TEMPLATE_NAMES as TEMPLATE_NAMES } from "../support/render/index.js";
 import { propertyParameters, timeoutFor } from "./settings.js";
 
 const OBJECTS = ["förvaltningens förslag", "arbetsutskottets förslag", "planen", "riktlinjerna", "budgetramen", "rapporten"] as const;

@@ -193,7 +193,7 @@ describe("Finland-Swedish line tokens", () => {
   it("reads a table of contents line as no § heading", () => {
     expect(kinds("Ärenden Sida\n16 § Val av protokolljusterare ........................ 2\n16 § Val av protokolljusterare")).toEqual([
       "TextLine",
-      "TextLine",
+      "ContentsLine",
       "ParagraphHeading",
     ]);
   });
