@@ -24,6 +24,7 @@ import {
   CONTENTS_ENTRY,
   CONTENTS_HEADING,
   ContentsLine,
+  CONTENTS_ENTRY_MAX,
   DOT_LEADER,
   FRONT_LABEL_TOKENS,
   FrontLabel,
@@ -311,7 +312,7 @@ function matchContents(line: Line, state: LexState): Omit<LinePayload, "line"> |
   }
   const lastCell = line.cells?.[line.cells.length - 1];
   const listed = DOT_LEADER.test(line.text) || (state.inContents && lastCell !== undefined && /^\d{1,4}$/.test(lastCell));
-  const entry = listed && !state.inItems ? matchContentsEntry(line.text) : null;
+  const entry = listed && !state.inItems && line.text.length <= CONTENTS_ENTRY_MAX ? matchContentsEntry(line.text) : null;
   if (!entry) {
     state.inContents = false;
     return null;

@@ -73,7 +73,7 @@ export function paragraphHeadings(lines: readonly Line[], isLabel: (index: numbe
 }
 
 /** "16 § Sammanträdets laglighet ........ 3": a dot leader runs to a page number. */
-const DOT_LEADER = /(?:\.{4,}|…{2,}|(?:\. ){4,})\s*\d*\s*$/u;
+const DOT_LEADER = /(?<![.…])(?:\.{4,}|…{2,}|(?:\. ){4,})\s*\d*\s*$/u;
 
 /**
  * Entries of a table of contents or a list of the §§ handled: a line with a
@@ -83,13 +83,16 @@ const DOT_LEADER = /(?:\.{4,}|…{2,}|(?:\. ){4,})\s*\d*\s*$/u;
 function contentsEntries(candidates: readonly Candidate[]): Set<Candidate> {
   const listed = new Set<Candidate>(candidates.filter((c) => DOT_LEADER.test(c.rest)));
   const key = (c: Candidate) => `${c.number}${c.designation.letter ?? ""}`;
+  // How often each designation occurs from the end of the current run on: kept as the runs go by, so linear.
+  const later = new Map<string, number>();
+  for (const c of candidates) later.set(key(c), (later.get(key(c)) ?? 0) + 1);
   let start = 0;
   for (let i = 1; i <= candidates.length; i++) {
     const adjacent = i < candidates.length && candidates[i]!.index === candidates[i - 1]!.index + 1 && !candidates[i]!.line.breakBefore;
     if (adjacent) continue;
     const run = candidates.slice(start, i);
-    const later = new Set(candidates.slice(i).map(key));
-    if (run.length >= 2 && run.every((c) => later.has(key(c)))) for (const c of run) listed.add(c);
+    for (const c of run) later.set(key(c), later.get(key(c))! - 1);
+    if (run.length >= 2 && run.every((c) => later.get(key(c))! > 0)) for (const c of run) listed.add(c);
     start = i;
   }
   return listed;

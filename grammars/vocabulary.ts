@@ -473,8 +473,10 @@ export const CONTENTS_ENTRY = new RegExp(
   String.raw`^(?:(?:${PARAGRAPH_DESIGNATION})|(?<agenda>\d{1,3})[.)]?)\s*(?<title>.*?)(?:\s*[.…·_]{3,}\s*|\s+)(?<page>\d{1,4})$`,
   "u",
 );
-/** Dot leaders: a title runs into its page number along a row of dots. */
-export const DOT_LEADER = /[.…·_]{3,}\s*\d{1,4}$/u;
+/** Dot leaders: a title runs into its page number along a row of dots (tried only where a run of dots starts, so linear). */
+export const DOT_LEADER = /(?<![.…·_])[.…·_]{3,}\s*\d{1,4}$/u;
+/** Contents entries are short: longer lines are never tried as one (CONTENTS_ENTRY's lazy title is quadratic on a long line). */
+export const CONTENTS_ENTRY_MAX = 300;
 
 // ---------------------------------------------------------------------------
 // Other lines

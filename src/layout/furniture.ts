@@ -16,6 +16,9 @@
  */
 import type { Cell, PageLine } from "./types.js";
 
+/** A cell that ends in dot leaders: what follows it on the line is a contents entry's page. */
+const LEADER_END = /(?<![.…·_])[.…·_]{3,}\s*$/u;
+
 /** Bands, as fractions of the page height, where running headers and footers stand. */
 const TOP_BAND = 0.13;
 const BOTTOM_BAND = 0.9;
@@ -94,8 +97,10 @@ export function pdfFurniture(pages: PdfPageLines[]): Set<Cell> {
       const b = band(line, height);
       line.cells.forEach((cell, i) => {
         const isRunning = running.has(line) && (recurs(b, cell) || RUNNING_DESIGNATION.test(cell.text.trim()));
-        // A bare number is a page number at the end of its line, not a table's first column ("3  Budget ...").
-        const pageNumberPlace = b !== null && (i === line.cells.length - 1 || line.cells.length === 1);
+        // A bare number is a page number at the end of its line, not a table's first column ("3  Budget ..."),
+        // nor the page a contents entry points to along its dot leader ("1. Budget ........  3").
+        const afterLeader = i > 0 && LEADER_END.test(line.cells[i - 1]!.text);
+        const pageNumberPlace = b !== null && (i === line.cells.length - 1 || line.cells.length === 1) && !afterLeader;
         if (isRunning || saysFurniture(cell.text, pageNumberPlace)) furniture.add(cell);
       });
     }
