@@ -11,7 +11,7 @@
  * - a common word with one letter of a ligature missing ("Ersätare",
  *   "underskrifer", "ungdomsfullmäktge": the ligature glyph maps to one letter).
  * Names are the clean text's rare trigrams ("Liljeqvist", "Lööf"), so a
- * capitalised word counts half, and a page needs several marked words and a
+ * capitalised word counts a quarter (an abbreviation not at all), and a page needs several marked words and a
  * share of them before it is called garbled: a clean text PDF must not be.
  */
 import { LIGATURE_WORDS } from "./lexicon.js";
@@ -68,13 +68,20 @@ export function assessTextLayer(text: string): PageQuality {
   return { quality: garbled ? "garbled" : "ok", words, marked, sample };
 }
 
-/** 1 for a marked word, 0.5 for a marked capitalised word (it may be a name), 0 for a clean one. */
+/**
+ * 1 for a marked word, 0.25 for a marked capitalised word (a name: "Linnéa", "Strömgren"),
+ * 0 for a clean one or an abbreviation in capitals ("KSAU", "HSN", "Dnr"), which no trigram model knows.
+ */
 function wordMark(word: string): number {
   if (BROKEN_CHAR.test(word)) return 1;
+  if (ABBREVIATION.test(word)) return 0;
   const lower = word.toLowerCase();
   if (!hasForeignTrigram(lower) && !isLigatureLoss(lower)) return 0;
-  return lower[0] === word[0] ? 1 : 0.5;
+  return lower[0] === word[0] ? 1 : 0.25;
 }
+
+/** All capitals, or a capital and at most two more letters: an abbreviation, not a word. */
+const ABBREVIATION = /^(?:\p{Lu}+|\p{Lu}\p{L}{0,2})$/u;
 
 const SIZE = TRIGRAM_ALPHABET.length;
 /** Trigram letter index by char code (the alphabet is all Latin-1); -1 for a letter outside the model. */
