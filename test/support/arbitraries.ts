@@ -255,7 +255,10 @@ export function renderCaseArb(constraints: DocumentConstraints = {}, templates: 
   return fc
     .constantFrom(...templates)
     .chain((template) =>
-      documentArb({ references: true, ...constraints, otherSections: TEMPLATES[template].unknownHeadings === true }).map((doc): [DocumentRecord, TemplateName] => [doc, template]),
+      // An agenda table prints no item text, so no references in it either.
+      documentArb({ references: TEMPLATES[template].tables?.agenda !== true, ...constraints, otherSections: TEMPLATES[template].unknownHeadings === true }).map(
+        (doc): [DocumentRecord, TemplateName] => [doc, template],
+      ),
     );
 }
 
