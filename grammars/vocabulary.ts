@@ -601,6 +601,11 @@ export const OCR_DESIGNATION_NUMBER = /^\d{1,4}(?:[-–]\d{1,4})?[,.:]?$/;
 export const OCR_BULLET = /^[«»+*°·]$/;
 /** A party letter read as a sign, inside its parentheses: "($)" for "(S)", "($D)" for "(SD)". */
 export const OCR_PARTY_MISREADS: readonly (readonly [RegExp, string])[] = [[/^\((\$)(D?)\)([,.:;]?)$/, "(S$2)$3"]];
+/**
+ * A diarienummer whose first "/" OCR read as "I", "l" or "|" ("HSNI2470/2021" for
+ * "HSN/2470/2021"): capitals, the misread slash, a number, then "/" and a year.
+ */
+export const OCR_CASE_NUMBER_SLASH: readonly [RegExp, string] = [/^([A-ZÅÄÖ]{2,6})[Il|](\d{1,5}\/\d{4})([,.;]?)$/, "$1/$2$3"];
 
 /**
  * A label's spellings as OCR may print them: a dropped diacritic ("Narvarande",

@@ -5,7 +5,7 @@
  * y down), the space pdf.js items are in.
  */
 import type { TextItem } from "../pdf/types.js";
-import { OCR_BULLET, OCR_DESIGNATION_NUMBER, OCR_PARTY_MISREADS, OCR_SECTION_SIGN_GLUED, OCR_SECTION_SIGN_WORD } from "../../grammars/vocabulary.js";
+import { OCR_BULLET, OCR_CASE_NUMBER_SLASH, OCR_DESIGNATION_NUMBER, OCR_PARTY_MISREADS, OCR_SECTION_SIGN_GLUED, OCR_SECTION_SIGN_WORD } from "../../grammars/vocabulary.js";
 
 export interface OcrBox {
   x0: number;
@@ -154,7 +154,8 @@ function baselineAt(line: OcrLine, x: number): number {
  * The line's words read back through the vocabulary's OCR readings: a "§"
  * printed as "$" or "&" before a number ("$ 18", "$$ 18-22", "$18"), a heading's
  * "§" printed as "8" at the start of the line ("8 20 Läsårstider"), a list
- * bullet printed as "«" or "+", and a party letter printed as "$" ("($)").
+ * bullet printed as "«" or "+", a party letter printed as "$" ("($)"), and a
+ * diarienummer's "/" printed as "I" ("HSNI2470/2021").
  */
 export function readSigns(pieces: readonly Piece[]): Piece[] {
   return pieces.map((piece, i) => {
@@ -166,6 +167,7 @@ export function readSigns(pieces: readonly Piece[]): Piece[] {
     else if (i === 0 && OCR_BULLET.test(text) && /^\p{L}/u.test(next)) text = "•";
     else text = text.replace(OCR_SECTION_SIGN_GLUED, (sign) => "§".repeat(sign.length));
     for (const [misread, reading] of OCR_PARTY_MISREADS) text = text.replace(misread, reading);
+    text = text.replace(OCR_CASE_NUMBER_SLASH[0], OCR_CASE_NUMBER_SLASH[1]);
     return text === piece.text ? piece : { ...piece, text };
   });
 }

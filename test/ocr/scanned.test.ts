@@ -66,7 +66,7 @@ describe("scanned PDFs (OCR)", () => {
           expect(expected.items.length).toBeGreaterThanOrEqual(firstPage.items.length);
         }),
         // A fixed seed unless one is asked for: OCR runs are too few and slow to roam.
-        { ...propertyParameters(OCR_RUNS), seed: Number(process.env.PROTOKOLL_PROPERTY_SEED ?? OCR_SEED) },
+        { ...propertyParameters(OCR_RUNS), seed: Number(process.env.PROTOKOLL_PROPERTY_SEED ?? OCR_SEED), endOnFailure: true },
       );
     },
     OCR_TIMEOUT,

@@ -120,3 +120,13 @@ describe("specks", () => {
     expect(items.map((i) => i.text)).toEqual(["Tid", "–"]);
   });
 });
+
+describe("a diarienummer's slash read as I", () => {
+  it("is read back as a slash where capitals, a number and a year say it is a case number", () => {
+    const pieces = (texts: string[]) => texts.map((text) => ({ text, bbox: { x0: 0, y0: 0, x1: 1, y1: 1 } }));
+    expect(readSigns(pieces(["Dnr", "HSNI2470/2021"])).map((p) => p.text)).toEqual(["Dnr", "HSN/2470/2021"]);
+    expect(readSigns(pieces(["KSl12/2024,"])).map((p) => p.text)).toEqual(["KS/12/2024,"]);
+    // A word, or a number without its year, stays as read.
+    expect(readSigns(pieces(["INTERNI2024", "ABCI12"])).map((p) => p.text)).toEqual(["INTERNI2024", "ABCI12"]);
+  });
+});
