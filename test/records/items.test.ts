@@ -92,7 +92,7 @@ describe("section headings by pattern and by layout", () => {
     expect(item("Kommundirektör Anna Bergs förslag\nBudgeten antas.").proposal).toBe("Budgeten antas.");
     const it12 = item("Beredning:\nFörvaltningen har berett ärendet.\nFörslag:\nBudgeten antas.\nBehandling:\nPer Holm (M) yrkar avslag.\n\nOrdföranden ställer proposition på förslagen.\nBeslut:\nBudgeten antas.");
     expect(it12).toMatchObject({ description: "Förvaltningen har berett ärendet.", proposal: "Budgeten antas.", decision: "Budgeten antas." });
-    expect(it12.motions).toEqual([{ by: ["Per Holm"], text: "Per Holm (M) yrkar avslag." }]);
+    expect(it12.motions).toEqual([{ by: ["Per Holm"], text: "Per Holm (M) yrkar avslag.", people: [{ name: "Per Holm", party: "M" }], parties: [] }]);
     expect(it12.otherSections).toEqual([{ heading: "Behandling", text: "Ordföranden ställer proposition på förslagen." }]);
   });
 

@@ -925,6 +925,11 @@ export function templateWords(): Set<string> {
     "Ordförande Justerande Justerare Sekreterare Justerandes sign Utdragsbestyrkande Sida av",
     "Omröstningslista Ledamot Parti Röst Föredragande Dnr Diarienummer Paragrafen är justerad förklaras omedelbart",
     "anmäler jäv och deltar inte i handläggningen sammanträder i kl den ersättare för tjg vice 1:e 2:e",
+    // The contents page's title, a label like the others (its entries are checked against the items).
+    "Innehållsförteckning",
+    // The Finland-Swedish head block and signature captions.
+    "Organ Sammanträdestid Sammanträdesplats Ärenden Beslutande ordinarie ersättare Övriga närvarande Frånvarande",
+    "Elektroniska underskrifter Elektronisk protokolljustering Protokolljusterare protokollförare Intygar Protokollet framlagt till påseende",
   ];
   for (const template of Object.values(TEMPLATES)) texts.push(...Object.values(template.headings("Nämnden")));
   const words = texts.flatMap((t) => t.split(/\s+/)).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "").toLocaleLowerCase("sv"));
