@@ -23,7 +23,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Document } from "../../src/schema/index.js";
 import { DEV_DIR, SEED_TXT } from "./fixtures.js";
-import { buildCli, runCli, type Result } from "./run.js";
+import { buildCli, runCli, runProcess, type Result } from "./run.js";
 
 let CLI: string;
 let tmp: string;
@@ -45,15 +45,7 @@ interface Manifest {
 
 /** The CLI as the unprivileged user "nobody" (uid/gid 65534). */
 function runAs(setpriv: string, args: string[]): Promise<Result> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(setpriv, ["--reuid=65534", "--regid=65534", "--clear-groups", process.execPath, CLI, ...args], { cwd: tmp });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
+  return runProcess(setpriv, ["--reuid=65534", "--regid=65534", "--clear-groups", process.execPath, CLI, ...args], tmp);
 }
 
 /** Every file below `dir` (recursively), relative, `/`-separated. */

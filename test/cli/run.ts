@@ -29,8 +29,13 @@ export async function buildCli(name: string): Promise<string> {
 
 /** Run `node cli.js ...args` in `cwd`, with `stdin` piped in (or none), and collect its output. */
 export function runCli(cli: string, args: string[], cwd: string, stdin?: Buffer | string): Promise<Result> {
+  return runProcess(process.execPath, [cli, ...args], cwd, stdin);
+}
+
+/** Run `command ...args` in `cwd`, with `stdin` piped in (or none), and collect its exit code and output. */
+export function runProcess(command: string, args: string[], cwd: string, stdin?: Buffer | string): Promise<Result> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], { cwd, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(command, args, { cwd, stdio: ["pipe", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));

@@ -4,9 +4,9 @@
  * workers (cli-worker.js) start pdf-worker.js in turn. Built here with the real
  * tsup config into a private folder, run in child processes.
  */
-import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { runProcess } from "../cli/run.js";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build, type Options } from "tsup";
@@ -28,15 +28,7 @@ interface Run {
 }
 
 function node(args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: tmp });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
+  return runProcess(process.execPath, args, tmp);
 }
 
 /**
