@@ -36,7 +36,7 @@ export const ERROR_CODES = {
   SCHEMA_VIOLATION: "The built record failed its own schema: a bug in protokoll.",
   FILE_READ_FAILED: "parseFile could not read the file.",
   PDFJS_FAILED: "pdf.js could not be loaded, or (in a browser) its worker could not be started.",
-  OCR_UNAVAILABLE: "OCR was needed (a scan or a garbled text layer, or ocr: \"force\") but tesseract.js or its language data is not installed; the message gives the install command.",
+  OCR_UNAVAILABLE: "OCR was needed (a scan or a garbled text layer, or ocr: \"force\") but tesseract.js or its language data is not installed (the message gives the install command), or, in a browser, its files are not where the ocrAssets option says (the message says what to set).",
   EXTRACTION_CRASHED: "The extraction worker died or let an error escape while reading the PDF (a pdf.js failure on damaged input); the next call gets a fresh worker.",
 } as const satisfies Record<ProtokollErrorCode, string>;
 
@@ -103,9 +103,10 @@ export const OCR_INSTALL_COMMAND = "npm install tesseract.js@7 @tesseract.js-dat
 
 /** OCR was needed (a scan, a garbled text layer, or `ocr: "force"`) but its packages could not be loaded. */
 export class OcrUnavailableError extends ProtokollError {
-  constructor(reason: string, cause?: unknown, language = "swe") {
+  /** `fix` replaces the install command where installing is not the fix (in a browser: where the files are). */
+  constructor(reason: string, cause?: unknown, language = "swe", fix?: string) {
     const command = OCR_INSTALL_COMMAND.replace("/swe", `/${language}`);
-    super("OCR_UNAVAILABLE", `OCR is not available: ${reason} Install it with: ${command}`, cause === undefined ? {} : { cause });
+    super("OCR_UNAVAILABLE", `OCR is not available: ${reason} ${fix ?? `Install it with: ${command}`}`, cause === undefined ? {} : { cause });
   }
 }
 

@@ -33,6 +33,8 @@ export { parseText } from "./parse.js";
 
 /** Options of {@link parsePdf} and {@link parseText}. */
 export type { ParseOptions } from "./parse.js";
+/** The ocrAssets option: where tesseract.js's files are in a browser. */
+export type { OcrAssets, OcrAssetPaths } from "./ocr/browser.js";
 
 /**
  * Browsers only: where pdf.js reads PDFs. By default (nothing to set up) it runs in the

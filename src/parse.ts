@@ -13,6 +13,7 @@ import { DEFAULT_TIMEOUT_MS, Deadline } from "./budget.js";
 import type { Document, DocumentKind } from "./schema/index.js";
 import type { LayoutResult } from "./layout/types.js";
 import { sha256Hex } from "./sha256.js";
+import { plainOcrAssets, type OcrAssets } from "./ocr/browser.js";
 
 export interface ParseOptions {
   /** Throw {@link ParseError} when the document has an error diagnostic (default false). */
@@ -33,6 +34,13 @@ export interface ParseOptions {
   ocr?: "auto" | "off" | "force";
   /** tesseract language codes for OCR, each installed as @tesseract.js-data/<code> (default ["swe"]). */
   ocrLanguages?: string[];
+  /**
+   * In a browser: where tesseract.js's files are, shipped with the app (nothing is fetched from a CDN).
+   * A folder URL (default "ocr/", relative to the page) holding tesseract.js's worker.min.js,
+   * tesseract.js-core's tesseract-core-*lstm.wasm.js and <language>.traineddata.gz, or
+   * `{ workerPath, corePath, langPath }`. Not used in Node, which loads the installed packages.
+   */
+  ocrAssets?: OcrAssets;
   /** Override the detected document kind. */
   kind?: DocumentKind;
 }
@@ -46,6 +54,7 @@ export async function parsePdf(input: Uint8Array | ArrayBuffer, options: ParseOp
   const ocr: OcrOptions = {
     ...(options.ocr !== undefined && { ocr: options.ocr }),
     ...(options.ocrLanguages !== undefined && { ocrLanguages: options.ocrLanguages }),
+    ...(options.ocrAssets !== undefined && { ocrAssets: plainOcrAssets(options.ocrAssets) }),
     // The default budget grows with the pages OCR reads; a budget the caller set is the budget.
     ocrMsPerPage: options.timeoutMs === undefined ? DEFAULT_OCR_MS_PER_PAGE : 0,
   };

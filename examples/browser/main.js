@@ -21,7 +21,11 @@ input.addEventListener("change", async () => {
     const doc = /\.txt$/i.test(file.name) ? parseText(await file.text()) : await parsePdf(await file.arrayBuffer());
     record.textContent = JSON.stringify(doc, null, 2);
     const ms = Math.round(performance.now() - started);
-    status.textContent = `${file.name}: ${doc.kind}, ${doc.items.length} item(s), ${doc.diagnostics.length} diagnostic(s), ${doc.parseStatus}, in ${ms} ms.`;
+    // Scans and garbled text layers are read by OCR (tesseract.js, from the files build.mjs put in ocr/).
+    const ocrPages = doc.diagnostics.filter((d) => d.code === "OCR_PAGE").length;
+    const ocr = doc.source.textSource === "ocr" ? `, ${ocrPages} page(s) read by OCR` : "";
+    status.textContent = `${file.name}: ${doc.kind}, ${doc.items.length} item(s)${ocr}, ${doc.diagnostics.length} diagnostic(s), ${doc.parseStatus}, in ${ms} ms.`;
+    status.dataset.textSource = doc.source.textSource;
     status.dataset.state = "done";
   } catch (error) {
     status.className = "error";

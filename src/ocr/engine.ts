@@ -1,14 +1,16 @@
 /**
  * The OCR engine: tesseract.js 7 with the language models of the installed
  * @tesseract.js-data packages. Everything is loaded on first use (dynamic
- * import), from node_modules: tesseract.js runs its wasm core from
+ * import). In Node, from node_modules: tesseract.js runs its wasm core from
  * tesseract.js-core in its own worker thread, and the model is read from the
- * package folder, so nothing is fetched. One engine per document read; it
+ * package folder, so nothing is fetched. In a browser, tesseract.js runs in a
+ * Web Worker from the files the app ships beside itself (never a CDN). One engine per document read; it
  * holds no state outside itself, so it works the same on the main thread and
  * inside a worker thread.
  */
 import { OcrUnavailableError } from "../errors.js";
 import { moduleLocation, nodeBuiltin } from "../pdf/pdfjs.js";
+import { browserOcrPaths, browserOcrUnavailable, type OcrAssets } from "./browser.js";
 import type { OcrBlock } from "./words.js";
 
 export interface OcrEngine {
@@ -22,11 +24,14 @@ const MODEL_FOLDER = "4.0.0_best_int";
 /** tesseract's LSTM_ONLY engine, which those models need. */
 const OEM_LSTM_ONLY = 1;
 
-export async function startOcrEngine(languages: readonly string[]): Promise<OcrEngine> {
-  if (typeof process === "undefined" || !process.versions?.node) {
-    throw new OcrUnavailableError("OCR runs in Node only in this version; in a browser, OCR the file first.");
-  }
-  const langPath = await modelFolder(languages);
+/**
+ * The platform seam: in Node the model is read from the installed package's folder, and
+ * tesseract.js finds its worker and core itself; in a browser all three are URLs of files
+ * the app ships (`assets`, see ./browser.ts), checked before the worker starts.
+ */
+export async function startOcrEngine(languages: readonly string[], assets?: OcrAssets): Promise<OcrEngine> {
+  const inNode = typeof process !== "undefined" && typeof process.versions?.node === "string";
+  const paths = inNode ? { langPath: await modelFolder(languages) } : await browserOcrPaths(languages, assets);
   let createWorker: (typeof import("tesseract.js"))["createWorker"];
   try {
     const tesseract = (await import("tesseract.js")) as typeof import("tesseract.js") & { default?: typeof import("tesseract.js") };
@@ -36,9 +41,16 @@ export async function startOcrEngine(languages: readonly string[]): Promise<OcrE
   }
   let worker: Awaited<ReturnType<typeof createWorker>>;
   try {
-    worker = await createWorker([...languages].join("+"), OEM_LSTM_ONLY, { langPath, gzip: true, cacheMethod: "none" });
+    // createWorker's promise settles only when its first job fails; a model that fails to load would
+    // leave it pending for good, and without an errorHandler the error is also thrown, uncaught.
+    let failStart: (reason: unknown) => void = () => undefined;
+    const failed = new Promise<never>((_, reject) => (failStart = reject));
+    failed.catch(() => undefined);
+    const options = { ...paths, gzip: true, cacheMethod: "none", errorHandler: (reason: unknown) => failStart(reason) };
+    worker = await Promise.race([createWorker([...languages].join("+"), OEM_LSTM_ONLY, options), failed]);
   } catch (error) {
-    throw new OcrUnavailableError(`tesseract.js could not start with the model(s) in ${langPath}.`, error);
+    const reason = `tesseract.js could not start with the model(s) in ${paths.langPath} (${error instanceof Error ? error.message : String(error)}).`;
+    throw inNode ? new OcrUnavailableError(reason, error) : browserOcrUnavailable(reason, error);
   }
   return {
     async recognize(image) {

@@ -8,11 +8,13 @@ import { InvalidInputError, OcrUnavailableError } from "../errors.js";
 import { diagnostic } from "../records/diagnostics.js";
 import type { Diagnostic } from "../schema/index.js";
 import type { PageText } from "../pdf/types.js";
+import { ocrCanvasFactory, type OcrAssets } from "./browser.js";
 import { startOcrEngine, type OcrEngine } from "./engine.js";
 import { assessTextLayers, type PageQuality } from "./quality.js";
 import { renderPage, type CanvasFactory, type RenderablePage } from "./render.js";
 import { ocrItems } from "./words.js";
 
+export { DEFAULT_OCR_ASSETS, type OcrAssetPaths, type OcrAssets } from "./browser.js";
 export { assessTextLayer, assessTextLayers, type PageQuality, type TextLayerQuality } from "./quality.js";
 
 /** "auto": OCR the pages without text or with a garbled text layer; "force": every page; "off": none. */
@@ -22,6 +24,8 @@ export const OCR_MODES: readonly OcrMode[] = ["auto", "off", "force"];
 export interface OcrSettings {
   mode: OcrMode;
   languages: readonly string[];
+  /** In a browser: where tesseract.js's worker, core and models are (see ./browser.ts). */
+  assets?: OcrAssets;
 }
 
 export const DEFAULT_OCR: OcrSettings = { mode: "auto", languages: ["swe"] };
@@ -117,7 +121,7 @@ export class OcrReader {
     const pdfPage = await source.getPage(page.page);
     let image;
     try {
-      image = await renderPage(pdfPage, source.canvasFactory);
+      image = await renderPage(pdfPage, ocrCanvasFactory(source.canvasFactory));
     } finally {
       pdfPage.cleanup();
     }
@@ -138,7 +142,7 @@ export class OcrReader {
   }
 
   private start(): Promise<OcrEngine> {
-    this.engine ??= startOcrEngine(this.settings.languages);
+    this.engine ??= startOcrEngine(this.settings.languages, this.settings.assets);
     return this.engine;
   }
 

@@ -53,7 +53,11 @@ export async function extractText(bytes: Uint8Array, options: PdfOptions = {}, h
   }
 
   // Checks the OCR options, so before pdf.js holds anything that would need cleaning up.
-  const ocr = new OcrReader({ mode: options.ocr ?? DEFAULT_OCR.mode, languages: options.ocrLanguages ?? DEFAULT_OCR.languages });
+  const ocr = new OcrReader({
+    mode: options.ocr ?? DEFAULT_OCR.mode,
+    languages: options.ocrLanguages ?? DEFAULT_OCR.languages,
+    ...(options.ocrAssets !== undefined && { assets: options.ocrAssets }),
+  });
   const pdfjs = await loadPdfJs();
   const task = pdfjs.getDocument(await safeDocumentParams(pdfjs, bytes));
 

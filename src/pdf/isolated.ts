@@ -35,7 +35,7 @@ export interface ExtractOptions {
 }
 
 /** What of {@link PdfOptions} concerns OCR. */
-export type OcrOptions = Pick<PdfOptions, "ocr" | "ocrLanguages" | "ocrMsPerPage">;
+export type OcrOptions = Pick<PdfOptions, "ocr" | "ocrLanguages" | "ocrMsPerPage" | "ocrAssets">;
 
 /** Read the PDF's text in a worker where there can be one, else in this thread. */
 export async function extract(bytes: Uint8Array, options: ExtractOptions): Promise<PdfText> {

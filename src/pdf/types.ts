@@ -3,6 +3,7 @@
  * converted to a top-left origin so that y grows down the page.
  */
 import type { Diagnostic } from "../schema/index.js";
+import type { OcrAssets } from "../ocr/browser.js";
 
 /** One pdf.js text item (a run of glyphs in one font), in PDF points. */
 export interface TextItem {
@@ -51,6 +52,8 @@ export interface PdfOptions {
   ocr?: "auto" | "off" | "force";
   /** tesseract language codes of the OCR model(s), installed as @tesseract.js-data/<code> (default ["swe"]). */
   ocrLanguages?: string[];
+  /** In a browser: where tesseract.js's worker, core and model files are (default: the folder "ocr/" beside the page). Not used in Node. */
+  ocrAssets?: OcrAssets;
   /** More time for each page read by OCR (the default budget's allowance; 0 where the caller set timeoutMs). */
   ocrMsPerPage?: number;
 }

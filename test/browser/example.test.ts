@@ -5,10 +5,14 @@
  * and from a small static server on 127.0.0.1 with pdf.js in a real module Worker.
  *
  * Needs Debian's chromium (.ci/run installs it); skipped, saying so, where it is absent.
+ * A scanned page (fixtures/fullmaktige-utdrag.pdf rasterised into an image-only PDF here) is
+ * read by OCR in the page: tesseract.js in a Web Worker, from the files build.mjs copies into
+ * ocr/ beside the page. Served only: a file:// page cannot load them (a typed error says so).
+ *
  * By default the page is built from src/; PROTOKOLL_EXAMPLE_DIST=1 (set by .ci/run after
  * `npm run build`) opens the page built from the package, examples/browser/dist/.
  */
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { dirname } from "node:path";
@@ -19,11 +23,16 @@ import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "puppeteer-core";
 import { parsePdf } from "../../src/index.js";
+import { scanPdf } from "../support/scan.js";
 // @ts-expect-error: a plain .mjs script without types
 import { buildExample } from "../../examples/browser/build.mjs";
 
 const CHROMIUM = "/usr/bin/chromium";
 const SAMPLE = "fixtures/sample.pdf";
+/** One page, one §: OCR in a browser takes seconds a page. */
+const SCANNED_FROM = "fixtures/fullmaktige-utdrag.pdf";
+/** tesseract.js starts its worker and wasm core, then reads a 200 dpi page: slow on a shared CI machine. */
+const OCR_TIMEOUT = 180_000;
 const fromDist = process.env.PROTOKOLL_EXAMPLE_DIST === "1";
 const present = existsSync(CHROMIUM);
 if (!present) console.warn(`test/browser: ${CHROMIUM} is missing, so the browser tests are SKIPPED (apt-get install chromium; .ci/run does).`);
@@ -35,6 +44,8 @@ describe.skipIf(!present)(`the example page in headless Chromium (${fromDist ? "
   let url: string;
   let server: Server;
   let served: string;
+  let scratch: string;
+  let scan: string;
 
   beforeAll(async () => {
     let html = "examples/browser/dist/index.html";
@@ -45,6 +56,10 @@ describe.skipIf(!present)(`the example page in headless Chromium (${fromDist ? "
       throw new Error("PROTOKOLL_EXAMPLE_DIST=1 but examples/browser/dist/ is not built: run node examples/browser/build.mjs");
     }
     url = pathToFileURL(html).href;
+    // A scan of the fixture: its page as a PNG in a PDF with no text layer (as Node's OCR tests make them).
+    scratch = mkdtempSync(join(tmpdir(), "protokoll-scan-"));
+    scan = join(scratch, "scan.pdf");
+    writeFileSync(scan, await scanPdf(new Uint8Array(await readFile(SCANNED_FROM))));
     server = await serve(dirname(html));
     served = `http://127.0.0.1:${(server.address() as AddressInfo).port}/index.html`;
     const { launch } = await import("puppeteer-core");
@@ -57,13 +72,14 @@ describe.skipIf(!present)(`the example page in headless Chromium (${fromDist ? "
     await browser?.close();
     server?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
   });
 
-  async function choose(file: string, at = url): Promise<{ state: string; status: string; record: string }> {
+  async function choose(file: string, at = url, timeout = 60_000): Promise<{ state: string; status: string; record: string }> {
     await page.goto(at);
     const input = await page.waitForSelector("input#file");
     await input!.uploadFile(file);
-    await page.waitForSelector("#status[data-state]", { timeout: 60_000 });
+    await page.waitForSelector("#status[data-state]", { timeout });
     return page.evaluate(() => ({
       state: document.getElementById("status")!.dataset.state!,
       status: document.getElementById("status")!.textContent!,
@@ -95,6 +111,41 @@ describe.skipIf(!present)(`the example page in headless Chromium (${fromDist ? "
     expect(shown.status).toMatch(/^PDFJS_FAILED: /);
   });
 
+  it(
+    "reads a scanned page by OCR with tesseract.js from the files beside the page (served over http)",
+    async () => {
+      const requests: string[] = [];
+      page.on("request", (request) => void requests.push(request.url()));
+      const shown = await choose(scan, served, OCR_TIMEOUT);
+      page.removeAllListeners("request");
+      expect(shown.state, shown.status).toBe("done");
+      expect(shown.status).toMatch(/1 page\(s\) read by OCR/);
+      const record = JSON.parse(shown.record);
+      expect(record.source.textSource).toBe("ocr");
+      expect(record.diagnostics.filter((d: { code: string }) => d.code === "OCR_PAGE")).toHaveLength(1);
+      // The § and its title as the fixture's text layer has them; the date from the page's head.
+      const text = await parsePdf(await readFile(SCANNED_FROM));
+      expect(record.items.map((item: { paragraph: number; title: string }) => [item.paragraph, item.title])).toEqual(
+        text.items.map((item) => [item.paragraph, item.title]),
+      );
+      expect(record.items.map((item: { paragraph: number }) => item.paragraph)).toEqual([8]);
+      expect(record.meeting.date).toBe(text.meeting.date);
+      // Nothing left 127.0.0.1: tesseract.js's worker, core and model came from ocr/.
+      const origin = new URL(served).origin;
+      expect(requests.filter((r) => !r.startsWith(origin) && !r.startsWith("blob:") && !r.startsWith("data:"))).toEqual([]);
+      expect(requests).toEqual(expect.arrayContaining([`${origin}/ocr/worker.min.js`, `${origin}/ocr/swe.traineddata.gz`]));
+    },
+    OCR_TIMEOUT,
+  );
+
+  it("says what to do when OCR's files cannot be loaded (a scan opened from file://)", async () => {
+    const shown = await choose(scan);
+    expect(shown.state).toBe("failed");
+    expect(shown.status).toMatch(/^OCR_UNAVAILABLE: /);
+    expect(shown.status).toMatch(/file:\/\/.*serve the page over http/);
+    expect(shown.status).toContain("ocrAssets");
+  });
+
   it("shows a typed error for a file that is not a PDF", async () => {
     const shown = await choose("package.json");
     expect(shown.state).toBe("failed");
@@ -102,12 +153,13 @@ describe.skipIf(!present)(`the example page in headless Chromium (${fromDist ? "
   });
 });
 
-/** The built page's folder over http on 127.0.0.1 (module workers are refused on file:// pages). */
+/** The built page's folder over http on 127.0.0.1 (module workers, and OCR's files, are refused on file:// pages). */
 async function serve(root: string): Promise<Server> {
   const types: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/javascript" };
   const server = createServer(async (request, response) => {
     const name = new URL(request.url ?? "/", "http://127.0.0.1").pathname.replace(/^\/+/, "");
-    if (name.includes("..") || name.includes("/")) return void response.writeHead(404).end();
+    // The page's folder and its ocr/ subfolder, nothing above.
+    if (name.split("/").some((part) => part === ".." || part === "") || name.split("/").length > 2) return void response.writeHead(404).end();
     try {
       const body = await readFile(join(root, name));
       response.writeHead(200, { "content-type": types[name.slice(name.lastIndexOf("."))] ?? "application/octet-stream" }).end(body);
