@@ -1,7 +1,9 @@
 // What a browser app pays, in bundled bytes, for each way of importing protokoll: esbuild
 // bundles a one-line app per case from the built package (dist/, so run `npm run build`
 // first) for the browser, minified, and its metafile says how many bytes came from where.
-// pdf.js and its worker code are lazy chunks: counted apart, they load with the first PDF.
+// pdf.js and its worker code are lazy chunks: counted apart, they load with the first PDF;
+// tesseract.js's API (OCR) is another, loaded only when a page needs OCR (its worker, wasm
+// core and model are files the app ships beside itself, never in the bundle).
 //
 //   node bench/bundles.mjs          # prints a table; npm run bench adds the figures to results.json
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -43,19 +45,26 @@ export async function bundleSizes() {
       const outputs = Object.entries(metafile.outputs).filter(([file]) => file.endsWith(".js"));
       // Lazy import()s are entry points of their own in esbuild's metafile: the app is the one from app.mjs.
       const entryOut = outputs.find(([, o]) => o.entryPoint?.endsWith("/app.mjs"));
-      const lazy = outputs.filter((output) => output !== entryOut).reduce((sum, [, o]) => sum + o.bytes, 0);
+      const lazyOutputs = outputs.filter((output) => output !== entryOut);
+      const lazy = lazyOutputs.reduce((sum, [, o]) => sum + o.bytes, 0);
+      // A lazy chunk is OCR's when any of its input comes from the OCR stack.
+      const ocrLazy = lazyOutputs
+        .filter(([, o]) => Object.keys(o.inputs).some((input) => OCR_PACKAGES.includes(origin(input))))
+        .reduce((sum, [, o]) => sum + o.bytes, 0);
       const byPackage = {};
       for (const [input, { bytesInOutput }] of Object.entries(entryOut[1].inputs)) {
         const key = origin(input);
         byPackage[key] = (byPackage[key] ?? 0) + bytesInOutput;
       }
-      results[name] = { bytes: entryOut[1].bytes, lazyChunkBytes: lazy, byPackage };
+      results[name] = { bytes: entryOut[1].bytes, lazyChunkBytes: lazy, ocrLazyChunkBytes: ocrLazy, byPackage };
     }
     return results;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+const OCR_PACKAGES = ["tesseract.js", "tesseract.js-core", "regenerator-runtime", "wasm-feature-detect", "is-url", "bmp-js", "zlibjs"];
 
 /** "zod", "@scope/name", "protokoll (dist)" or "app" for a metafile input path. */
 function origin(input) {
@@ -71,7 +80,10 @@ export function formatBundleSizes(results) {
     "Browser bundle (esbuild, minified, ESM with splitting), per import:",
     ...Object.entries(results).map(([name, r]) => {
       const parts = Object.entries(r.byPackage).sort((a, b) => b[1] - a[1]).filter(([, b]) => b > 1024).map(([p, b]) => `${p} ${kb(b)}`);
-      return `  ${name.padEnd(40)} ${kb(r.bytes).padStart(9)}${r.lazyChunkBytes ? ` + ${kb(r.lazyChunkBytes)} lazy (pdf.js and its worker code)` : ""}${parts.length ? `  [${parts.join(", ")}]` : ""}`;
+      const lazy = r.lazyChunkBytes
+        ? ` + ${kb(r.lazyChunkBytes)} lazy (pdf.js and its worker code ${kb(r.lazyChunkBytes - r.ocrLazyChunkBytes)}, OCR ${kb(r.ocrLazyChunkBytes)})`
+        : "";
+      return `  ${name.padEnd(40)} ${kb(r.bytes).padStart(9)}${lazy}${parts.length ? `  [${parts.join(", ")}]` : ""}`;
     }),
   ].join("\n");
 }

@@ -116,6 +116,7 @@ describe.skipIf(!present)(`the example page in headless Chromium (${fromDist ? "
     async () => {
       const requests: string[] = [];
       page.on("request", (request) => void requests.push(request.url()));
+      servedRequests.length = 0;
       const shown = await choose(scan, served, OCR_TIMEOUT);
       page.removeAllListeners("request");
       expect(shown.state, shown.status).toBe("done");
@@ -130,10 +131,11 @@ describe.skipIf(!present)(`the example page in headless Chromium (${fromDist ? "
       );
       expect(record.items.map((item: { paragraph: number }) => item.paragraph)).toEqual([8]);
       expect(record.meeting.date).toBe(text.meeting.date);
-      // Nothing left 127.0.0.1: tesseract.js's worker, core and model came from ocr/.
+      // Nothing left 127.0.0.1: tesseract.js's worker, one of its cores and the model were loaded from ocr/.
       const origin = new URL(served).origin;
       expect(requests.filter((r) => !r.startsWith(origin) && !r.startsWith("blob:") && !r.startsWith("data:"))).toEqual([]);
-      expect(requests).toEqual(expect.arrayContaining([`${origin}/ocr/worker.min.js`, `${origin}/ocr/swe.traineddata.gz`]));
+      expect(servedRequests).toEqual(expect.arrayContaining(["GET /ocr/worker.min.js", "GET /ocr/swe.traineddata.gz"]));
+      expect(servedRequests.filter((r) => /^GET \/ocr\/tesseract-core-.*lstm\.wasm\.js$/.test(r))).toHaveLength(1);
     },
     OCR_TIMEOUT,
   );
@@ -154,10 +156,14 @@ describe.skipIf(!present)(`the example page in headless Chromium (${fromDist ? "
 });
 
 /** The built page's folder over http on 127.0.0.1 (module workers, and OCR's files, are refused on file:// pages). */
+/** Every request the server answered, as "METHOD /path". */
+const servedRequests: string[] = [];
+
 async function serve(root: string): Promise<Server> {
   const types: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/javascript" };
   const server = createServer(async (request, response) => {
     const name = new URL(request.url ?? "/", "http://127.0.0.1").pathname.replace(/^\/+/, "");
+    servedRequests.push(`${request.method} /${name}`);
     // The page's folder and its ocr/ subfolder, nothing above.
     if (name.split("/").some((part) => part === ".." || part === "") || name.split("/").length > 2) return void response.writeHead(404).end();
     try {
