@@ -80,6 +80,8 @@ export interface OcrSource {
  */
 export class OcrReader {
   private engine: Promise<OcrEngine> | null = null;
+  /** The engine once it is up. */
+  private ready: OcrEngine | null = null;
 
   constructor(private readonly settings: OcrSettings) {
     if (!OCR_MODES.includes(settings.mode)) {
@@ -142,12 +144,14 @@ export class OcrReader {
   }
 
   private start(): Promise<OcrEngine> {
-    this.engine ??= startOcrEngine(this.settings.languages, this.settings.assets);
+    this.engine ??= startOcrEngine(this.settings.languages, this.settings.assets).then((engine) => (this.ready = engine));
     return this.engine;
   }
 
   async close(): Promise<void> {
-    const engine = await this.engine?.catch(() => null);
-    await engine?.close();
+    if (this.ready) return this.ready.close();
+    // Still starting when the time budget ended: in a browser nothing else stops a worker that never
+    // answers (Node terminates the whole extraction thread), so it is closed once up, not waited for.
+    void this.engine?.then((engine) => engine.close(), () => undefined);
   }
 }

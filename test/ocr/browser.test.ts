@@ -119,3 +119,27 @@ describe("the canvas OCR draws a page into, in a browser", () => {
     expect(browserCanvasFactory()).toBeUndefined();
   });
 });
+
+describe("an OCR engine still starting when the time budget ends", () => {
+  afterEach(() => {
+    vi.doUnmock("../../src/ocr/engine.js");
+    vi.resetModules();
+  });
+
+  it("is not waited for (a browser has no thread to terminate), and is closed once it is up", async () => {
+    let up: (engine: { recognize(): never; close(): Promise<void> }) => void = () => undefined;
+    const close = vi.fn(async () => undefined);
+    vi.resetModules();
+    vi.doMock("../../src/ocr/engine.js", () => ({ startOcrEngine: () => new Promise((resolve) => (up = resolve)) }));
+    const { OcrReader } = await import("../../src/ocr/index.js");
+    const reader = new OcrReader({ mode: "auto", languages: ["swe"] });
+    const page = { page: 1, width: 595, height: 842, items: [] };
+    const reading = reader.recognisePages({ getPage: () => new Promise(() => undefined) }, [page], { pages: [1], diagnostics: [] }, [], () => undefined);
+    reading.catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await reader.close();
+    expect(close).not.toHaveBeenCalled();
+    up({ recognize: () => { throw new Error("not used"); }, close });
+    await vi.waitFor(() => expect(close).toHaveBeenCalledTimes(1));
+  });
+});
