@@ -24,6 +24,12 @@ export interface OcrAssetPaths {
 export type OcrAssets = string | URL | OcrAssetPaths;
 
 export const DEFAULT_OCR_ASSETS = "ocr/";
+const WORKER_FILE = "worker.min.js";
+/**
+ * The LSTM-only cores, which the LSTM_ONLY engine loads: tesseract.js picks one by what the
+ * browser's WebAssembly supports (relaxed SIMD, SIMD, neither), so all three must be there.
+ */
+export const OCR_CORE_FILES = ["tesseract-core-relaxedsimd-lstm.wasm.js", "tesseract-core-simd-lstm.wasm.js", "tesseract-core-lstm.wasm.js"];
 
 /** The option with its URLs as strings: options cross to Node's extraction worker by structured clone, which refuses URL objects. */
 export function plainOcrAssets(assets: OcrAssets): OcrAssets {
@@ -34,12 +40,6 @@ export function plainOcrAssets(assets: OcrAssets): OcrAssets {
   }
   return { workerPath: String(assets.workerPath), corePath: String(assets.corePath), langPath: String(assets.langPath) };
 }
-const WORKER_FILE = "worker.min.js";
-/**
- * The LSTM-only cores, which the LSTM_ONLY engine loads: tesseract.js picks one by what the
- * browser's WebAssembly supports (relaxed SIMD, SIMD, neither), so all three must be there.
- */
-export const OCR_CORE_FILES = ["tesseract-core-relaxedsimd-lstm.wasm.js", "tesseract-core-simd-lstm.wasm.js", "tesseract-core-lstm.wasm.js"];
 
 const SETTING = `set the ocrAssets option to the URL of a folder that holds tesseract.js's ${WORKER_FILE}, tesseract.js-core's ${OCR_CORE_FILES.join(", ")} and <language>.traineddata.gz from @tesseract.js-data (default "${DEFAULT_OCR_ASSETS}" beside the page; examples/browser/build.mjs copies them there), or to { workerPath, corePath, langPath }.`;
 

@@ -4,9 +4,9 @@
  * import). In Node, from node_modules: tesseract.js runs its wasm core from
  * tesseract.js-core in its own worker thread, and the model is read from the
  * package folder, so nothing is fetched. In a browser, tesseract.js runs in a
- * Web Worker from the files the app ships beside itself (never a CDN). One engine per document read; it
- * holds no state outside itself, so it works the same on the main thread and
- * inside a worker thread.
+ * Web Worker from the files the app ships beside itself (never a CDN). One
+ * engine per document read; it holds no state outside itself, so it works the
+ * same on the main thread and inside a worker thread.
  */
 import { OcrUnavailableError } from "../errors.js";
 import { moduleLocation, nodeBuiltin } from "../pdf/pdfjs.js";

@@ -14,7 +14,6 @@ import { assessTextLayers, type PageQuality } from "./quality.js";
 import { renderPage, type CanvasFactory, type RenderablePage } from "./render.js";
 import { ocrItems } from "./words.js";
 
-export { DEFAULT_OCR_ASSETS, type OcrAssetPaths, type OcrAssets } from "./browser.js";
 export { assessTextLayer, assessTextLayers, type PageQuality, type TextLayerQuality } from "./quality.js";
 
 /** "auto": OCR the pages without text or with a garbled text layer; "force": every page; "off": none. */
