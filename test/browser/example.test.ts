@@ -7,7 +7,8 @@
  * Needs Debian's chromium (.ci/run installs it); skipped, saying so, where it is absent.
  * A scanned page (fixtures/fullmaktige-utdrag.pdf rasterised into an image-only PDF here) is
  * read by OCR in the page: tesseract.js in a Web Worker, from the files build.mjs copies into
- * ocr/ beside the page. Served only: a file:// page cannot load them (a typed error says so).
+ * ocr/ beside the page (into an OffscreenCanvas, and once more with OffscreenCanvas taken
+ * away, into a DOM canvas). Served only: a file:// page cannot load them (a typed error says so).
  *
  * By default the page is built from src/; PROTOKOLL_EXAMPLE_DIST=1 (set by .ci/run after
  * `npm run build`) opens the page built from the package, examples/browser/dist/.
@@ -75,12 +76,12 @@ describe.skipIf(!present)(`the example page in headless Chromium (${fromDist ? "
     if (scratch) rmSync(scratch, { recursive: true, force: true });
   });
 
-  async function choose(file: string, at = url, timeout = 60_000): Promise<{ state: string; status: string; record: string }> {
-    await page.goto(at);
-    const input = await page.waitForSelector("input#file");
+  async function choose(file: string, at = url, timeout = 60_000, tab = page): Promise<{ state: string; status: string; record: string }> {
+    await tab.goto(at);
+    const input = await tab.waitForSelector("input#file");
     await input!.uploadFile(file);
-    await page.waitForSelector("#status[data-state]", { timeout });
-    return page.evaluate(() => ({
+    await tab.waitForSelector("#status[data-state]", { timeout });
+    return tab.evaluate(() => ({
       state: document.getElementById("status")!.dataset.state!,
       status: document.getElementById("status")!.textContent!,
       record: document.getElementById("record")!.textContent!,
@@ -136,6 +137,26 @@ describe.skipIf(!present)(`the example page in headless Chromium (${fromDist ? "
       expect(requests.filter((r) => !r.startsWith(origin) && !r.startsWith("blob:") && !r.startsWith("data:"))).toEqual([]);
       expect(servedRequests).toEqual(expect.arrayContaining(["GET /ocr/worker.min.js", "GET /ocr/swe.traineddata.gz"]));
       expect(servedRequests.filter((r) => /^GET \/ocr\/tesseract-core-.*lstm\.wasm\.js$/.test(r))).toHaveLength(1);
+    },
+    OCR_TIMEOUT,
+  );
+
+  it(
+    "draws the page into a DOM canvas where the browser has no OffscreenCanvas",
+    async () => {
+      const tab = await browser.newPage();
+      try {
+        // Gone before any script of the page runs: pdf.js and protokoll both fall back to DOM canvases.
+        await tab.evaluateOnNewDocument(() => void delete (globalThis as { OffscreenCanvas?: unknown }).OffscreenCanvas);
+        const shown = await choose(scan, served, OCR_TIMEOUT, tab);
+        expect(await tab.evaluate(() => typeof (globalThis as { OffscreenCanvas?: unknown }).OffscreenCanvas)).toBe("undefined");
+        expect(shown.state, shown.status).toBe("done");
+        const record = JSON.parse(shown.record);
+        expect(record.source.textSource).toBe("ocr");
+        expect(record.items.map((item: { paragraph: number }) => item.paragraph)).toEqual([8]);
+      } finally {
+        await tab.close();
+      }
     },
     OCR_TIMEOUT,
   );
