@@ -69,7 +69,7 @@ describe("protokoll parse --out", () => {
     for (const name of expected.good) {
       const doc = readJson<Document>("out1", "documents", `${name}.json`);
       expect(doc.schemaVersion).toBe(1);
-      expect(doc.source.file).toBe(join("in", `${name}.${name.includes("seed") ? "txt" : "pdf"}`));
+      expect(doc.source.file).toBe(join("in", `${name}.${name.startsWith("nested/") ? "txt" : "pdf"}`));
       expect(doc.source.sha256).toMatch(/^[0-9a-f]{64}$/);
       expect(read("out1", "documents", `${name}.json`)).toBe(JSON.stringify(doc, null, 2) + "\n");
     }
@@ -136,9 +136,9 @@ describe("protokoll parse --out", () => {
 
 describe("protokoll parse to stdout", () => {
   it("prints one input's document as JSON", async () => {
-    const result = await cli(["parse", join("in", "nested", "seed.txt")]);
+    const result = await cli(["parse", join("in", "nested", "protokoll.txt")]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toBe(read("out1", "documents", "nested", "seed.json"));
+    expect(result.stdout).toBe(read("out1", "documents", "nested", "protokoll.json"));
   });
 
   it("prints several inputs as jsonl in input order, failures on stderr", async () => {
@@ -216,7 +216,7 @@ describe("protokoll export", () => {
 
   it("says in one line how many documents were duplicates", async () => {
     mkdirSync(join(tmp, "dups"));
-    for (let i = 0; i < 30; i++) copyFileSync(join(tmp, "out1", "documents", "nested", "seed.json"), join(tmp, "dups", `copy${i}.json`));
+    for (let i = 0; i < 30; i++) copyFileSync(join(tmp, "out1", "documents", "nested", "protokoll.json"), join(tmp, "dups", `copy${i}.json`));
     const result = await cli(["export", "dups", "--csv", "csv-dups"]);
     expect(result.code).toBe(0);
     const lines = result.stderr.trim().split("\n");
@@ -342,9 +342,9 @@ describe.concurrent("protokoll usage", () => {
     [["parse", "in"]],
     [["parse", "in", "--bogus"]],
     [["parse", "in", "--jobs", "0", "--out", "x"]],
-    [["parse", "in/nested/seed.txt", "--ocr", "sometimes"]],
+    [["parse", "in/nested/protokoll.txt", "--ocr", "sometimes"]],
     [["parse", "missing.pdf"]],
-    [["parse", "in/nested/seed.txt", "--resume"]],
+    [["parse", "in/nested/protokoll.txt", "--resume"]],
     [["export", "out1"]],
     [["parse", "in", "--out", "o", "-q", "-v"]],
     [["parse", "in", "--out", "o", "--fail-on", "maybe"]],
