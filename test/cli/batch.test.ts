@@ -288,6 +288,29 @@ describe("--resume", () => {
     expect(readJson<Manifest>("res-out", "manifest.json").summary).toMatchObject({ ok: 2, skipped: 0 });
   });
 
+  it("keeps the documents of a run of the other format, rewritten as this run writes them", async () => {
+    mkdirSync(join(tmp, "switch"));
+    writeFileSync(join(tmp, "switch", "a.txt"), protokollText(3));
+    writeFileSync(join(tmp, "switch", "b.txt"), protokollText(4));
+    expect((await cli(["parse", "switch", "--out", "switch-json"])).code).toBe(0);
+    expect((await cli(["parse", "switch", "--out", "switch-jsonl", "--format", "jsonl"])).code).toBe(0);
+    const json = filesBelow(join(tmp, "switch-json", "documents")).map((f) => readFileSync(join(tmp, "switch-json", "documents", f), "utf8"));
+    const jsonl = readFileSync(join(tmp, "switch-jsonl", "documents.jsonl"), "utf8");
+
+    // json -> jsonl: nothing parsed again, documents.jsonl as a jsonl run writes it.
+    const toJsonl = await cli(["parse", "switch", "--out", "switch-json", "--format", "jsonl", "--resume"]);
+    expect(toJsonl.code, toJsonl.stderr).toBe(0);
+    expect(readJson<Manifest>("switch-json", "manifest.json").summary).toMatchObject({ ok: 0, skipped: 2 });
+    expect(readFileSync(join(tmp, "switch-json", "documents.jsonl"), "utf8")).toBe(jsonl);
+    expect(filesBelow(join(tmp, "switch-json"))).toEqual(["documents.jsonl", "errors.jsonl", "manifest.json"]);
+
+    // jsonl -> json: the lines become pretty files again, byte for byte as a json run writes them.
+    const toJson = await cli(["parse", "switch", "--out", "switch-jsonl", "--resume"]);
+    expect(toJson.code, toJson.stderr).toBe(0);
+    expect(readJson<Manifest>("switch-jsonl", "manifest.json").summary).toMatchObject({ ok: 0, skipped: 2 });
+    expect(filesBelow(join(tmp, "switch-jsonl", "documents")).map((f) => readFileSync(join(tmp, "switch-jsonl", "documents", f), "utf8"))).toEqual(json);
+  });
+
   it("moves an output of the flat layout of earlier versions into documents/", async () => {
     mkdirSync(join(tmp, "flat"));
     copyFileSync(GOOD_TXT, join(tmp, "flat", "a.txt"));
