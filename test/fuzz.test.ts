@@ -25,8 +25,11 @@ let tmp: string;
 
 beforeAll(async () => {
   const configs = (Array.isArray(tsupConfig) ? tsupConfig : [tsupConfig]) as Options[];
-  const library = configs.find((c) => c.entry && !Array.isArray(c.entry) && typeof c.entry === "object" && "index" in c.entry);
-  await build({ ...library, config: false, format: ["esm"], dts: false, outDir: BUILD_DIR, clean: true, sourcemap: false, silent: true, metafile: false });
+  const withEntry = (name: string) => configs.find((c) => c.entry && !Array.isArray(c.entry) && typeof c.entry === "object" && name in c.entry);
+  const options: Options = { config: false, format: ["esm"], dts: false, outDir: BUILD_DIR, sourcemap: false, silent: true, metafile: false };
+  await build({ ...withEntry("index"), ...options, clean: true });
+  // pdf-worker.js beside index.js, as in the package: without it pdf.js would run in the caller's thread, which is not what ships.
+  await build({ ...withEntry("pdf-worker"), ...options });
   tmp = mkdtempSync(join(tmpdir(), "protokoll-fuzz-"));
 }, 120_000);
 

@@ -79,7 +79,7 @@ describe("parsePdf", () => {
 
   it("accepts an ArrayBuffer as well as a Uint8Array, and does not detach the caller's buffer", async () => {
     const { readFileSync } = await import("node:fs");
-    const bytes = new Uint8Array(readFileSync(new URL("../../shared/eval/dev/d04_kf_sjovalla_utdrag_2025-04-28.pdf", import.meta.url)));
+    const bytes = new Uint8Array(readFileSync(new URL("../fixtures/fullmaktige-utdrag.pdf", import.meta.url)));
     const fromView = await parsePdf(bytes);
     const fromBuffer = await parsePdf(bytes.buffer.slice(0));
     expect(bytes.byteLength).toBeGreaterThan(0);

@@ -6,22 +6,21 @@
  * (the PDF is never copied into the repository).
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { parsePdf, type Document } from "../src/index.js";
+import { HAS_SHARED, sharedPath } from "./support/shared.js";
 
-const real = fileURLToPath(new URL("../../shared/eval/real/", import.meta.url));
-const scorer = fileURLToPath(new URL("../../shared/eval/score.mjs", import.meta.url));
+const real = sharedPath("eval/real");
+const scorer = sharedPath("eval/score.mjs");
 const NAME = "nykarleby_ungdomsfullmaktige_protokoll_2023-05-09";
-const present = existsSync(join(real, `${NAME}.pdf`)) && existsSync(join(real, `${NAME}.json`)) && existsSync(scorer);
 
 /** F1 0.955 when this floor was set (0.636 before issue #11 item 6); the rest is the garbled text layer. */
 const F1_FLOOR = 0.94;
 
-describe.skipIf(!present)(`real protokoll ${NAME}`, () => {
+describe.skipIf(!HAS_SHARED)(`real protokoll ${NAME}`, () => {
   const pred = mkdtempSync(join(tmpdir(), "protokoll-real-"));
   afterAll(() => rmSync(pred, { recursive: true, force: true }));
   let document: Document;

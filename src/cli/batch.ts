@@ -3,15 +3,23 @@
  * pool, write the outputs, and account for every input: in the journal as it
  * finishes, in `errors.jsonl` and `manifest.json` at the end.
  *
+ * With `--out`, every document is a file of its own as soon as it is parsed:
+ * its output (`--format json`) or its part of `documents.jsonl`, kept in the
+ * hidden folder `.protokoll-parts/` until the run ends (`--format jsonl`). So a
+ * killed run of either format leaves files the journal accounts for, and
+ * `--resume` goes on from them.
+ *
  * Determinism: inputs are sorted, documents are serialised by the worker in a
  * fixed format, and anything written in input order (jsonl, errors, manifest)
  * is reordered as results arrive; so `--jobs 1` and `--jobs 8` write the same bytes.
  */
 import { createHash } from "node:crypto";
-import { createWriteStream } from "node:fs";
+import { once } from "node:events";
+import { createReadStream, createWriteStream } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm } from "node:fs/promises";
 import { availableParallelism, totalmem } from "node:os";
 import { dirname, join, relative, resolve, sep } from "node:path";
+import { createInterface } from "node:readline";
 import type { ParseFileOptions } from "../input.js";
 import type { DocumentKind } from "../schema/index.js";
 import type { TextEncoding } from "../text/decode.js";
@@ -34,6 +42,7 @@ import { WorkerPool } from "./pool.js";
 import { ProgressLine, formatSummary } from "./progress.js";
 import type { OutputFormat, TaskResult } from "./protocol.js";
 import { discoverInputs, type InputFile } from "./scan.js";
+import { serialise } from "./serialise.js";
 
 export { ERRORS_FILE, MANIFEST_FILE, type Manifest, type ManifestEntry } from "./manifest.js";
 
@@ -91,6 +100,14 @@ export function outputName(input: InputFile): string {
   return `${DOCUMENTS_DIR}/${input.below.replace(/\.[^./]*$/, "")}.json`;
 }
 
+/** Where a document of a `--format jsonl --out` run waits for the end of the run: hidden, so no scan or glob over DIR reads it. */
+export const PARTS_DIR = ".protokoll-parts";
+
+/** The part file of an input: named by its path as given, which is what `--resume` knows an input by. */
+export function partName(path: string): string {
+  return `${PARTS_DIR}/${createHash("sha256").update(path).digest("hex").slice(0, 32)}.json`;
+}
+
 /** Refuse, before any work, a run whose outputs would overwrite each other (on a case-blind disk too). */
 function checkOutputNames(inputs: InputFile[]): void {
   const byName = new Map<string, string[]>();
@@ -113,9 +130,6 @@ function checkCombination(options: ParseCommandOptions, inputCount: number): voi
   if (options.resume && options.out === null) {
     throw new UsageError("--resume needs --out DIR (it looks for the outputs there)", "parse");
   }
-  if (options.resume && options.format === "jsonl") {
-    throw new UsageError("--resume works with --format json only (one output file per input to compare with)", "parse");
-  }
   if (options.out === null && options.format === "json" && inputCount > 1) {
     throw new UsageError(
       `${inputCount} inputs: use --out DIR for one JSON file each, or --format jsonl for one document per line on stdout`,
@@ -137,20 +151,23 @@ export async function runParse(options: ParseCommandOptions, io: ParseIo): Promi
   let journal: Journal | null = null;
   if (outDir !== null) {
     await prepareFolder(outDir, "--out");
-    if (options.format === "json") {
-      checkOutputNames(inputs);
-      const earlier = await readPrevious(outDir, MANIFEST_FILE);
-      if (earlier.unfinished > 0 && !options.resume && !options.force) {
-        throw new UsageError(
-          `${options.out} holds a run that did not finish (${earlier.unfinished} inputs done, see ${JOURNAL_FILE}): ` +
-            `add --resume to go on from there, or --force to parse everything again`,
-          "parse",
-        );
-      }
-      if (options.resume && !options.force) previous = earlier.byFile;
-      await removeTempFiles(outDir);
-      journal = await Journal.open(outDir, generator, options.resume);
+    if (options.format === "json") checkOutputNames(inputs);
+    const earlier = await readPrevious(outDir, MANIFEST_FILE);
+    if (earlier.unfinished > 0 && !options.resume && !options.force) {
+      throw new UsageError(
+        `${options.out} holds a run that did not finish (${earlier.unfinished} inputs done, see ${JOURNAL_FILE}): ` +
+          `add --resume to go on from there, or --force to parse everything again`,
+        "parse",
+      );
     }
+    await removeTempFiles(outDir);
+    if (options.resume && !options.force) {
+      previous = earlier.byFile;
+      await splitJsonl(outDir, previous, inputs);
+    } else {
+      await rm(join(outDir, PARTS_DIR), { recursive: true, force: true });
+    }
+    journal = await Journal.open(outDir, generator, options.resume);
   }
   // Read before the first worker starts: stdin is there once, and a usage error must come before any work.
   const stdin = inputs.some((i) => i.abs === null) ? await readAll(io.stdin) : null;
@@ -172,22 +189,22 @@ export async function runParse(options: ParseCommandOptions, io: ParseIo): Promi
     memoryMb: options.memoryMb,
   });
   const progress = new ProgressLine(io.stderr, inputs.length, options.progress && options.verbosity !== "quiet" && io.stderr.isTTY === true);
-  const ordered = openOrderedSink(options, outDir, io.stdout);
+  const ordered = openOrderedSink(outDir, io.stdout);
   const entries: ManifestEntry[] = new Array(inputs.length);
-  const jsonOut = outDir !== null && options.format === "json" ? outDir : null;
 
   const finishInput = async (index: number, entry: ManifestEntry, text: string | null): Promise<void> => {
     const input = inputs[index]!;
     entries[index] = entry;
     ordered.put(index, text);
     // Stale first, journal second: a kill in between leaves the input unjournalled, so it is done again.
-    if (jsonOut !== null) await removeStaleOutput(jsonOut, previous.get(input.path)?.entry.output ?? null, entry.output);
+    if (outDir !== null) await removeStaleOutput(outDir, previous.get(input.path)?.entry.output ?? null, entry.output);
     await journal?.append(entry);
     if (entry.status === "failed" && (outDir === null || options.verbosity === "verbose")) {
       progress.log(`protokoll: ${input.path}: ${entry.error}: ${entry.message}`);
     } else if (options.verbosity === "verbose") {
       const pages = entry.pages === null ? "" : `, ${entry.pages} page(s)`;
-      progress.log(`protokoll: ${input.path}: ${entry.status} (${entry.parseStatus})${pages}${entry.output ? ` -> ${entry.output}` : ""}`);
+      const output = entry.output === null ? null : options.format === "jsonl" ? JSONL_FILE : entry.output;
+      progress.log(`protokoll: ${input.path}: ${entry.status} (${entry.parseStatus})${pages}${output ? ` -> ${output}` : ""}`);
     }
     progress.tick(entry.status !== "failed", entry.status === "ok" ? (entry.pages ?? 0) : 0);
   };
@@ -204,8 +221,8 @@ export async function runParse(options: ParseCommandOptions, io: ParseIo): Promi
       return failed(null, "FILE_READ_FAILED", `${input.path} cannot be read: ${reason(error)}.`);
     }
     const sha256 = createHash("sha256").update(bytes).digest("hex");
-    const target = jsonOut !== null ? outputName(input) : null;
-    const kept = target !== null ? await keptOutput(jsonOut!, previous.get(input.path), sha256, generator, target) : null;
+    const target = outDir === null ? null : options.format === "json" ? outputName(input) : partName(input.path);
+    const kept = target !== null ? await keptOutput(outDir!, previous.get(input.path), sha256, generator, target, options.format) : null;
     if (kept !== null) return finishInput(index, { ...kept, status: "skipped", output: target, line: null }, null);
 
     const result: TaskResult = await pool.run({
@@ -217,18 +234,17 @@ export async function runParse(options: ParseCommandOptions, io: ParseIo): Promi
     });
     if (!result.ok) {
       // A stale output from an earlier run must not pass for this input's result.
-      if (target !== null) await rm(join(jsonOut!, target), { force: true });
+      if (target !== null) await rm(join(outDir!, target), { force: true });
       return failed(sha256, result.code, result.message);
     }
     if (target !== null) {
-      const path = join(jsonOut!, target);
+      const path = join(outDir!, target);
       await mkdir(dirname(path), { recursive: true });
       await writeAtomic(path, result.text);
     }
-    const output = target ?? (outDir !== null ? JSONL_FILE : null);
     await finishInput(
       index,
-      { ...blankEntry(input.path, "ok", sha256), parseStatus: result.parseStatus, pages: result.pages, diagnostics: result.diagnostics, output },
+      { ...blankEntry(input.path, "ok", sha256), parseStatus: result.parseStatus, pages: result.pages, diagnostics: result.diagnostics, output: target },
       result.text,
     );
   };
@@ -245,7 +261,7 @@ export async function runParse(options: ParseCommandOptions, io: ParseIo): Promi
     await journal?.close();
   }
 
-  if (outDir !== null && options.format === "jsonl") numberLines(entries);
+  if (outDir !== null && options.format === "jsonl") await joinParts(outDir, entries);
   const summary = summarise(entries);
   if (outDir !== null) {
     const manifest: Manifest = {
@@ -264,6 +280,7 @@ export async function runParse(options: ParseCommandOptions, io: ParseIo): Promi
     };
     await writeRunRecords(outDir, manifest);
     await journal?.finish();
+    await rm(join(outDir, PARTS_DIR), { recursive: true, force: true });
   }
   progress.clear();
   if (options.verbosity !== "quiet") {
@@ -285,8 +302,9 @@ function blankEntry(file: string, status: InputStatus, sha256: string | null): M
 /**
  * `--resume`: the earlier entry of an input, when its output can stand for this
  * run's: made from the same bytes (sha256) by the same protokoll version, and
- * still a readable document. An output at another place (the layout of an
- * earlier version) is moved to `target`.
+ * still a readable document of those bytes. An output at another place (the
+ * layout of an earlier version, or the other format) is moved to `target`, in
+ * this run's format.
  */
 async function keptOutput(
   outDir: string,
@@ -294,24 +312,94 @@ async function keptOutput(
   sha256: string,
   generator: string,
   target: string,
+  format: OutputFormat,
 ): Promise<ManifestEntry | null> {
   if (!earlier || earlier.generator !== generator) return null;
   const e = earlier.entry;
-  if ((e.status !== "ok" && e.status !== "skipped") || e.sha256 !== sha256 || e.output === null || !isInside(outDir, e.output)) return null;
+  if ((e.status !== "ok" && e.status !== "skipped") || e.sha256 !== sha256 || e.output === null) return null;
+  // One document per file only: documents.jsonl was split into parts before (splitJsonl).
+  if (!e.output.endsWith(".json") || !isInside(outDir, e.output)) return null;
   const from = join(outDir, e.output);
+  let text: string;
+  let doc: { source?: { pages?: unknown; sha256?: unknown } };
   try {
-    const doc = JSON.parse(await readFile(from, "utf8")) as { source?: { pages?: unknown } };
-    // A foreign file is not a result: parse the input again.
-    if (typeof doc.source?.pages !== "number") return null;
+    text = await readFile(from, "utf8");
+    doc = JSON.parse(text) as typeof doc;
   } catch {
     return null;
   }
-  if (e.output !== target) {
+  // A foreign or edited file is not a result: parse the input again.
+  if (typeof doc.source?.pages !== "number" || doc.source.sha256 !== sha256) return null;
+  const wanted = serialise(doc, format);
+  if (e.output !== target || text !== wanted) {
     const to = join(outDir, target);
     await mkdir(dirname(to), { recursive: true });
-    await rename(from, to);
+    await writeAtomic(to, wanted);
+    if (to !== from) await rm(from, { force: true });
   }
   return e;
+}
+
+/**
+ * `--resume` after a finished `--format jsonl` run: the documents it made are
+ * lines of documents.jsonl. Each line that an input of this run may keep
+ * becomes that input's part file again, so kept and newly parsed documents are
+ * joined alike at the end. A line that is not a document of the input's bytes
+ * (an edited or replaced file) is left, and its input parsed again.
+ */
+async function splitJsonl(outDir: string, previous: Map<string, PreviousEntry>, inputs: InputFile[]): Promise<void> {
+  const byLine = new Map<number, string>();
+  for (const { path } of inputs) {
+    const e = previous.get(path)?.entry;
+    if (e?.output === JSONL_FILE && e.line !== null && (e.status === "ok" || e.status === "skipped")) byLine.set(e.line, path);
+  }
+  if (byLine.size === 0) return;
+  await mkdir(join(outDir, PARTS_DIR), { recursive: true });
+  const lines = createInterface({ input: createReadStream(join(outDir, JSONL_FILE)), crlfDelay: Infinity });
+  let number = 0;
+  try {
+    for await (const line of lines) {
+      const path = byLine.get(++number);
+      if (path === undefined) continue;
+      const earlier = previous.get(path)!;
+      if (documentSha256(line) !== earlier.entry.sha256) continue;
+      const part = partName(path);
+      await writeAtomic(join(outDir, part), line + "\n");
+      previous.set(path, { ...earlier, entry: { ...earlier.entry, output: part, line: null } });
+    }
+  } catch {
+    // documents.jsonl is gone or unreadable: the inputs not split yet are parsed again.
+  }
+}
+
+function documentSha256(line: string): unknown {
+  try {
+    return (JSON.parse(line) as { source?: { sha256?: unknown } }).source?.sha256;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `--format jsonl --out`: documents.jsonl from the parts, in input order (a
+ * temporary file renamed, as every output); each entry then names its line.
+ */
+async function joinParts(outDir: string, entries: ManifestEntry[]): Promise<void> {
+  const target = join(outDir, JSONL_FILE);
+  const temp = tempPath(target);
+  const stream = createWriteStream(temp);
+  const failed = once(stream, "error").then(([error]) => Promise.reject(error as Error));
+  failed.catch(() => {});
+  let line = 0;
+  for (const entry of entries) {
+    if (entry.output === null) continue;
+    const text = await readFile(join(outDir, entry.output), "utf8");
+    if (!stream.write(text)) await Promise.race([once(stream, "drain"), failed]);
+    entry.output = JSONL_FILE;
+    entry.line = ++line;
+  }
+  await Promise.race([new Promise<void>((done) => stream.end(done)), failed]);
+  await rename(temp, target);
 }
 
 /** An earlier output of this input at another place than this run's (or none now) would be vouched for by nothing. */
@@ -337,28 +425,18 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
-/** The jsonl line of each document: documents are written in input order, one line each. */
-function numberLines(entries: ManifestEntry[]): void {
-  let line = 0;
-  for (const e of entries) if (e.status === "ok") e.line = ++line;
-}
-
 /**
- * Where documents go in input order: stdout (no --out), `documents.jsonl`
- * (--out with jsonl), or nowhere (--out with json: one file per input, written
- * as it finishes). Results arrive in completion order; each is held until all
- * before it are out.
+ * Where documents go in input order without --out: stdout. With --out each is
+ * a file as it finishes (an output or a part of documents.jsonl). Results
+ * arrive in completion order; each is held until all before it are out.
  */
 interface OrderedSink {
   put(index: number, text: string | null): void;
   close(): Promise<void>;
 }
 
-function openOrderedSink(options: ParseCommandOptions, outDir: string | null, stdout: NodeJS.WritableStream): OrderedSink {
-  if (outDir !== null && options.format === "json") return { put: () => {}, close: async () => {} };
-  const target = outDir !== null ? join(outDir, JSONL_FILE) : null;
-  const temp = target !== null ? tempPath(target) : null;
-  const stream = temp !== null ? createWriteStream(temp) : stdout;
+function openOrderedSink(outDir: string | null, stdout: NodeJS.WritableStream): OrderedSink {
+  if (outDir !== null) return { put: () => {}, close: async () => {} };
   const waiting = new Map<number, string | null>();
   let next = 0;
   return {
@@ -367,13 +445,9 @@ function openOrderedSink(options: ParseCommandOptions, outDir: string | null, st
       while (waiting.has(next)) {
         const ready = waiting.get(next)!;
         waiting.delete(next++);
-        if (ready !== null) stream.write(ready);
+        if (ready !== null) stdout.write(ready);
       }
     },
-    async close() {
-      if (temp === null || target === null) return;
-      await new Promise<void>((done, fail) => stream.end((error?: Error | null) => (error ? fail(error) : done())));
-      await rename(temp, target);
-    },
+    async close() {},
   };
 }

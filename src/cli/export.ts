@@ -16,6 +16,7 @@ import { prepareFolder, writeAtomic } from "./files.js";
 import { JOURNAL_FILE } from "./journal.js";
 import { ERRORS_FILE, MANIFEST_FILE, type Manifest, type ManifestEntry } from "./manifest.js";
 
+/** What `export` and `link` are given: sources of parsed documents, and the folder for the tables. */
 export interface ExportOptions {
   sources: string[];
   csvDir: string;

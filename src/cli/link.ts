@@ -7,19 +7,8 @@
 import { join, resolve } from "node:path";
 import { linkDocuments } from "../link/index.js";
 import { EXIT_FAILURES, EXIT_OK } from "./errors.js";
-import { loadDocuments, schemaSql, writeCsv, type Cell, type Table } from "./export.js";
+import { loadDocuments, schemaSql, writeCsv, type Cell, type ExportIo, type ExportOptions, type Table } from "./export.js";
 import { prepareFolder, writeAtomic } from "./files.js";
-
-export interface LinkOptions {
-  sources: string[];
-  csvDir: string;
-}
-
-export interface LinkIo {
-  cwd: string;
-  stderr: NodeJS.WritableStream;
-  version: string;
-}
 
 const V = "VARCHAR";
 const I = "INTEGER";
@@ -33,7 +22,7 @@ export const LINK_TABLES = {
 } as const satisfies Record<string, Table["columns"]>;
 
 /** Run `protokoll link`; returns the exit code. */
-export async function runLink(options: LinkOptions, io: LinkIo): Promise<number> {
+export async function runLink(options: ExportOptions, io: ExportIo): Promise<number> {
   const dir = resolve(io.cwd, options.csvDir);
   await prepareFolder(dir, "--csv");
   const { loaded, problems } = await loadDocuments(options.sources, io.cwd);

@@ -73,7 +73,7 @@ Options:
   -j, --jobs N           files parsed at once, each in its own worker (default: ${availableParallelism()}, the cores)
       --resume           go on with an earlier or killed run: skip inputs whose output
                          was made from the same bytes (sha256) by this version
-                         (needs --out, --format json)
+                         (needs --out)
       --force            parse every input again (with --resume, or over a killed run)
       --fail-on STATUS   partial or failed: exit 1 when a document's parseStatus is that or worse
       --strict           fail documents with an error diagnostic (code PARSE_FAILED)
@@ -195,9 +195,9 @@ async function main(argv: string[], io: Io): Promise<number> {
       case "parse":
         return await parseCommand(rest, io);
       case "export":
-        return await exportCommand(rest, io);
+        return await tablesCommand("export", runExport, rest, io);
       case "link":
-        return await linkCommand(rest, io);
+        return await tablesCommand("link", runLink, rest, io);
       case "schema":
         return schemaCommand(rest, io);
       default:
@@ -313,26 +313,16 @@ async function parseCommand(args: string[], io: Io): Promise<number> {
   );
 }
 
-async function exportCommand(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse("export", args, { csv: { type: "string" } });
+/** `export` and `link`: both read parsed documents from sources and write tables into --csv DIR. */
+async function tablesCommand(command: "export" | "link", run: typeof runExport, args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(command, args, { csv: { type: "string" } });
   if (values.help) {
-    io.stdout.write(HELP.export);
+    io.stdout.write(HELP[command]);
     return EXIT_OK;
   }
-  if (positionals.length === 0) throw new UsageError("nothing to export: name a --out folder of parse, or a .jsonl file", "export");
-  if (values.csv === undefined) throw new UsageError("--csv DIR is required (where the tables go)", "export");
-  return runExport({ sources: positionals, csvDir: values.csv }, { ...io, version: VERSION });
-}
-
-async function linkCommand(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse("link", args, { csv: { type: "string" } });
-  if (values.help) {
-    io.stdout.write(HELP.link);
-    return EXIT_OK;
-  }
-  if (positionals.length === 0) throw new UsageError("nothing to link: name a --out folder of parse, or a .jsonl file", "link");
-  if (values.csv === undefined) throw new UsageError("--csv DIR is required (where the tables go)", "link");
-  return runLink({ sources: positionals, csvDir: values.csv }, { ...io, version: VERSION });
+  if (positionals.length === 0) throw new UsageError(`nothing to ${command}: name a --out folder of parse, or a .jsonl file`, command);
+  if (values.csv === undefined) throw new UsageError("--csv DIR is required (where the tables go)", command);
+  return run({ sources: positionals, csvDir: values.csv }, { ...io, version: VERSION });
 }
 
 function schemaCommand(args: string[], io: Io): number {

@@ -8,6 +8,7 @@ import { isProtokollError } from "../errors.js";
 import { parseInputBytes } from "../input.js";
 import type { SeverityCounts } from "./manifest.js";
 import type { ParseTask, WorkerReply } from "./protocol.js";
+import { serialise } from "./serialise.js";
 
 if (!parentPort) throw new Error("cli-worker must run in a worker thread");
 const port = parentPort;
@@ -21,7 +22,7 @@ async function handle(task: ParseTask): Promise<WorkerReply> {
     const doc = await parseInputBytes(task.bytes, { file: task.file, detect: task.detect }, task.options);
     // Serialised here, in parallel, rather than on the main thread; fixed key order and
     // indentation keep the output byte-identical whatever the number of jobs.
-    const text = task.format === "json" ? JSON.stringify(doc, null, 2) + "\n" : JSON.stringify(doc) + "\n";
+    const text = serialise(doc, task.format);
     const diagnostics: SeverityCounts = { error: 0, warning: 0, info: 0 };
     for (const d of doc.diagnostics) diagnostics[d.severity]++;
     return { id: task.id, ok: true, text, pages: doc.source.pages, parseStatus: doc.parseStatus ?? "complete", diagnostics };

@@ -22,7 +22,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Document } from "../../src/schema/index.js";
-import { DEV_DIR, SEED_TXT } from "./fixtures.js";
+import { GOOD_PDF, GOOD_TXT } from "./fixtures.js";
 import { buildCli, runCli, runProcess, type Result } from "./run.js";
 
 let CLI: string;
@@ -36,6 +36,7 @@ interface Entry {
   parseStatus: string | null;
   sha256: string | null;
   output: string | null;
+  line: number | null;
   error: string | null;
 }
 interface Manifest {
@@ -75,45 +76,58 @@ afterAll(() => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
+/** The folder `many` of `count` small protokoll texts in ten subfolders (made once). */
+function manyInputs(count: number): string {
+  const dir = join(tmp, "many");
+  if (existsSync(dir)) return "many";
+  for (let n = 0; n < count; n++) {
+    const sub = join(dir, `m${String(n % 10).padStart(2, "0")}`);
+    mkdirSync(sub, { recursive: true });
+    writeFileSync(join(sub, `p${String(n).padStart(3, "0")}.txt`), protokollText(n));
+  }
+  return "many";
+}
+
+/** Start the CLI with `args` and SIGKILL it once `journal` holds `lines` entries; resolves with the entries there at the kill. */
+async function killWhenJournalled(args: string[], journal: string, lines: number): Promise<number> {
+  const child = spawn(process.execPath, [CLI, ...args], { cwd: tmp, stdio: "ignore" });
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  const killedAt = await new Promise<number>((resolve, reject) => {
+    const timer = setInterval(() => {
+      const done = existsSync(journal) ? readFileSync(journal, "utf8").split("\n").filter((l) => l !== "").length : 0;
+      if (done >= lines) {
+        clearInterval(timer);
+        child.kill("SIGKILL");
+        resolve(done);
+      }
+    }, 5);
+    void exited.then((code) => {
+      clearInterval(timer);
+      reject(new Error(`the batch ended (exit ${code}) before it could be killed`));
+    });
+  });
+  await exited;
+  return killedAt;
+}
+
 describe("a batch killed with SIGKILL and run again with --resume", () => {
   const COUNT = 200;
 
   it("accounts for every input, and every output is a whole document", async () => {
-    const dir = join(tmp, "many");
-    for (let n = 0; n < COUNT; n++) {
-      const sub = join(dir, `m${String(n % 10).padStart(2, "0")}`);
-      mkdirSync(sub, { recursive: true });
-      writeFileSync(join(sub, `p${String(n).padStart(3, "0")}.txt`), protokollText(n));
-    }
+    const many = manyInputs(COUNT);
     const journal = join(tmp, "killed", ".protokoll-journal.jsonl");
-    const child = spawn(process.execPath, [CLI, "parse", "many", "--out", "killed", "--jobs", "2"], { cwd: tmp, stdio: "ignore" });
-    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-    // Kill once a tenth of the inputs are journalled, in the middle of the work.
-    const killedAt = await new Promise<number>((resolve, reject) => {
-      const timer = setInterval(() => {
-        const lines = existsSync(journal) ? readFileSync(journal, "utf8").split("\n").filter((l) => l !== "").length : 0;
-        if (lines >= COUNT / 10) {
-          clearInterval(timer);
-          child.kill("SIGKILL");
-          resolve(lines);
-        }
-      }, 5);
-      void exited.then((code) => {
-        clearInterval(timer);
-        reject(new Error(`the batch ended (exit ${code}) before it could be killed`));
-      });
-    });
-    await exited;
+    // Killed once a tenth of the inputs are journalled, in the middle of the work.
+    const killedAt = await killWhenJournalled(["parse", many, "--out", "killed", "--jobs", "2"], journal, COUNT / 10);
     expect(killedAt).toBeLessThan(COUNT);
     // Killed: no manifest yet, the journal holds what was done.
     expect(existsSync(join(tmp, "killed", "manifest.json"))).toBe(false);
 
     // A plain rerun would throw the journal away: refused, with the way out.
-    const plain = await cli(["parse", "many", "--out", "killed"]);
+    const plain = await cli(["parse", many, "--out", "killed"]);
     expect(plain.code).toBe(2);
     expect(plain.stderr).toMatch(/did not finish.*--resume.*--force/s);
 
-    const resumed = await cli(["parse", "many", "--out", "killed", "--jobs", "2", "--resume"]);
+    const resumed = await cli(["parse", many, "--out", "killed", "--jobs", "2", "--resume"]);
     expect(resumed.code, resumed.stderr).toBe(0);
     const manifest = readJson<Manifest>("killed", "manifest.json");
     expect(manifest.summary.total).toBe(COUNT);
@@ -130,11 +144,58 @@ describe("a batch killed with SIGKILL and run again with --resume", () => {
     expect(filesBelow(join(tmp, "killed")).filter((f) => f.endsWith(".tmp"))).toEqual([]);
 
     // The same bytes as a run that was never killed.
-    const whole = await cli(["parse", "many", "--out", "whole", "--jobs", "1"]);
+    const whole = await cli(["parse", many, "--out", "whole", "--jobs", "1"]);
     expect(whole.code).toBe(0);
     for (const output of outputs) {
       expect(readFileSync(join(tmp, "killed", "documents", output), "utf8")).toBe(readFileSync(join(tmp, "whole", "documents", output), "utf8"));
     }
+  }, 300_000);
+
+  it("with --format jsonl too: documents.jsonl holds every input once, in input order, as a run never killed writes it", async () => {
+    const many = manyInputs(COUNT);
+    const out = join(tmp, "killed-jsonl");
+    const journal = join(out, ".protokoll-journal.jsonl");
+    const killedAt = await killWhenJournalled(["parse", many, "--out", "killed-jsonl", "--format", "jsonl", "--jobs", "2"], journal, COUNT / 10);
+    expect(killedAt).toBeLessThan(COUNT);
+    // What was done is on disk, one file per document, and journalled; documents.jsonl comes at the end.
+    expect(existsSync(join(out, "manifest.json"))).toBe(false);
+    expect(existsSync(join(out, "documents.jsonl"))).toBe(false);
+    expect(filesBelow(join(out, ".protokoll-parts")).length).toBeGreaterThanOrEqual(killedAt);
+    expect((await cli(["parse", many, "--out", "killed-jsonl", "--format", "jsonl"])).code).toBe(2);
+
+    const resumed = await cli(["parse", many, "--out", "killed-jsonl", "--format", "jsonl", "--jobs", "2", "--resume"]);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    const manifest = readJson<Manifest>("killed-jsonl", "manifest.json");
+    expect(manifest.summary.total).toBe(COUNT);
+    expect(manifest.summary.skipped).toBeGreaterThanOrEqual(killedAt);
+    expect(manifest.summary.ok + manifest.summary.skipped).toBe(COUNT);
+    const lines = readFileSync(join(out, "documents.jsonl"), "utf8").split("\n").filter((l) => l !== "");
+    expect(lines).toHaveLength(COUNT);
+    const files = lines.map((l) => (JSON.parse(l) as Document).source.file);
+    expect(manifest.inputs.map((e) => [e.file, e.output, e.line])).toEqual(files.map((file, i) => [file, "documents.jsonl", i + 1]));
+    expect(filesBelow(out)).toEqual(["documents.jsonl", "errors.jsonl", "manifest.json"]);
+
+    const whole = await cli(["parse", many, "--out", "whole-jsonl", "--format", "jsonl", "--jobs", "1"]);
+    expect(whole.code).toBe(0);
+    expect(readFileSync(join(out, "documents.jsonl"), "utf8")).toBe(readFileSync(join(tmp, "whole-jsonl", "documents.jsonl"), "utf8"));
+
+    // Resumed after a finished run: a changed input (older mtime) is parsed again, the rest kept, each on its line.
+    const changed = join(tmp, many, "m03", "p013.txt");
+    const before = statSync(changed);
+    writeFileSync(changed, protokollText(COUNT + 1));
+    utimesSync(changed, before.atime, new Date(before.mtimeMs - 3_600_000));
+    const again = await cli(["parse", many, "--out", "killed-jsonl", "--format", "jsonl", "--resume"]);
+    expect(again.code, again.stderr).toBe(0);
+    const after = readJson<Manifest>("killed-jsonl", "manifest.json");
+    expect(after.summary).toMatchObject({ total: COUNT, ok: 1, skipped: COUNT - 1 });
+    const entry = after.inputs.find((e) => e.status === "ok")!;
+    expect(entry.file).toBe(join(many, "m03", "p013.txt"));
+    const docs = readFileSync(join(out, "documents.jsonl"), "utf8").split("\n").filter((l) => l !== "").map((l) => JSON.parse(l) as Document);
+    expect(docs).toHaveLength(COUNT);
+    expect(docs[entry.line! - 1]!.source).toMatchObject({ file: entry.file, sha256: entry.sha256 });
+    expect(docs.map((d) => d.source.sha256)).toEqual(after.inputs.map((e) => e.sha256));
+    writeFileSync(changed, protokollText(13));
+    utimesSync(changed, before.atime, before.mtime);
   }, 300_000);
 });
 
@@ -144,8 +205,8 @@ describe("what a folder scan meets", () => {
   it("gives everything named like an input an output or an error record with a code", async () => {
     const dir = join(tmp, "odd");
     mkdirSync(join(dir, "folder.pdf"), { recursive: true });
-    copyFileSync(SEED_TXT, join(dir, "folder.pdf", "inside.txt"));
-    copyFileSync(SEED_TXT, join(dir, "good.txt"));
+    copyFileSync(GOOD_TXT, join(dir, "folder.pdf", "inside.txt"));
+    copyFileSync(GOOD_TXT, join(dir, "good.txt"));
     symlinkSync("missing.pdf", join(dir, "dangling.pdf"));
     symlinkSync("loop.pdf", join(dir, "loop.pdf"));
     symlinkSync("good.txt", join(dir, "linked.txt"));
@@ -177,9 +238,9 @@ describe("what a folder scan meets", () => {
   it.skipIf(isRoot && setpriv === undefined)("records a file and a folder it may not read (FILE_READ_FAILED)", async () => {
     const dir = join(tmp, "locked");
     mkdirSync(join(dir, "closed"), { recursive: true });
-    copyFileSync(SEED_TXT, join(dir, "secret.txt"));
-    copyFileSync(SEED_TXT, join(dir, "open.txt"));
-    copyFileSync(SEED_TXT, join(dir, "closed", "inside.txt"));
+    copyFileSync(GOOD_TXT, join(dir, "secret.txt"));
+    copyFileSync(GOOD_TXT, join(dir, "open.txt"));
+    copyFileSync(GOOD_TXT, join(dir, "closed", "inside.txt"));
     execFileSync("chmod", ["000", join(dir, "secret.txt"), join(dir, "closed")]);
     execFileSync("chmod", ["0777", tmp]);
     const command = isRoot
@@ -201,7 +262,7 @@ describe("what a folder scan meets", () => {
 describe("--resume", () => {
   it("parses an input again when its content changed, even with an older mtime, and when the version changed", { timeout: 240_000 }, async () => {
     mkdirSync(join(tmp, "res"));
-    copyFileSync(SEED_TXT, join(tmp, "res", "a.txt"));
+    copyFileSync(GOOD_TXT, join(tmp, "res", "a.txt"));
     writeFileSync(join(tmp, "res", "b.txt"), protokollText(1));
     expect((await cli(["parse", "res", "--out", "res-out"])).code).toBe(0);
     const before = statSync(join(tmp, "res", "b.txt"));
@@ -227,9 +288,32 @@ describe("--resume", () => {
     expect(readJson<Manifest>("res-out", "manifest.json").summary).toMatchObject({ ok: 2, skipped: 0 });
   });
 
+  it("keeps the documents of a run of the other format, rewritten as this run writes them", async () => {
+    mkdirSync(join(tmp, "switch"));
+    writeFileSync(join(tmp, "switch", "a.txt"), protokollText(3));
+    writeFileSync(join(tmp, "switch", "b.txt"), protokollText(4));
+    expect((await cli(["parse", "switch", "--out", "switch-json"])).code).toBe(0);
+    expect((await cli(["parse", "switch", "--out", "switch-jsonl", "--format", "jsonl"])).code).toBe(0);
+    const json = filesBelow(join(tmp, "switch-json", "documents")).map((f) => readFileSync(join(tmp, "switch-json", "documents", f), "utf8"));
+    const jsonl = readFileSync(join(tmp, "switch-jsonl", "documents.jsonl"), "utf8");
+
+    // json -> jsonl: nothing parsed again, documents.jsonl as a jsonl run writes it.
+    const toJsonl = await cli(["parse", "switch", "--out", "switch-json", "--format", "jsonl", "--resume"]);
+    expect(toJsonl.code, toJsonl.stderr).toBe(0);
+    expect(readJson<Manifest>("switch-json", "manifest.json").summary).toMatchObject({ ok: 0, skipped: 2 });
+    expect(readFileSync(join(tmp, "switch-json", "documents.jsonl"), "utf8")).toBe(jsonl);
+    expect(filesBelow(join(tmp, "switch-json"))).toEqual(["documents.jsonl", "errors.jsonl", "manifest.json"]);
+
+    // jsonl -> json: the lines become pretty files again, byte for byte as a json run writes them.
+    const toJson = await cli(["parse", "switch", "--out", "switch-jsonl", "--resume"]);
+    expect(toJson.code, toJson.stderr).toBe(0);
+    expect(readJson<Manifest>("switch-jsonl", "manifest.json").summary).toMatchObject({ ok: 0, skipped: 2 });
+    expect(filesBelow(join(tmp, "switch-jsonl", "documents")).map((f) => readFileSync(join(tmp, "switch-jsonl", "documents", f), "utf8"))).toEqual(json);
+  });
+
   it("moves an output of the flat layout of earlier versions into documents/", async () => {
     mkdirSync(join(tmp, "flat"));
-    copyFileSync(SEED_TXT, join(tmp, "flat", "a.txt"));
+    copyFileSync(GOOD_TXT, join(tmp, "flat", "a.txt"));
     await cli(["parse", "flat", "--out", "flat-out"]);
     const path = join(tmp, "flat-out", "manifest.json");
     // Rewrite the run as an earlier version laid it out: DIR/a.json beside the manifest.
@@ -247,11 +331,10 @@ describe("--resume", () => {
 
 describe("inputs and outputs", () => {
   it("keeps an archive's tree under --out, so equal names in different folders do not collide", async () => {
-    const pdf = readdirSync(DEV_DIR).find((f) => f.endsWith(".pdf"))!;
     mkdirSync(join(tmp, "archive", "2025-02"), { recursive: true });
     mkdirSync(join(tmp, "archive", "2025-03"), { recursive: true });
-    copyFileSync(join(DEV_DIR, pdf), join(tmp, "archive", "2025-02", "protokoll.pdf"));
-    copyFileSync(SEED_TXT, join(tmp, "archive", "2025-03", "protokoll.txt"));
+    copyFileSync(GOOD_PDF, join(tmp, "archive", "2025-02", "protokoll.pdf"));
+    copyFileSync(GOOD_TXT, join(tmp, "archive", "2025-03", "protokoll.txt"));
     const result = await cli(["parse", "archive", "--out", "tree", "--jobs", "2", "-v"]);
     expect(result.code, result.stderr).toBe(0);
     expect(filesBelow(join(tmp, "tree"))).toEqual([
@@ -261,15 +344,15 @@ describe("inputs and outputs", () => {
       "manifest.json",
     ]);
     // -v: a line per input with its status.
-    expect(result.stderr).toContain(`protokoll: ${join("archive", "2025-02", "protokoll.pdf")}: ok (complete), 5 page(s) -> documents/2025-02/protokoll.json`);
+    expect(result.stderr).toContain(`protokoll: ${join("archive", "2025-02", "protokoll.pdf")}: ok (complete), 3 page(s) -> documents/2025-02/protokoll.json`);
   });
 
   it("reads a PDF or a text from stdin, by `-` or /dev/stdin, once", { timeout: 180_000 }, async () => {
-    const pdf = readFileSync(join(DEV_DIR, readdirSync(DEV_DIR).find((f) => f.endsWith(".pdf"))!));
+    const pdf = readFileSync(GOOD_PDF);
     const fromPdf = await cli(["parse", "-"], pdf);
     expect(fromPdf.code, fromPdf.stderr).toBe(0);
     expect(JSON.parse(fromPdf.stdout)).toMatchObject({ source: { textSource: "pdf", file: null } });
-    const text = readFileSync(SEED_TXT);
+    const text = readFileSync(GOOD_TXT);
     const fromText = await cli(["parse", "-", "-q"], text);
     expect(fromText.code).toBe(0);
     expect(fromText.stderr).toBe("");
@@ -282,7 +365,7 @@ describe("inputs and outputs", () => {
   });
 
   it("reads Windows-1252 and UTF-16 text, with a diagnostic, or as --encoding says", async () => {
-    const text = readFileSync(SEED_TXT, "utf8");
+    const text = readFileSync(GOOD_TXT, "utf8");
     mkdirSync(join(tmp, "enc"));
     writeFileSync(join(tmp, "enc", "latin.txt"), Buffer.from(text.replace(/[^\x00-\xff]/g, "?"), "latin1"));
     writeFileSync(join(tmp, "enc", "utf16.txt"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]));
@@ -306,7 +389,7 @@ describe("inputs and outputs", () => {
     expect(plain.stderr).toMatch(/documents: 0 complete, 0 partial, 1 failed/);
     expect((await cli(["parse", join("fail", "nothing.txt"), "--fail-on", "failed"])).code).toBe(1);
     expect((await cli(["parse", join("fail", "nothing.txt"), "--fail-on", "partial"])).code).toBe(1);
-    expect((await cli(["parse", SEED_TXT, "--fail-on", "partial"])).code).toBe(0);
+    expect((await cli(["parse", GOOD_TXT, "--fail-on", "partial"])).code).toBe(0);
   });
 });
 
@@ -319,11 +402,11 @@ describe("usage errors", () => {
 
   it("checks --out before any work and says what is wrong in a sentence", async () => {
     writeFileSync(join(tmp, "a-file"), "");
-    const onFile = await cli(["parse", SEED_TXT, "--out", join("a-file", "sub")]);
+    const onFile = await cli(["parse", GOOD_TXT, "--out", join("a-file", "sub")]);
     expect(onFile.code).toBe(2);
     expect(onFile.stderr).toMatch(/^protokoll: The --out folder .* cannot be used: .*a-file is a file, not a folder\.\n$/);
     if (existsSync("/proc/self")) {
-      const proc = await cli(["parse", SEED_TXT, "--out", "/proc/x"]);
+      const proc = await cli(["parse", GOOD_TXT, "--out", "/proc/x"]);
       expect(proc.code).toBe(2);
       expect(proc.stderr).toMatch(/^protokoll: The --out folder \/proc\/x cannot be made/);
     }

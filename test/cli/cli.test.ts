@@ -69,7 +69,7 @@ describe("protokoll parse --out", () => {
     for (const name of expected.good) {
       const doc = readJson<Document>("out1", "documents", `${name}.json`);
       expect(doc.schemaVersion).toBe(1);
-      expect(doc.source.file).toBe(join("in", `${name}.${name.includes("seed") ? "txt" : "pdf"}`));
+      expect(doc.source.file).toBe(join("in", `${name}.${name.startsWith("nested/") ? "txt" : "pdf"}`));
       expect(doc.source.sha256).toMatch(/^[0-9a-f]{64}$/);
       expect(read("out1", "documents", `${name}.json`)).toBe(JSON.stringify(doc, null, 2) + "\n");
     }
@@ -136,9 +136,9 @@ describe("protokoll parse --out", () => {
 
 describe("protokoll parse to stdout", () => {
   it("prints one input's document as JSON", async () => {
-    const result = await cli(["parse", join("in", "nested", "seed.txt")]);
+    const result = await cli(["parse", join("in", "nested", "protokoll.txt")]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toBe(read("out1", "documents", "nested", "seed.json"));
+    expect(result.stdout).toBe(read("out1", "documents", "nested", "protokoll.json"));
   });
 
   it("prints several inputs as jsonl in input order, failures on stderr", async () => {
@@ -216,7 +216,7 @@ describe("protokoll export", () => {
 
   it("says in one line how many documents were duplicates", async () => {
     mkdirSync(join(tmp, "dups"));
-    for (let i = 0; i < 30; i++) copyFileSync(join(tmp, "out1", "documents", "nested", "seed.json"), join(tmp, "dups", `copy${i}.json`));
+    for (let i = 0; i < 30; i++) copyFileSync(join(tmp, "out1", "documents", "nested", "protokoll.json"), join(tmp, "dups", `copy${i}.json`));
     const result = await cli(["export", "dups", "--csv", "csv-dups"]);
     expect(result.code).toBe(0);
     const lines = result.stderr.trim().split("\n");
@@ -285,15 +285,24 @@ describe("protokoll link", () => {
   });
 });
 
-/** A Python with pandas (PROTOKOLL_PYTHON, else python3), or null: the pandas example is then not run. */
+/**
+ * A Python with pandas: PROTOKOLL_PYTHON (set by .ci/run, which installs Debian's python3-pandas;
+ * named, it must work), else the first of python3 on the PATH and /usr/bin/python3 that has pandas,
+ * else null: the pandas example is then skipped, saying so.
+ */
 function pythonWithPandas(): string | null {
-  const python = process.env.PROTOKOLL_PYTHON ?? "python3";
-  try {
-    execFileSync(python, ["-c", "import pandas"], { stdio: "ignore" });
-    return python;
-  } catch {
-    return null;
-  }
+  const named = process.env.PROTOKOLL_PYTHON;
+  const found = (named ? [named] : ["python3", "/usr/bin/python3"]).find((python) => {
+    try {
+      execFileSync(python, ["-c", "import pandas"], { stdio: "ignore" });
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  if (found === undefined && named) throw new Error(`PROTOKOLL_PYTHON=${named} has no pandas (apt-get install python3-pandas; .ci/run does)`);
+  if (found === undefined) console.warn("test/cli: no python3 with pandas, so the pandas example is SKIPPED (apt-get install python3-pandas; .ci/run does).");
+  return found ?? null;
 }
 
 describe("the documented pandas example", () => {
@@ -342,9 +351,9 @@ describe.concurrent("protokoll usage", () => {
     [["parse", "in"]],
     [["parse", "in", "--bogus"]],
     [["parse", "in", "--jobs", "0", "--out", "x"]],
-    [["parse", "in/nested/seed.txt", "--ocr", "sometimes"]],
+    [["parse", "in/nested/protokoll.txt", "--ocr", "sometimes"]],
     [["parse", "missing.pdf"]],
-    [["parse", "in/nested/seed.txt", "--resume"]],
+    [["parse", "in/nested/protokoll.txt", "--resume"]],
     [["export", "out1"]],
     [["parse", "in", "--out", "o", "-q", "-v"]],
     [["parse", "in", "--out", "o", "--fail-on", "maybe"]],

@@ -1,26 +1,34 @@
 /**
- * Inputs for the CLI tests: the dev PDFs and a seed text are the good ones; the
- * bad ones are made here, byte by byte, so no tool outside Node is needed.
+ * Inputs for the CLI tests: rendered PDFs and a text from the repository's
+ * fixtures/ are the good ones (so the CLI tests run on a clone without
+ * ../shared); the bad ones are made here, byte by byte, so no tool outside Node
+ * is needed.
  */
-import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 
-export const DEV_DIR = new URL("../../../shared/eval/dev/", import.meta.url).pathname;
-export const SEED_TXT = new URL("../../../shared/seeds/000_c40777f3368a5914.txt", import.meta.url).pathname;
+const FIXTURES = fileURLToPath(new URL("../../fixtures/", import.meta.url));
+/** Rendered PDFs of four templates and kinds, each parsed complete. */
+export const GOOD_PDFS = ["finland-protokoll", "fullmaktige-utdrag", "region-kallelse", "storstad-protokoll"].map((name) => join(FIXTURES, `${name}.pdf`));
+/** A protokoll of three pages as pdftotext prints it (form feeds between pages), parsed complete. */
+export const GOOD_TXT = join(FIXTURES, "storstad-protokoll.txt");
+/** The same protokoll as a PDF, three pages. */
+export const GOOD_PDF = join(FIXTURES, "storstad-protokoll.pdf");
 
 /** Lay out inputs in `dir`; returns the good ones' paths below `dir` without extension, and the expected code of each bad one by base name. */
 export function writeInputs(dir: string): { good: string[]; bad: Record<string, string> } {
   mkdirSync(join(dir, "nested"), { recursive: true });
-  const pdfs = readdirSync(DEV_DIR).filter((f) => f.endsWith(".pdf"));
-  for (const pdf of pdfs) copyFileSync(join(DEV_DIR, pdf), join(dir, pdf));
-  copyFileSync(SEED_TXT, join(dir, "nested", "seed.txt"));
+  const pdfs = GOOD_PDFS.map((path) => path.slice(FIXTURES.length));
+  for (const pdf of pdfs) copyFileSync(join(FIXTURES, pdf), join(dir, pdf));
+  copyFileSync(GOOD_TXT, join(dir, "nested", "protokoll.txt"));
   writeFileSync(join(dir, "corrupt.pdf"), corruptPdf());
   writeFileSync(join(dir, "encrypted.pdf"), encryptedPdf());
   writeFileSync(join(dir, "nested", "empty.pdf"), "");
   // Not an input: folders yield *.pdf and *.txt only.
   writeFileSync(join(dir, "notes.md"), "# not a document\n");
   return {
-    good: [...pdfs.map((f) => f.replace(/\.pdf$/, "")), "nested/seed"],
+    good: [...pdfs.map((f) => f.replace(/\.pdf$/, "")), "nested/protokoll"],
     bad: { corrupt: "CORRUPT_PDF", encrypted: "ENCRYPTED_PDF", empty: "EMPTY_DOCUMENT" },
   };
 }

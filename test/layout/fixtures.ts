@@ -1,5 +1,8 @@
-/** The shared dev PDFs and text seeds, read from `../shared` beside the repository. */
+/** The shared dev PDFs and text seeds, read from `../shared` beside the repository (tests that read them skip where it is absent: HAS_SHARED). */
 import { readFileSync } from "node:fs";
+import { sharedPath } from "../support/shared.js";
+
+export { HAS_SHARED } from "../support/shared.js";
 
 export const DEV_PDFS = [
   "d01_bun_hedbacka_2025-02-13",
@@ -11,9 +14,9 @@ export const DEV_PDFS = [
 export const SEEDS = ["000_c40777f3368a5914", "004_d5ea8ae1bc9bacf2", "goteborg_ks_2024-03-20_paragrafer"] as const;
 
 export function devPdf(name: string): Uint8Array {
-  return new Uint8Array(readFileSync(new URL(`../../../shared/eval/dev/${name}.pdf`, import.meta.url)));
+  return new Uint8Array(readFileSync(sharedPath("eval/dev", `${name}.pdf`)));
 }
 
 export function seedText(name: string): string {
-  return readFileSync(new URL(`../../../shared/seeds/${name}.txt`, import.meta.url), "utf8");
+  return readFileSync(sharedPath("seeds", `${name}.txt`), "utf8");
 }

@@ -3,7 +3,7 @@
  * parse back to what their text layer gives. OCR costs seconds a page, so the
  * property runs few cases (PROTOKOLL_OCR_RUNS for more) on small documents.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { PDFDocument } from "pdf-lib";
 import { describe, expect, it } from "vitest";
@@ -13,10 +13,11 @@ import { renderCaseArb } from "../support/arbitraries.js";
 import { renderPdf, type TemplateName } from "../support/render/index.js";
 import { scanPdf } from "../support/scan.js";
 import { propertyParameters } from "../properties/settings.js";
+import { HAS_SHARED, SHARED_URL } from "../support/shared.js";
 
 const OCR_RUNS = Number(process.env.PROTOKOLL_OCR_RUNS ?? 2);
 const OCR_SEED = 20261203;
-const REAL = new URL("../../../shared/eval/real/", import.meta.url);
+const REAL = new URL("eval/real/", SHARED_URL);
 const OCR_TIMEOUT = 300_000;
 const OCR_TEMPLATES: TemplateName[] = ["tabell", "region", "storstad", "fullmaktige"];
 
@@ -72,7 +73,7 @@ describe("scanned PDFs (OCR)", () => {
     OCR_TIMEOUT,
   );
 
-  it.skipIf(!existsSync(REAL))(
+  it.skipIf(!HAS_SHARED)(
     "recovers the garbled Nykarleby protokoll's text: cover page and § pages match the gold",
     async () => {
       const bytes = new Uint8Array(readFileSync(new URL("nykarleby_ungdomsfullmaktige_protokoll_2023-05-09.pdf", REAL)));

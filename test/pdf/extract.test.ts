@@ -6,7 +6,7 @@ import { PDFDocument, StandardFonts } from "pdf-lib";
 import { loadPdfJs, safeDocumentParams } from "../../src/pdf/pdfjs.js";
 import { extractText } from "../../src/pdf/index.js";
 import { ProtokollError } from "../../src/errors.js";
-import { DEV_PDFS, devPdf } from "../layout/fixtures.js";
+import { DEV_PDFS, HAS_SHARED, devPdf } from "../layout/fixtures.js";
 import { encryptedPdf, imageOnlyPdf, noPagesPdf, textPdf } from "./make.js";
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
@@ -20,7 +20,7 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
 }
 
 describe("extractText on the dev PDFs", () => {
-  it.each(DEV_PDFS)("%s: every page read, items in top-left coordinates", async (name) => {
+  it.skipIf(!HAS_SHARED).each(DEV_PDFS)("%s: every page read, items in top-left coordinates", async (name) => {
     const pdf = await extractText(devPdf(name));
     expect(pdf.pages).toHaveLength(pdf.pageCount);
     expect(pdf.diagnostics).toEqual([]);
@@ -37,7 +37,7 @@ describe("extractText on the dev PDFs", () => {
     expect(first.y).toBeLessThan(pdf.pages[0]!.height / 4);
   });
 
-  it("reports the real font names and reads bold from them", async () => {
+  it.skipIf(!HAS_SHARED)("reports the real font names and reads bold from them", async () => {
     const pdf = await extractText(devPdf("d01_bun_hedbacka_2025-02-13"));
     const items = pdf.pages[0]!.items;
     const label = items.find((i) => i.text === "Ledamöter")!;
@@ -61,7 +61,7 @@ describe("extractText on the dev PDFs", () => {
     ]);
   });
 
-  it("leaves the caller's bytes usable", async () => {
+  it.skipIf(!HAS_SHARED)("leaves the caller's bytes usable", async () => {
     const bytes = devPdf("d04_kf_sjovalla_utdrag_2025-04-28");
     await extractText(bytes);
     expect(bytes.byteLength).toBeGreaterThan(0);
@@ -89,7 +89,7 @@ describe("extractText on broken input", () => {
     await expect(extractText(bytes)).resolves.toMatchObject({ pageCount: 1 });
   });
 
-  it("turns truncated and damaged PDFs into CORRUPT_PDF", async () => {
+  it.skipIf(!HAS_SHARED)("turns truncated and damaged PDFs into CORRUPT_PDF", async () => {
     const bytes = devPdf("d01_bun_hedbacka_2025-02-13");
     expect(await codeOf(extractText(bytes.slice(0, bytes.length / 2)))).toBe("CORRUPT_PDF");
     expect(await codeOf(extractText(bytes.slice(0, 2000)))).toBe("CORRUPT_PDF");
@@ -114,7 +114,7 @@ describe("extractText on broken input", () => {
     expect(await codeOf(extractText(await noPagesPdf()))).toBe("EMPTY_DOCUMENT");
   });
 
-  it("enforces the page and time budgets", async () => {
+  it.skipIf(!HAS_SHARED)("enforces the page and time budgets", async () => {
     const bytes = devPdf("d01_bun_hedbacka_2025-02-13");
     expect(await codeOf(extractText(bytes, { maxPages: 2 }))).toBe("PAGE_LIMIT_EXCEEDED");
     expect(await codeOf(extractText(bytes, { timeoutMs: 1 }))).toBe("TIME_LIMIT_EXCEEDED");

@@ -5,7 +5,7 @@
  * and through parsePdf: budgets kept while pdf.js never yields, damaged PDFs one
  * after another without harm to this process.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { afterEach, describe, expect, inject, it, vi } from "vitest";
@@ -14,11 +14,12 @@ import { ProtokollError } from "../../src/errors.js";
 import { configureExtraction, ExtractionPool, sharedPool } from "../../src/pdf/isolated.js";
 import type { PdfText } from "../../src/pdf/types.js";
 import { parsePdf } from "../../src/parse.js";
+import { HAS_SHARED, sharedPath } from "../support/shared.js";
 import { stallingPdf, textPdf } from "./make.js";
 
 const SCRIPTED = new URL("./scripted-worker.mjs", import.meta.url);
 const REAL = new URL(inject("pdfWorkerUrl"));
-const FUZZ_REPRODUCER = new URL("../../../shared/eval/fuzz/content-stream-100k-q.pdf", import.meta.url);
+const FUZZ_REPRODUCER = sharedPath("eval/fuzz/content-stream-100k-q.pdf");
 const FIXTURES = ["sample", "region-kallelse", "fullmaktige-utdrag", "storstad-protokoll", "tabell-protokoll"].map(
   (name) => new Uint8Array(readFileSync(new URL(`../../fixtures/${name}.pdf`, import.meta.url))),
 );
@@ -177,7 +178,7 @@ describe("parsePdf in Node: extraction in the shared worker pool", () => {
     expect((await parsePdf(FIXTURES[1]!)).items.length).toBeGreaterThan(0);
   });
 
-  it.skipIf(!existsSync(FUZZ_REPRODUCER))("answers the fuzz reproducer (100 000 q operators) with TIME_LIMIT_EXCEEDED within timeoutMs + 1 s", async () => {
+  it.skipIf(!HAS_SHARED)("answers the fuzz reproducer (100 000 q operators) with TIME_LIMIT_EXCEEDED within timeoutMs + 1 s", async () => {
     const bytes = new Uint8Array(readFileSync(FUZZ_REPRODUCER));
     const started = Date.now();
     const error = await failure(parsePdf(bytes, { timeoutMs: 1_500 }));

@@ -10,6 +10,7 @@ import { droppedTextWords, droppedWords } from "../support/normalise.js";
 import { TEMPLATE_NAMES, TEXT_TEMPLATE_NAMES, renderPdf, renderText } from "../support/render/index.js";
 import { templateWords } from "../support/render/document.js";
 import { propertyParameters, timeoutFor } from "./settings.js";
+import { STRUCTURE_LINES } from "../../scripts/fuzz/structure-lines.mjs";
 
 /** A parse of a few pages may take this long on a slow CI machine; the parser is told the same budget. */
 const BUDGET_MS = 10_000;
@@ -28,18 +29,6 @@ async function validOrTyped(parse: () => Document | Promise<Document>): Promise<
 // ---------------------------------------------------------------------------
 // Arbitrary text
 // ---------------------------------------------------------------------------
-
-/** Lines a parser keys on, to drive it into every state: headings, labels, §§, list points. */
-const STRUCTURE_LINES = [
-  "Protokoll", "Kallelse", "Protokollsutdrag", "Beslut", "Förslag till beslut", "Kommunstyrelsens beslut",
-  "Yrkanden", "Omröstning", "Omröstningslista", "Reservation", "Protokollsanteckning", "Jäv", "Beslutsunderlag",
-  "Expedieras till", "Ärendebeskrivning", "Plats och tid", "Beslutande ledamöter", "Tjänstgörande ersättare",
-  "Övriga närvarande", "Utses att justera", "Protokollet omfattar", "Paragrafen är justerad",
-  "Paragrafen förklaras omedelbart justerad", "§ 9", "§9", "KS § 123", "§§ 11-12", "Dnr KS 2025/00123",
-  "3. Val av justerare 13:25", "1.", "•", "Sida 2 av 8", "2(8)", "Justerandes sign", "Utdragsbestyrkande",
-  "Med 4 ja-röster mot 3 nej-röster och 0 som avstår", "Anna Berg (S) yrkar bifall.", "Datum 2025-13-45",
-  "Tid kl. 25.99", "fredagen den 31 februari 2025", "(", ")", "§", "", " ", "\f",
-] as const;
 
 const junkLineArb = fc.oneof(
   fc.string({ maxLength: 60 }),

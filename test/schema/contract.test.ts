@@ -4,18 +4,19 @@
  * published JSON Schema, and the committed JSON Schema is the one zod generates.
  */
 import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { DocumentSchema, documentJsonSchema } from "../../src/schema/index.js";
 import { expectGolden } from "../support/golden.js";
+import { HAS_SHARED, sharedPath } from "../support/shared.js";
 
-const shared = new URL("../../../shared/eval/", import.meta.url);
-const goldDirs = ["gold", "dev", "real"].map((dir) => new URL(`${dir}/`, shared));
+const goldDirs = HAS_SHARED ? ["gold", "dev", "real"].map((dir) => sharedPath("eval", dir)) : [];
 const goldFiles = goldDirs.flatMap((dir) =>
   readdirSync(dir)
     .filter((f) => f.endsWith(".json"))
-    .map((f) => ({ name: f, url: new URL(f, dir) })),
+    .map((f) => ({ name: f, url: join(dir, f) })),
 );
 const schemaPath = fileURLToPath(new URL("../../schema/document.schema.json", import.meta.url));
 
@@ -25,7 +26,7 @@ function withoutPrivateKeys(record: Record<string, unknown>): Record<string, unk
 }
 
 describe("record contract", () => {
-  it("finds the shared gold records", () => {
+  it.skipIf(!HAS_SHARED)("finds the shared gold records", () => {
     expect(goldFiles.length).toBeGreaterThanOrEqual(7);
   });
 
@@ -40,7 +41,7 @@ describe("record contract", () => {
     });
   }
 
-  it("rejects a record that breaks the contract", () => {
+  it.skipIf(!HAS_SHARED)("rejects a record that breaks the contract", () => {
     const [first] = goldFiles;
     const record = withoutPrivateKeys(JSON.parse(readFileSync(first!.url, "utf8")) as Record<string, unknown>);
     const broken = { ...record, kind: "minutes", meeting: { date: "7 mars 2025", startTime: "1pm", endTime: null, place: "" } };

@@ -8,6 +8,7 @@ import { mkdirSync, rmSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import type { TestProject } from "vitest/node";
+import { sharedNotice } from "./shared.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -19,6 +20,8 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject): Promise<() => void> {
+  const notice = sharedNotice();
+  if (notice !== null) console.warn(`protokoll tests: ${notice}`);
   const dir = `${ROOT}node_modules/.cache/protokoll-pdf-worker`;
   mkdirSync(dir, { recursive: true });
   // One file per run: two runs at once in one checkout do not overwrite each other's worker.

@@ -1,0 +1,2 @@
+/** See structure-lines.mjs. */
+export declare const STRUCTURE_LINES: readonly string[];
