@@ -353,7 +353,7 @@ export function collapseLetterSpacing(text: string): string {
     .join(" ");
 }
 
-function matchKind(text: string): LinePayload["kind"] | null {
+export function matchKind(text: string): LinePayload["kind"] | null {
   const candidate = withoutFinalColon(collapseLetterSpacing(text)).trim();
   if (candidate.length > 60) return null;
   for (const [pattern, kind] of KIND_SPELLINGS) if (pattern.test(candidate)) return kind;
@@ -461,7 +461,7 @@ function unknownSectionHeading(line: Line, index: number, lines: readonly Line[]
   return !style.gap || line.breakBefore;
 }
 
-function matchFrontLabel(
+export function matchFrontLabel(
   line: Line,
   next: Line | undefined,
   inItems: boolean,
