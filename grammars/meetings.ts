@@ -4,27 +4,29 @@
  * starts on a new page with a front page of its own. Such a page, after the
  * items have begun, is told from a continuation page by what stands at its top,
  * before its first item heading: the document's name ("PROTOKOLL",
- * "Kallelse") and at least two meeting labels with values (date, time, place,
- * attendance), none of them a running header: a line that stood at the top of
+ * "Kallelse"; in the text or, where every page prints it, in the page's
+ * furniture) and at least two meeting labels with values, one of them when or
+ * where the meeting is (date, time, place, attendance), none of them a running
+ * header: a line that stood at the top of
  * the page before, where that page went on with a meeting (a front page's own
  * words come again on the next meeting's front page).
  */
 import { tokenMatcher } from "chevrotain";
 import type { Line } from "../src/layout/types.js";
+import type { Furniture } from "../src/schema/index.js";
 import type { LineToken } from "./classify.js";
 import { matchFrontLabel, matchKind } from "./classify.js";
 import { ItemHeading, type FrontField } from "./vocabulary.js";
 
 /** Labels that state a meeting (when, where, who); signature and closing labels also follow the last §. */
-const MEETING_FIELDS: ReadonlySet<FrontField> = new Set([
-  "placeAndTime", "date", "time", "place", "dateAndTime", "members", "servingSubstitutes", "substitutes", "others", "presenter", "absent",
-]);
+const WHEN_WHERE: ReadonlySet<FrontField> = new Set(["placeAndTime", "date", "time", "place", "dateAndTime"]);
+const MEETING_FIELDS: ReadonlySet<FrontField> = new Set([...WHEN_WHERE, "members", "servingSubstitutes", "substitutes", "others", "presenter", "absent"]);
 
 /** A front page's head block is short; a page whose first heading comes later is read up to here. */
 const HEAD_BLOCK_LINES = 40;
 
 /** Indexes of the lines that start a later meeting (the first meeting starts at line 0, not listed). */
-export function meetingStarts(lines: readonly Line[], tokens: readonly LineToken[]): number[] {
+export function meetingStarts(lines: readonly Line[], tokens: readonly LineToken[], furniture: readonly Furniture[] = []): number[] {
   const starts: number[] = [];
   let itemsBegun = false;
   // The head block of the page before, where that page continued a meeting (its running header, if any).
@@ -34,7 +36,8 @@ export function meetingStarts(lines: readonly Line[], tokens: readonly LineToken
     let end = i;
     while (end < lines.length && lines[end]!.page === page) end++;
     const head = headBlock(lines, tokens, i, end);
-    const starting: boolean = itemsBegun && startsMeeting(head, lines, previousPageTop);
+    const named = furniture.some((f) => f.page === page && matchKind(f.text) !== null);
+    const starting: boolean = itemsBegun && startsMeeting(head, lines, previousPageTop, named);
     if (starting) starts.push(i);
     itemsBegun = (itemsBegun && !starting) || tokens.slice(i, end).some((t) => tokenMatcher(t, ItemHeading));
     previousPageTop = i === 0 || starting ? new Set() : new Set(head.map((index) => lines[index]!.text));
@@ -53,14 +56,14 @@ function headBlock(lines: readonly Line[], tokens: readonly LineToken[], from: n
   return block;
 }
 
-function startsMeeting(head: readonly number[], lines: readonly Line[], previousPageTop: ReadonlySet<string>): boolean {
+function startsMeeting(head: readonly number[], lines: readonly Line[], previousPageTop: ReadonlySet<string>, namedInFurniture: boolean): boolean {
   const fresh = head.filter((i) => !previousPageTop.has(lines[i]!.text));
-  const named = fresh.some((i) => [lines[i]!.text, ...(lines[i]!.cells ?? [])].some((text) => matchKind(text) !== null));
+  const named = namedInFurniture || fresh.some((i) => [lines[i]!.text, ...(lines[i]!.cells ?? [])].some((text) => matchKind(text) !== null));
   if (!named) return false;
   const fields = new Set<FrontField>();
   for (const i of fresh) {
     const label = matchFrontLabel(lines[i]!, lines[i + 1], false);
     if (label && MEETING_FIELDS.has(label.type.field)) fields.add(label.type.field);
   }
-  return fields.size >= 2;
+  return fields.size >= 2 && [...fields].some((field) => WHEN_WHERE.has(field));
 }

@@ -92,7 +92,7 @@ type Meetings<T> = (docs: Document[], pages: MeetingPages[]) => T;
 
 function finish<T extends Document | Document[]>(layout: LayoutResult, source: Omit<SourceInfo, "pages">, deadline: Deadline, options: ParseOptions, meetings: Meetings<T>): T {
   const parsed = parseLines(layout.lines, deadline);
-  const starts = meetingStarts(layout.lines, parsed.tokens);
+  const starts = meetingStarts(layout.lines, parsed.tokens, layout.furniture);
   const info = { ...source, pages: layout.pages };
   if (starts.length === 0) return strictly(meetings([buildDocument(layout, parsed, info, options.kind, deadline)], [{ from: 1, to: layout.pages }]), options);
   // Each meeting is read on its own: its front page, its numbering, its headings.
