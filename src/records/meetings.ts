@@ -33,6 +33,7 @@ function meetingDiagnostic(doc: Document, pages: MeetingPages, index: number, co
 
 /** Each meeting's document, told that it is one of several and where it stands. */
 export function markMeetings(docs: readonly Document[], pages: readonly MeetingPages[]): Document[] {
+  if (docs.length === 1) return [...docs];
   return docs.map((doc, i) => {
     const diagnostics = [meetingDiagnostic(doc, pages[i]!, i, docs.length, false), ...doc.diagnostics];
     return { ...doc, diagnostics };

@@ -1,7 +1,8 @@
 /**
  * A file that holds several meetings (issue #13: archives concatenate them):
- * every § of every meeting is kept as an item, in order, also where the second
- * meeting numbers its §§ exactly like the first.
+ * every § or agenda item of every meeting is kept, in order, also where the second
+ * meeting numbers its §§ exactly like the first; split into one document per
+ * meeting, each has its own §§, organ and date, and says where it starts.
  */
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
@@ -10,11 +11,11 @@ import { documentArb } from "../support/arbitraries.js";
 import { TEMPLATE_NAMES, TEXT_TEMPLATE_NAMES, renderMeetingsPdf, renderMeetingsText, type TemplateName } from "../support/render/index.js";
 import { propertyParameters, timeoutFor } from "./settings.js";
 
-/** Two protokoll; the second numbers its §§ like the first, or goes on from it. */
+/** Two meeting documents (protokoll, kallelse, utdrag); where both have §§ the second may number them like the first. */
 const twoMeetingsArb = (templates: readonly TemplateName[]) => fc
-  .tuple(documentArb({ kinds: ["protokoll"], maxItems: 3 }), documentArb({ kinds: ["protokoll"], maxItems: 3 }), fc.boolean(), fc.constantFrom(...templates))
+  .tuple(documentArb({ kinds: ["protokoll", "kallelse", "protokollsutdrag"], maxItems: 3 }), documentArb({ kinds: ["protokoll", "kallelse", "protokollsutdrag"], maxItems: 3 }), fc.boolean(), fc.constantFrom(...templates))
   .map(([first, second, repeat, template]): [Document[], TemplateName] => {
-    if (repeat) {
+    if (repeat && first.items[0]!.paragraph !== null && second.items.every((item) => item.paragraph !== null)) {
       const start = first.items[0]!.paragraph!;
       second.items.forEach((item, i) => (item.paragraph = start + i));
       second.paragraphsCovered = second.items.map((item) => item.paragraph!);
@@ -24,12 +25,12 @@ const twoMeetingsArb = (templates: readonly TemplateName[]) => fc
   });
 
 /**
- * The §§ in order. Titles are not compared: in text input the second meeting's
+ * The §§ (agenda numbers on a kallelse) in order. Titles are not compared: in text input the second meeting's
  * running header is found as furniture only where it recurs often enough, and
  * may otherwise run into a title set on a new page (a furniture matter, in the
  * README's limitations); that the title is read is the round trip's business.
  */
-const headings = (docs: Document[]) => docs.flatMap((doc) => doc.items.map((item) => item.paragraph));
+const headings = (docs: Document[]) => docs.flatMap((doc) => doc.items.map((item) => item.paragraph ?? item.number));
 
 /** Each meeting read back on its own: its §§, organ and date, and where it starts. */
 function expectMeetings(parsed: Document[], docs: Document[]): void {
