@@ -353,7 +353,7 @@ export function collapseLetterSpacing(text: string): string {
     .join(" ");
 }
 
-function matchKind(text: string): LinePayload["kind"] | null {
+export function matchKind(text: string): LinePayload["kind"] | null {
   const candidate = withoutFinalColon(collapseLetterSpacing(text)).trim();
   if (candidate.length > 60) return null;
   for (const [pattern, kind] of KIND_SPELLINGS) if (pattern.test(candidate)) return kind;
@@ -461,7 +461,7 @@ function unknownSectionHeading(line: Line, index: number, lines: readonly Line[]
   return !style.gap || line.breakBefore;
 }
 
-function matchFrontLabel(
+export function matchFrontLabel(
   line: Line,
   next: Line | undefined,
   inItems: boolean,
@@ -474,11 +474,30 @@ function matchFrontLabel(
     const match = type.prefix.exec(text);
     if (!match) continue;
     const rest = withoutSigningLines(text.slice(match[0].length));
+    const range = type.field === "signatures" ? signedParagraphs(rest) : null;
+    if (range !== null) return { type: PARAGRAPHS_LABEL, rest: range };
     if (inItems && !isSignatureLine(type, rest, next)) return null;
     if (!inItems && !line.label && !plausibleLabelValue(type, rest)) continue;
     return { type, rest };
   }
   return null;
+}
+
+/** The front-page label that states the §§ a protokoll covers ("Paragrafer", "Protokollet omfattar"). */
+const PARAGRAPHS_LABEL = FRONT_LABEL_TOKENS.find((t) => t.field === "paragraphs")!;
+/** "112–127", "§§ 9, 11-12": only §§ and their ranges. */
+const PARAGRAPH_RANGES = /^(?:§§?\s*)?\d{1,4}(?:\s*[-–]\s*\d{1,4})?(?:\s*(?:,|och)\s*(?:§§?\s*)?\d{1,4}(?:\s*[-–]\s*\d{1,4})?)*$/u;
+
+/**
+ * "Underskrifter   Paragrafer 112–127": the signature block names the §§ it
+ * signs for on its own line; that line states the §§ covered (its range), and
+ * the signers follow under their own labels.
+ */
+function signedParagraphs(rest: string): string | null {
+  const match = PARAGRAPHS_LABEL.prefix.exec(rest);
+  if (!match) return null;
+  const range = rest.slice(match[0].length).trim();
+  return PARAGRAPH_RANGES.test(range) ? range : null;
 }
 
 /** After the items, a signature label stands alone above a name, or before one name. */

@@ -88,7 +88,9 @@ function contentsEntries(candidates: readonly Candidate[]): Set<Candidate> {
   for (const c of candidates) later.set(key(c), (later.get(key(c)) ?? 0) + 1);
   let start = 0;
   for (let i = 1; i <= candidates.length; i++) {
-    const adjacent = i < candidates.length && candidates[i]!.index === candidates[i - 1]!.index + 1 && !candidates[i]!.line.breakBefore;
+    // One under the other on one page: a heading that opens the page after a contents list is no entry of it.
+    const adjacent =
+      i < candidates.length && candidates[i]!.index === candidates[i - 1]!.index + 1 && !candidates[i]!.line.breakBefore && candidates[i]!.line.page === candidates[i - 1]!.line.page;
     if (adjacent) continue;
     const run = candidates.slice(start, i);
     for (const c of run) later.set(key(c), later.get(key(c))! - 1);

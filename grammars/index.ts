@@ -11,6 +11,7 @@ import { DocumentParser } from "./parser.js";
 export type { LinePayload, LineToken } from "./classify.js";
 export type * from "./cst.js";
 export { DocumentParser } from "./parser.js";
+export { meetingStarts } from "./meetings.js";
 export * as vocabulary from "./vocabulary.js";
 
 /** The parse of one document: its tokens, its tree, and what the parser had to skip. */

@@ -466,6 +466,9 @@ export function columnMeaning(cell: string): ColumnMeaning | null {
   return null;
 }
 
+/** A title over a kallelse's numbered list of ärenden ("Ärenden", "Ärenden:"), as a kungörelse prints it; no field of its own. */
+export const AGENDA_TITLE = /^(?:ärenden|ärenden att behandla|ärenden till behandling)\s*:?$/iu;
+
 /** Headings of a table of contents ("Innehållsförteckning", "Ärendelista"). */
 export const CONTENTS_HEADING = /^(?:innehållsförteckning|innehåll|ärendelista|ärendeförteckning|förteckning över ärenden|paragrafförteckning)\s*:?$/iu;
 /** An entry of a table of contents: a § or number, a title, dot leaders or a gap, a page number. */

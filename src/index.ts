@@ -31,6 +31,14 @@ export { parsePdf } from "./parse.js";
  */
 export { parseText } from "./parse.js";
 
+/**
+ * A file that holds several meetings (archives concatenate them): one {@link Document}
+ * per meeting, each read from its own front page and items, with a `SEVERAL_MEETINGS`
+ * info diagnostic that says where it stands. `parsePdf` / `parseText` give such a file
+ * as one record: the first meeting's front page, every meeting's items.
+ */
+export { parsePdfMeetings, parseTextMeetings } from "./parse.js";
+
 /** Options of {@link parsePdf} and {@link parseText}. */
 export type { ParseOptions } from "./parse.js";
 /** The ocrAssets option: where tesseract.js's files are in a browser. */

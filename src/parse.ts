@@ -6,8 +6,9 @@
 import { DEFAULT_MAX_PAGES, DEFAULT_OCR_MS_PER_PAGE } from "./pdf/index.js";
 import { extract, type OcrOptions } from "./pdf/isolated.js";
 import { layoutPages, layoutText } from "./layout/index.js";
-import { parseLines } from "../grammars/index.js";
+import { meetingStarts, parseLines } from "../grammars/index.js";
 import { buildDocument, type SourceInfo } from "./records/index.js";
+import { markMeetings, mergeMeetings, type MeetingPages } from "./records/meetings.js";
 import { InvalidInputError, ParseError } from "./errors.js";
 import { DEFAULT_TIMEOUT_MS, Deadline } from "./budget.js";
 import type { Document, DocumentKind } from "./schema/index.js";
@@ -47,6 +48,18 @@ export interface ParseOptions {
 
 /** Parse a PDF's bytes into a validated {@link Document}. */
 export async function parsePdf(input: Uint8Array | ArrayBuffer, options: ParseOptions = {}): Promise<Document> {
+  return finish(...(await readPdf(input, options)), options, mergeMeetings);
+}
+
+/**
+ * Parse a PDF's bytes into one validated {@link Document} per meeting it holds
+ * (archives concatenate them; a file of one meeting gives an array of one).
+ */
+export async function parsePdfMeetings(input: Uint8Array | ArrayBuffer, options: ParseOptions = {}): Promise<Document[]> {
+  return finish(...(await readPdf(input, options)), options, markMeetings);
+}
+
+async function readPdf(input: Uint8Array | ArrayBuffer, options: ParseOptions): Promise<[LayoutResult, Omit<SourceInfo, "pages">, Deadline]> {
   const bytes = toBytes(input);
   const deadline = new Deadline(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   // Extraction works on its own copy of the bytes (pdf.js may detach the buffer it is given).
@@ -61,27 +74,58 @@ export async function parsePdf(input: Uint8Array | ArrayBuffer, options: ParseOp
   const pdf = await extract(bytes, { maxPages: options.maxPages ?? DEFAULT_MAX_PAGES, deadline, ocr });
   const layout = layoutPages(pdf, deadline);
   layout.diagnostics.unshift(...pdf.diagnostics);
-  return finish(layout, { textSource: pdf.ocrPages.length > 0 ? "ocr" : "pdf", sha256 }, options, deadline);
+  return [layout, { textSource: pdf.ocrPages.length > 0 ? "ocr" : "pdf", sha256 }, deadline];
 }
 
 /** Parse text already extracted from a PDF (form feed = page break) into a validated {@link Document}. */
 export function parseText(text: string, options: ParseOptions = {}): Document {
+  return finish(...readText(text, options), options, mergeMeetings);
+}
+
+/** Parse extracted text into one validated {@link Document} per meeting it holds (see {@link parsePdfMeetings}). */
+export function parseTextMeetings(text: string, options: ParseOptions = {}): Document[] {
+  return finish(...readText(text, options), options, markMeetings);
+}
+
+function readText(text: string, options: ParseOptions): [LayoutResult, Omit<SourceInfo, "pages">, Deadline] {
   if (typeof text !== "string") {
     throw new InvalidInputError(`parseText expects a string, got ${text === null ? "null" : typeof text}`);
   }
   // Synchronous, so checked between pages and stages: every text stage is linear in its input.
   const deadline = new Deadline(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-  return finish(layoutText(text, deadline), { textSource: "text", sha256: null }, options, deadline);
+  return [layoutText(text, deadline), { textSource: "text", sha256: null }, deadline];
 }
 
-function finish(layout: LayoutResult, source: Omit<SourceInfo, "pages">, options: ParseOptions, deadline: Deadline): Document {
+/** One document, or one per meeting: what to make of the meetings a file holds. */
+type Meetings<T> = (docs: Document[], pages: MeetingPages[]) => T;
+
+function finish<T extends Document | Document[]>(layout: LayoutResult, source: Omit<SourceInfo, "pages">, deadline: Deadline, options: ParseOptions, meetings: Meetings<T>): T {
   const parsed = parseLines(layout.lines, deadline);
-  const document = buildDocument(layout, parsed, { ...source, pages: layout.pages }, options.kind, deadline);
+  const starts = meetingStarts(layout.lines, parsed.tokens, layout.furniture);
+  const info = { ...source, pages: layout.pages };
+  if (starts.length === 0) return strictly(meetings([buildDocument(layout, parsed, info, options.kind, deadline)], [{ from: 1, to: layout.pages }]), options);
+  // Each meeting is read on its own: its front page, its numbering, its headings.
+  const bounds = [0, ...starts, layout.lines.length];
+  const pages: MeetingPages[] = [];
+  const docs = starts.concat(layout.lines.length).map((end, i) => {
+    const lines = layout.lines.slice(bounds[i], end);
+    const from = i === 0 ? 1 : lines[0]!.page;
+    const to = end === layout.lines.length ? layout.pages : layout.lines[end]!.page - 1;
+    pages.push({ from, to });
+    const onPages = <P extends { page: number | null }>(x: P) => (x.page === null ? i === 0 : x.page >= from && x.page <= to);
+    const part: LayoutResult = { ...layout, lines, furniture: layout.furniture.filter(onPages), diagnostics: layout.diagnostics.filter(onPages) };
+    return buildDocument(part, parseLines(lines, deadline), info, options.kind, deadline);
+  });
+  return strictly(meetings(docs, pages), options);
+}
+
+function strictly<T extends Document | Document[]>(result: T, options: ParseOptions): T {
   if (options.strict) {
-    const errors = document.diagnostics.filter((d) => d.severity === "error");
+    const docs: Document[] = Array.isArray(result) ? result : [result];
+    const errors = docs.flatMap((doc) => doc.diagnostics.filter((d) => d.severity === "error"));
     if (errors.length > 0) throw new ParseError(errors);
   }
-  return document;
+  return result;
 }
 
 function toBytes(input: Uint8Array | ArrayBuffer): Uint8Array {

@@ -271,7 +271,8 @@ function pagedTextFurniture(texts: string[], pages: number[]): Set<number> {
     // Two pages are thin evidence: there only a page's first row (pages seldom open on the same words,
     // but often close on them: "Kommunstyrelsen" ending two lists of recipients), or a header-like line, count.
     const enoughPages = byPage.size >= 3 || keyOf.get(index)!.startsWith("top0|") || headerWords(text);
-    return byPage.size >= 2 && enoughPages && (pagesWith.get(keyOf.get(index)!)?.size ?? 0) >= needed && text.length <= MAX_RUNNING_LINE && !/^§/.test(text) && !SENTENCE.test(text);
+    const onPages = pagesWith.get(keyOf.get(index)!) ?? new Set<number>();
+    return byPage.size >= 2 && enoughPages && onPages.size >= needed && text.length <= MAX_RUNNING_LINE && !/^§/.test(text) && !SENTENCE.test(text) && !headingAgain(text, onPages);
   };
 
   const furniture = new Set<number>();
@@ -302,6 +303,17 @@ function pagedTextFurniture(texts: string[], pages: number[]): Set<number> {
     for (const index of lines) if (apartKeys.has(keyOf.get(index)!) || headerWords(texts[index]!)) furniture.add(index);
   }
   return furniture;
+}
+
+/**
+ * A bare designation ("KS § 3") that opens pages far apart is a § heading
+ * printed again, as a file holding two meetings numbered alike has it; as a
+ * running header it names the § that runs on, over pages one after the other.
+ */
+function headingAgain(text: string, pages: ReadonlySet<number>): boolean {
+  if (!RUNNING_DESIGNATION.test(text)) return false;
+  const sorted = [...pages].sort((a, b) => a - b);
+  return sorted[sorted.length - 1]! - sorted[0]! + 1 !== sorted.length;
 }
 
 /** A sentence of body text: four words or more, ending in a full stop. Headers and footers are not. */

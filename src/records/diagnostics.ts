@@ -29,6 +29,8 @@ export const DIAGNOSTIC_CODES = {
   OCR_SKIPPED: "OCR was called for but is not installed; the text layer was parsed as it is.",
   CONTENTS_ITEM_NOT_FOUND: "The table of contents lists a § or agenda item that the body does not have.",
   CONTENTS_TITLE_DIFFERS: "The table of contents gives an item another title than its heading does.",
+  // Files that hold several meetings (src/records/meetings.ts).
+  SEVERAL_MEETINGS: "The file holds several meetings (each with its own front page); one per meeting, with the page where it starts. parsePdfMeetings / parseTextMeetings return one document per meeting.",
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

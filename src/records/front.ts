@@ -16,7 +16,7 @@ import type { ClosingOutline } from "./outline.js";
 import { stripEnds } from "./text.js";
 import { words } from "./words.js";
 
-const { CHECKBOX, CHECKBOX_COLUMNS, ContentsLine, FrontLabel, KindHeading, ORGAN_ROOTS, SIGNING_RECORD, TableHeader } = vocabulary;
+const { AGENDA_TITLE, CHECKBOX, CHECKBOX_COLUMNS, ContentsLine, FrontLabel, KindHeading, ORGAN_ROOTS, SIGNING_RECORD, TableHeader } = vocabulary;
 
 export interface FrontMatter {
   kind: DocumentKind | null;
@@ -98,9 +98,11 @@ export function buildFrontMatter(preamble: LineToken[], closings: ClosingOutline
  */
 function keepUnread(loose: Line[], stray: Line[], blocks: LabelBlock[], front: FrontMatter): void {
   const found = [front.organisation, front.body].filter((t): t is string => t !== null).map(normaliseName);
+  // A kungörelse sentence that wraps was read whole ("... sammanträder i ... den 17 mars 2026 kl." / "18.30–21.00.").
+  const dated = new Set(paragraphs(loose).filter(isKungorelse).flatMap((p) => p.lines));
   for (const line of loose) {
     const text = normaliseName(line.text);
-    if (matchesKind(line) || findDate(line.text) || found.some((f) => text.includes(f) || f.includes(text))) continue;
+    if (matchesKind(line) || findDate(line.text) || dated.has(line) || found.some((f) => text.includes(f) || f.includes(text))) continue;
     front.diagnostics.push(diagnostic("warning", "UNRECOGNISED_BLOCK", "A front-page line that gave no organisation, organ, date or kind; it is in no field.", line.page, line.text));
   }
   for (const line of stray) {
@@ -120,7 +122,7 @@ const FIELDLESS: ReadonlySet<string> = new Set(["adjustingPlaceAndTime", "notice
 function matchesKind(line: Line): boolean {
   return KIND_LINE.test(line.text);
 }
-const KIND_LINE = words(String.raw`\b(?:protokoll|kallelse|föredragningslista|dagordning|kungörelse|protokollsutdrag|utdrag)\b`, "iu");
+const KIND_LINE = words(String.raw`\b(?:(?:sammanträdes|mötes)?protokoll|kallelse|föredragningslista|dagordning|kungörelse|protokollsutdrag|utdrag)\b`, "iu");
 
 /** A paragraph of running text: a capitalised sentence of four words or more. */
 function isSentence(text: string): boolean {
@@ -140,6 +142,8 @@ function labelBlocks(preamble: LineToken[], lines: readonly Line[]): { blocks: L
     const line = lines[token.payload.line]!;
     // Tables are read by their columns, not as the value of the label above them; contents list items.
     if (token.tokenType === TableHeader || token.tokenType === ContentsLine) continue;
+    // "Ärenden" over the numbered list: the agenda's title, no attendee of the label above it.
+    if (AGENDA_TITLE.test(line.text)) continue;
     if (line.table) {
       tableRows.push(line);
       continue;
@@ -563,7 +567,9 @@ function readSignature(
 /** Lines before the first label: the organ's name, a bare date, a sentence with date, time and place. */
 function readLoose(loose: Line[], front: FrontMatter): void {
   // Line by line first (a letterhead line may carry its own date), then wrapped sentences whole.
-  const joined = paragraphTexts(loose).filter((text) => !loose.some((line) => line.text === text));
+  const joined = paragraphs(loose)
+    .map((p) => p.text)
+    .filter((text) => !loose.some((line) => line.text === text));
   for (const text of [...loose.map((line) => line.text), ...joined]) {
     const date = findDate(text);
     if (!date) continue;
@@ -575,20 +581,28 @@ function readLoose(loose: Line[], front: FrontMatter): void {
 }
 
 /** Loose lines joined into paragraphs (a gap ends one), so that a sentence that wraps is read whole. */
-function paragraphTexts(loose: Line[]): string[] {
-  const texts: string[] = [];
+function paragraphs(loose: Line[]): { text: string; lines: Line[] }[] {
+  const found: { text: string; lines: Line[] }[] = [];
   let previous: Line | null = null;
   for (const line of loose) {
-    const joins = previous !== null && !line.breakBefore && previous.page === line.page && texts.length > 0;
-    if (joins) texts[texts.length - 1] += previous!.joinsNext ? line.text : ` ${line.text}`;
-    else texts.push(line.text);
+    const last = found[found.length - 1];
+    const joins = previous !== null && !line.breakBefore && previous.page === line.page && last !== undefined;
+    if (joins) {
+      last.text += previous!.joinsNext ? line.text : ` ${line.text}`;
+      last.lines.push(line);
+    } else found.push({ text: line.text, lines: [line] });
     previous = line;
   }
-  return texts;
+  return found;
 }
 
 /** The kungörelse form: "Kommunfullmäktige sammanträder i Folkets hus, stora salen, tisdagen den 17 mars 2026 ...". */
 const KUNGORELSE = words(String.raw`^(?<organ>.*?)\s*\bsammanträder(?:\s+(?:i|på)\s+(?<place>.+?))?[\s,]*$`, "u");
+
+function isKungorelse(paragraph: { text: string }): boolean {
+  const date = findDate(paragraph.text);
+  return date !== null && KUNGORELSE.test(paragraph.text.slice(0, date.index).replace(/\s*(?:den|,)\s*$/u, ""));
+}
 
 function readKungorelse(beforeDate: string, front: FrontMatter): void {
   const match = KUNGORELSE.exec(beforeDate.replace(/\s*(?:den|,)\s*$/u, ""));

@@ -112,7 +112,7 @@ function readVotes(item: Item, diagnostics: Diagnostic[]): void {
 /** Codes that mean some of the document's content is only in `diagnostics`. */
 const PARTIAL_CODES: ReadonlySet<string> = new Set(["UNRECOGNISED_BLOCK", "UNRECOGNISED_ATTENDEE", "GRAMMAR_RECOVERY", "DATE_UNPARSEABLE", "TIME_UNPARSEABLE", "PDF_PAGE_FAILED"]);
 
-function parseStatus(diagnostics: Diagnostic[]): NonNullable<Document["parseStatus"]> {
+export function parseStatus(diagnostics: Diagnostic[]): NonNullable<Document["parseStatus"]> {
   if (diagnostics.some((d) => d.severity === "error")) return "failed";
   if (diagnostics.some((d) => d.severity === "warning" && PARTIAL_CODES.has(d.code))) return "partial";
   return "complete";

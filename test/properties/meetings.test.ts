@@ -1,26 +1,21 @@
 /**
  * A file that holds several meetings (issue #13: archives concatenate them):
- * every § of every meeting is kept as an item, in order, also where the second
- * meeting numbers its §§ exactly like the first.
+ * every § or agenda item of every meeting is kept, in order, also where the second
+ * meeting numbers its §§ exactly like the first; split into one document per
+ * meeting, each has its own §§, organ and date, and says where it starts.
  */
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { parsePdf, parseText, type DocumentRecord as Document } from "../../src/index.js";
+import { parsePdf, parsePdfMeetings, parseText, parseTextMeetings, type DocumentRecord as Document } from "../../src/index.js";
 import { documentArb } from "../support/arbitraries.js";
-import { TABLE_TEMPLATE_NAMES, TEMPLATE_NAMES, renderMeetingsPdf, renderMeetingsText } from "../support/render/index.js";
+import { TEMPLATE_NAMES, TEXT_TEMPLATE_NAMES, renderMeetingsPdf, renderMeetingsText, type TemplateName } from "../support/render/index.js";
 import { propertyParameters, timeoutFor } from "./settings.js";
 
-/**
- * Not yet the table families: two meetings that each open with a table of contents
- * lose the second meeting's repeated § (an open gap, in the closing note of the merge).
- */
-const MEETING_TEMPLATES = TEMPLATE_NAMES.filter((name) => !(TABLE_TEMPLATE_NAMES as readonly string[]).includes(name));
-
-/** Two protokoll; the second numbers its §§ like the first, or goes on from it. */
-const twoMeetingsArb = fc
-  .tuple(documentArb({ kinds: ["protokoll"], maxItems: 3 }), documentArb({ kinds: ["protokoll"], maxItems: 3 }), fc.boolean(), fc.constantFrom(...MEETING_TEMPLATES))
-  .map(([first, second, repeat, template]): [Document[], (typeof MEETING_TEMPLATES)[number]] => {
-    if (repeat) {
+/** Two meeting documents (protokoll, kallelse, utdrag); where both have §§ the second may number them like the first. */
+const twoMeetingsArb = (templates: readonly TemplateName[]) => fc
+  .tuple(documentArb({ kinds: ["protokoll", "kallelse", "protokollsutdrag"], maxItems: 3 }), documentArb({ kinds: ["protokoll", "kallelse", "protokollsutdrag"], maxItems: 3 }), fc.boolean(), fc.constantFrom(...templates))
+  .map(([first, second, repeat, template]): [Document[], TemplateName] => {
+    if (repeat && first.items[0]!.paragraph !== null && second.items.every((item) => item.paragraph !== null)) {
       const start = first.items[0]!.paragraph!;
       second.items.forEach((item, i) => (item.paragraph = start + i));
       second.paragraphsCovered = second.items.map((item) => item.paragraph!);
@@ -30,24 +25,34 @@ const twoMeetingsArb = fc
   });
 
 /**
- * The §§ in order. Titles are not compared: in text input the second meeting's
+ * The §§ (agenda numbers on a kallelse) in order. Titles are not compared: in text input the second meeting's
  * running header is found as furniture only where it recurs often enough, and
  * may otherwise run into a title set on a new page (a furniture matter, in the
  * README's limitations); that the title is read is the round trip's business.
  */
-const headings = (docs: Document[]) => docs.flatMap((doc) => doc.items.map((item) => item.paragraph));
+const headings = (docs: Document[]) => docs.flatMap((doc) => doc.items.map((item) => item.paragraph ?? item.number));
+
+/** Each meeting read back on its own: its §§, organ and date, and where it starts. */
+function expectMeetings(parsed: Document[], docs: Document[]): void {
+  expect(parsed.map((doc) => headings([doc]))).toEqual(docs.map((doc) => headings([doc])));
+  expect(parsed.map((doc) => [doc.body, doc.meeting.date])).toEqual(docs.map((doc) => [doc.body, doc.meeting.date]));
+  const starts = parsed.map((doc) => doc.diagnostics.find((d) => d.code === "SEVERAL_MEETINGS")?.page);
+  expect(starts[0]).toBe(1);
+  expect(starts[1]).toBeGreaterThan(Math.max(...parsed[0]!.items.map((item) => item.pages.to)));
+  expect(starts[1]).toBeLessThanOrEqual(Math.min(...parsed[1]!.items.map((item) => item.pages.from)));
+}
 
 describe("a file holding two meetings", () => {
-  // Open gap found when the branches were merged: in text input, with the merged generator, a
-  // second meeting in the region template loses a § (CI seed 20261124). Skipped, not hidden: see
-  // the closing note; the PDF property below holds.
-  test.skip(
-    "keeps every § of both meetings as text",
+  test(
+    "keeps every § of both meetings as text, and splits them",
     () => {
       fc.assert(
-        fc.property(twoMeetingsArb, ([docs, template]) => {
-          const parsed = parseText(renderMeetingsText(docs, template));
+        fc.property(twoMeetingsArb(TEXT_TEMPLATE_NAMES), ([docs, template]) => {
+          const text = renderMeetingsText(docs, template);
+          const parsed = parseText(text);
           expect(headings([parsed])).toEqual(headings(docs));
+          expect(parsed.diagnostics.filter((d) => d.code === "SEVERAL_MEETINGS")).toHaveLength(2);
+          expectMeetings(parseTextMeetings(text), docs);
         }),
         propertyParameters(),
       );
@@ -56,12 +61,14 @@ describe("a file holding two meetings", () => {
   );
 
   test(
-    "keeps every § of both meetings as a PDF",
+    "keeps every § of both meetings as a PDF, and splits them",
     async () => {
       await fc.assert(
-        fc.asyncProperty(twoMeetingsArb, async ([docs, template]) => {
-          const parsed = await parsePdf(await renderMeetingsPdf(docs, template));
+        fc.asyncProperty(twoMeetingsArb(TEMPLATE_NAMES), async ([docs, template]) => {
+          const pdf = await renderMeetingsPdf(docs, template);
+          const parsed = await parsePdf(pdf.slice());
           expect(headings([parsed])).toEqual(headings(docs));
+          expectMeetings(await parsePdfMeetings(pdf), docs);
         }),
         propertyParameters(Math.min(60, Number(process.env.PROTOKOLL_PROPERTY_RUNS ?? 60))),
       );

@@ -68,6 +68,7 @@ function layoutPass(input: DocumentRecord, template: Template, options: LayoutOp
   const ctx = new Context(doc, template);
   flow.add(frontPage(ctx));
   if (contentsPages) flow.add(contentsBlocks(ctx, contentsPages));
+  if (template.agendaTitle && doc.kind === "kallelse") flow.add([text(template.agendaTitle, "bold", SIZE.title, { gap: 1.2 })]);
   if (template.tables?.agenda && doc.kind === "kallelse") flow.add(agendaTableBlocks(ctx));
   else doc.items.forEach((item) => flow.add([...(template.pagePerItem && item.paragraph !== null ? [{ type: "pageBreak" } as const] : []), ...itemBlocks(ctx, item)]));
   if (doc.kind !== "kallelse" && template.signatures === "end") flow.add(signatureBlocks(ctx));
@@ -228,7 +229,7 @@ function frontRows(ctx: Context, meetingStated = false): FrontRow[] {
   if (doc.kind === "protokoll") {
     if (doc.adjusters.length) rows.push({ label: "Utses att justera", values: [listWithOch(doc.adjusters)], inline: true });
     if (template.name === "tabell") rows.push({ label: "Justeringens plats och tid", values: ["Kommunkansliet"] });
-    if (doc.paragraphsCovered.length) {
+    if (doc.paragraphsCovered.length && !template.paragraphsInSignatures) {
       const label = template.front === "table" ? "Protokollet omfattar" : "Paragrafer";
       const compact = template.name === "region";
       const value = formatParagraphSet(doc.paragraphsCovered, compact);
@@ -354,6 +355,19 @@ function signatureBlocks(ctx: Context): Block[] {
     ["Sekreterare", secretary],
   ];
   const blocks: Block[] = [];
+  if (ctx.template.paragraphsInSignatures && doc.kind === "protokoll" && doc.paragraphsCovered.length) {
+    // "Underskrifter   Paragrafer 112–127": the signatures name the §§ they sign for.
+    const range = formatParagraphSet(doc.paragraphsCovered, false).replace(/§§? /g, "");
+    blocks.push({
+      type: "row",
+      size: SIZE.body,
+      gap: 1,
+      cells: [
+        { x: PAGE.left, width: LABEL_WIDTH, text: "Underskrifter", face: "bold" },
+        { x: VALUE_X, width: VALUE_WIDTH, text: `Paragrafer ${range}`, face: "regular" },
+      ],
+    });
+  }
   rows.forEach(([label, people], r) => {
     people.forEach((person, i) => {
       // In an utdrag these rows are the only attendance entries, so they print the party and set the page.
@@ -923,6 +937,8 @@ export function templateWords(): Set<string> {
     ...WEEKDAYS,
     "Plats och tid Sammanträdesdatum Datum Tid Plats Utses att justera Justeringens plats och tid Kommunkansliet Protokollet omfattar Paragrafer",
     "Ordförande Justerande Justerare Sekreterare Justerandes sign Utdragsbestyrkande Sida av",
+    // Word-era signature block and kungörelse agenda.
+    "Underskrifter Ärenden",
     "Omröstningslista Ledamot Parti Röst Föredragande Dnr Diarienummer Paragrafen är justerad förklaras omedelbart",
     "anmäler jäv och deltar inte i handläggningen sammanträder i kl den ersättare för tjg vice 1:e 2:e",
     // The contents page's title, a label like the others (its entries are checked against the items).

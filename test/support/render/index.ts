@@ -46,6 +46,24 @@ export async function renderPdf(doc: DocumentRecord, template: TemplateName = "t
  * out on its own pages, the pages one after the other. What a parser must keep
  * is every § of every meeting, repeated numbers included.
  */
+/**
+ * The records a parser should read back from {@link renderMeetingsText} or
+ * {@link renderMeetingsPdf}, one per meeting: as rendered, their pages counted
+ * in the whole file.
+ */
+export function expectedMeetings(docs: DocumentRecord[], template: TemplateName, textSource: "text" | "pdf"): DocumentRecord[] {
+  const layouts = docs.map((doc) => layoutDocument(doc, TEMPLATES[template]).document);
+  const total = layouts.reduce((sum, doc) => sum + doc.source.pages, 0);
+  let offset = 0;
+  return layouts.map((doc) => {
+    for (const item of doc.items) item.pages = { from: item.pages.from + offset, to: item.pages.to + offset };
+    for (const person of doc.participants) person.page += offset;
+    offset += doc.source.pages;
+    doc.source = { ...doc.source, pages: total, textSource, ...(textSource === "text" && { sha256: null }) };
+    return doc;
+  });
+}
+
 export function renderMeetingsText(docs: DocumentRecord[], template: TemplateName = "tabell"): string {
   return docs.map((doc) => toText(layoutDocument(doc, TEMPLATES[template]).pages)).join("");
 }

@@ -57,6 +57,10 @@ export interface Template {
   meetingSentence?: boolean;
   /** How an entry says whom a serving substitute replaces: "ersättare för" (default) or "tjg för". */
   replacesWord?: string;
+  /** The § range stands on the signature block's first line ("Underskrifter   Paragrafer 112–127"), not on the front page. */
+  paragraphsInSignatures?: boolean;
+  /** A line over a kallelse's numbered list of ärenden ("Ärenden"). */
+  agendaTitle?: string;
 }
 
 /**
@@ -320,6 +324,7 @@ export const TEMPLATES: Record<TemplateName, Template> = {
     headingColon: true,
     unknownHeadings: true,
     replacesWord: "tjg för",
+    paragraphsInSignatures: true,
   },
   // A fullmäktige kungörelse: the meeting stated in one sentence, then the numbered ärenden.
   kungorelse: {
@@ -352,6 +357,7 @@ export const TEMPLATES: Record<TemplateName, Template> = {
     agenda: "list",
     partyCase: "upper",
     meetingSentence: true,
+    agendaTitle: "Ärenden",
   },
 };
 

@@ -1,0 +1,57 @@
+/**
+ * Where a file holds a second meeting (grammars/meetings.ts): a page that, after
+ * the items have begun, opens with a front page of its own. A continuation
+ * page with a running header, or running text that says who meets when, is none.
+ */
+import { describe, expect, it } from "vitest";
+import { parseText, parseTextMeetings } from "../../src/index.js";
+
+const front = (body: string, date: string, first: number) =>
+  `PROTOKOLL\n${body}\n\nSammanträdesdatum ${date}\nPlats och tid Stadshuset kl. 13.00–15.00\n\nBeslutande ledamöter Anna Berg (S), ordförande\nPer Holm (M)\n\n` +
+  `§ ${first} Budget\nBeslut\nNämnden godkänner budgeten.\n\n§ ${first + 1} Taxor\nBeslut\nTaxorna fastställs.\n`;
+
+describe("several meetings in one file", () => {
+  it("reads each meeting on its own, its numbering repeated, and says where each starts", () => {
+    const text = `${front("Kommunstyrelsen", "2024-02-06", 1)}\f${front("Barn- och utbildningsnämnden", "2024-02-07", 1)}`;
+    const meetings = parseTextMeetings(text);
+    expect(meetings.map((doc) => [doc.body, doc.meeting.date, doc.items.map((item) => item.paragraph)])).toEqual([
+      ["Kommunstyrelsen", "2024-02-06", [1, 2]],
+      ["Barn- och utbildningsnämnden", "2024-02-07", [1, 2]],
+    ]);
+    expect(meetings.map((doc) => doc.diagnostics.find((d) => d.code === "SEVERAL_MEETINGS")?.page)).toEqual([1, 2]);
+    expect(meetings[0]!.items[1]!.decision).toBe("Taxorna fastställs.");
+
+    const whole = parseText(text);
+    expect(whole.body).toBe("Kommunstyrelsen");
+    expect(whole.items.map((item) => item.paragraph)).toEqual([1, 2, 1, 2]);
+    expect(whole.diagnostics.filter((d) => d.code === "SEVERAL_MEETINGS").map((d) => [d.severity, d.page])).toEqual([
+      ["info", 1],
+      ["info", 2],
+    ]);
+    expect(whole.parseStatus).toBe("complete");
+  });
+
+  it("keeps one meeting whose next page opens with the document's name and the date only", () => {
+    const text = `${front("Kommunstyrelsen", "2024-02-06", 1)}\fPROTOKOLL\nSammanträdesdatum 2024-02-06\n\n§ 3 Val\nBeslut\nValet förrättas.`;
+    const meetings = parseTextMeetings(text);
+    expect(meetings).toHaveLength(1);
+    expect(meetings[0]!.items.map((item) => item.paragraph)).toEqual([1, 2, 3]);
+    expect(meetings[0]!.diagnostics.some((d) => d.code === "SEVERAL_MEETINGS")).toBe(false);
+  });
+
+  it("keeps one meeting whose next page opens with running text that says who meets when", () => {
+    const text = `${front("Kommunstyrelsen", "2024-02-06", 1)}\fNämnden noterar att kommunfullmäktige sammanträder den 5 maj 2024.\nTid och plats meddelas senare.\n\n§ 3 Val\nBeslut\nValet förrättas.`;
+    expect(parseTextMeetings(text)).toHaveLength(1);
+    expect(parseText(text).items.map((item) => item.paragraph)).toEqual([1, 2, 3]);
+  });
+
+  it("finds a kungörelse after a protokoll by its name and the sentence that states the meeting", () => {
+    const text = `${front("Kommunstyrelsen", "2024-02-06", 1)}\fKUNGÖRELSE\n\nKommunfullmäktige sammanträder i Folkets hus tisdagen den 17 mars 2026 kl. 18.30.\n\n1. Upprop\n\n2. Budget 2027`;
+    const meetings = parseTextMeetings(text);
+    expect(meetings.map((doc) => [doc.kind, doc.items.map((item) => item.paragraph ?? item.number)])).toEqual([
+      ["protokoll", [1, 2]],
+      ["kallelse", [1, 2]],
+    ]);
+    expect(meetings[1]!.meeting.date).toBe("2026-03-17");
+  });
+});
