@@ -186,10 +186,12 @@ export async function runParse(options: ParseCommandOptions, io: ParseIo): Promi
     if (entry.status === "failed" && (outDir === null || options.verbosity === "verbose")) {
       progress.log(`protokoll: ${input.path}: ${entry.error}: ${entry.message}`);
     } else if (options.verbosity === "verbose") {
-      const pages = entry.pages === null ? "" : `, ${entry.pages} page(s)`;
+      const ocr = entry.ocrPages ? ` (${entry.ocrPages} by OCR)` : "";
+      const pages = entry.pages === null ? "" : `, ${entry.pages} page(s)${ocr}`;
       progress.log(`protokoll: ${input.path}: ${entry.status} (${entry.parseStatus})${pages}${entry.output ? ` -> ${entry.output}` : ""}`);
     }
-    progress.tick(entry.status !== "failed", entry.status === "ok" ? (entry.pages ?? 0) : 0);
+    const parsed = entry.status === "ok";
+    progress.tick(entry.status !== "failed", parsed ? (entry.pages ?? 0) : 0, parsed ? (entry.ocrPages ?? 0) : 0);
   };
 
   const processInput = async (index: number): Promise<void> => {
@@ -228,7 +230,14 @@ export async function runParse(options: ParseCommandOptions, io: ParseIo): Promi
     const output = target ?? (outDir !== null ? JSONL_FILE : null);
     await finishInput(
       index,
-      { ...blankEntry(input.path, "ok", sha256), parseStatus: result.parseStatus, pages: result.pages, diagnostics: result.diagnostics, output },
+      {
+        ...blankEntry(input.path, "ok", sha256),
+        parseStatus: result.parseStatus,
+        pages: result.pages,
+        ocrPages: result.ocrPages,
+        diagnostics: result.diagnostics,
+        output,
+      },
       result.text,
     );
   };
@@ -279,7 +288,19 @@ export async function runParse(options: ParseCommandOptions, io: ParseIo): Promi
 }
 
 function blankEntry(file: string, status: InputStatus, sha256: string | null): ManifestEntry {
-  return { file, status, parseStatus: null, sha256, pages: null, diagnostics: null, output: null, line: null, error: null, message: null };
+  return {
+    file,
+    status,
+    parseStatus: null,
+    sha256,
+    pages: null,
+    ocrPages: null,
+    diagnostics: null,
+    output: null,
+    line: null,
+    error: null,
+    message: null,
+  };
 }
 
 /**
