@@ -57,6 +57,8 @@ export interface ParseCommandOptions {
   progress: boolean;
   /** OCR mode for PDFs (ParseOptions.ocr). */
   ocr: "auto" | "off" | "force";
+  /** OCR languages (ParseOptions.ocrLanguages); null: the library's default. */
+  ocrLanguages: string[] | null;
 }
 
 export interface ParseIo {
@@ -163,6 +165,7 @@ export async function runParse(options: ParseCommandOptions, io: ParseIo): Promi
     ...(options.maxPages !== null && { maxPages: options.maxPages }),
     ...(options.kind !== null && { kind: options.kind }),
     ocr: options.ocr,
+    ...(options.ocrLanguages !== null && { ocrLanguages: options.ocrLanguages }),
   };
   const jobs = Math.max(1, Math.min(options.jobs, inputs.length));
   const pool = new WorkerPool({

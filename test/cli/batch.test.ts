@@ -284,6 +284,16 @@ describe("inputs and outputs", () => {
     expect(result.stderr).toMatch(/ pages \(1 by OCR\), /);
   });
 
+  it("reads --ocr-lang as several OCR languages; one whose model is not installed fails the scan with its install command", async () => {
+    const scan = join("ocr", "b-scan.pdf");
+    const result = await cli(["parse", scan, "--ocr-lang", "swe,xyz"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${scan}: OCR_UNAVAILABLE:`);
+    expect(result.stderr).toMatch(/npm install @tesseract\.js-data\/xyz\n/);
+    // A text PDF needs no OCR, so its languages are never looked for.
+    expect((await cli(["parse", join("ocr", "a-text.pdf"), "--ocr-lang", "swe,xyz"])).code).toBe(0);
+  });
+
   it("reads a PDF or a text from stdin, by `-` or /dev/stdin, once", { timeout: 180_000 }, async () => {
     const pdf = readFileSync(join(DEV_DIR, readdirSync(DEV_DIR).find((f) => f.endsWith(".pdf"))!));
     const fromPdf = await cli(["parse", "-"], pdf);

@@ -343,6 +343,7 @@ describe.concurrent("protokoll usage", () => {
     [["parse", "in", "--bogus"]],
     [["parse", "in", "--jobs", "0", "--out", "x"]],
     [["parse", "in/nested/seed.txt", "--ocr", "sometimes"]],
+    [["parse", "in/nested/seed.txt", "--ocr-lang", "sv-SE"]],
     [["parse", "missing.pdf"]],
     [["parse", "in/nested/seed.txt", "--resume"]],
     [["export", "out1"]],
