@@ -649,6 +649,16 @@ export const OCR_FURNITURE_WORDS: ReadonlySet<string> = new Set(
     .map(foldOcrWord),
 );
 
+/**
+ * An attendance checkbox as OCR prints it at the start of a line: "IX]", "[X", "|X]",
+ * "(X)" for "[X]", and "[]", "[|", "|]" for "[ ]". A bracket must be there, so a
+ * Roman "IX" stays.
+ */
+export const OCR_CHECKBOX_MISREADS: readonly (readonly [RegExp, string])[] = [
+  [/^(?:[[(][|Il1]?[xX×][\]|)Il1J]?|[[(|Il1]?[xX×][\])J])$/, "[X]"],
+  [/^(?:[[(][|Il1J\])]|[|Il1][\])])$/, "[ ]"],
+];
+
 /** A word as OCR_FURNITURE_WORDS holds it: lower case, "å", "ä", "ö", "é" as the letters OCR drops them to. */
 export function foldOcrWord(word: string): string {
   return word.toLowerCase().replace(/[åä]/g, "a").replace(/ö/g, "o").replace(/é/g, "e");

@@ -10,6 +10,7 @@ import {
   foldOcrWord,
   OCR_BULLET,
   OCR_CASE_NUMBER_SLASH,
+  OCR_CHECKBOX_MISREADS,
   OCR_DESIGNATION_NUMBER,
   OCR_FURNITURE_WORDS,
   OCR_PARTY_MISREADS,
@@ -211,8 +212,9 @@ function baselineAt(line: OcrLine, x: number): number {
  * The line's words read back through the vocabulary's OCR readings: a "§"
  * printed as "$" or "&" before a number ("$ 18", "$$ 18-22", "$18"), a heading's
  * "§" printed as "8" at the start of the line ("8 20 Läsårstider"), a list
- * bullet printed as "«" or "+", a party letter printed as "$" ("($)"), and a
- * diarienummer's "/" printed as "I" ("HSNI2470/2021").
+ * bullet printed as "«" or "+", an attendance checkbox printed as "IX]" or "[]",
+ * a party letter printed as "$" ("($)"), and a diarienummer's "/" printed as
+ * "I" ("HSNI2470/2021").
  */
 export function readSigns(pieces: readonly Piece[]): Piece[] {
   return pieces.map((piece, i) => {
@@ -222,6 +224,9 @@ export function readSigns(pieces: readonly Piece[]): Piece[] {
     if (OCR_SECTION_SIGN_WORD.test(text) && OCR_DESIGNATION_NUMBER.test(next)) text = text.length === 2 ? "§§" : "§";
     else if (i === 0 && text === "8" && OCR_DESIGNATION_NUMBER.test(next) && /^\p{Lu}\p{Ll}/u.test(nextButOne)) text = "§";
     else if (i === 0 && OCR_BULLET.test(text) && /^\p{L}/u.test(next)) text = "•";
+    else if (i === 0 && /^\p{L}/u.test(next) && OCR_CHECKBOX_MISREADS.some(([misread]) => misread.test(text))) {
+      text = OCR_CHECKBOX_MISREADS.find(([misread]) => misread.test(text))![1];
+    }
     else text = text.replace(OCR_SECTION_SIGN_GLUED, (sign) => "§".repeat(sign.length));
     for (const [misread, reading] of OCR_PARTY_MISREADS) text = text.replace(misread, reading);
     text = text.replace(OCR_CASE_NUMBER_SLASH[0], OCR_CASE_NUMBER_SLASH[1]);
