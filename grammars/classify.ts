@@ -283,6 +283,9 @@ function classifyTableRow(line: Line, make: Make, state: LexState): LineToken {
   const people = has("member") || has("substitute") || has("name");
   if (!has("title") || people) return make(TextLine);
   const printed = /\d+/.exec(number);
+  // A row with neither number nor title is the wrapped rest of the row above (a presenter's
+  // surname), where the table did not join it (an OCR page's rows are spaced less evenly).
+  if (!printed && cell("title").trim() === "") return make(TextLine);
   const agendaNumber = printed ? Number(printed[0]) : state.nextAgenda;
   state.inItems = true;
   state.mode = "agenda";

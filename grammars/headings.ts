@@ -9,7 +9,7 @@
  * stray number inside a run of §§ never hides the §§ after it.
  */
 import type { Line } from "../src/layout/types.js";
-import { CASE_NUMBER_LABEL, ISO_DATE, NUMERIC_DATE, PARAGRAPH_HEADING, SWEDISH_DATE } from "./vocabulary.js";
+import { CASE_NUMBER_LABEL, HEADING_DOT_LEADER, ISO_DATE, NUMERIC_DATE, PARAGRAPH_HEADING, SWEDISH_DATE } from "./vocabulary.js";
 
 /** What a § heading's line says: the designation as printed, its numbers, and the title after it. */
 export interface ParagraphCandidate {
@@ -72,8 +72,6 @@ export function paragraphHeadings(lines: readonly Line[], isLabel: (index: numbe
   return new Map(kept.map((c) => [c.index, { number: c.number, rest: c.rest, designation: c.designation }]));
 }
 
-/** "16 § Sammanträdets laglighet ........ 3": a dot leader runs to a page number. */
-const DOT_LEADER = /(?<![.…])(?:\.{4,}|…{2,}|(?:\. ){4,})\s*\d*\s*$/u;
 
 /**
  * Entries of a table of contents or a list of the §§ handled: a line with a
@@ -81,7 +79,7 @@ const DOT_LEADER = /(?<![.…])(?:\.{4,}|…{2,}|(?:\. ){4,})\s*\d*\s*$/u;
  * come again later in the document (where the §§ themselves begin).
  */
 function contentsEntries(candidates: readonly Candidate[]): Set<Candidate> {
-  const listed = new Set<Candidate>(candidates.filter((c) => DOT_LEADER.test(c.rest)));
+  const listed = new Set<Candidate>(candidates.filter((c) => HEADING_DOT_LEADER.test(c.rest)));
   const key = (c: Candidate) => `${c.number}${c.designation.letter ?? ""}`;
   // How often each designation occurs from the end of the current run on: kept as the runs go by, so linear.
   const later = new Map<string, number>();

@@ -471,13 +471,26 @@ export const AGENDA_TITLE = /^(?:ärenden|ärenden att behandla|ärenden till be
 
 /** Headings of a table of contents ("Innehållsförteckning", "Ärendelista"). */
 export const CONTENTS_HEADING = /^(?:innehållsförteckning|innehåll|ärendelista|ärendeförteckning|förteckning över ärenden|paragrafförteckning)\s*:?$/iu;
+/**
+ * A dot leader: a row of three or more dots (or "…", "·", "_"), or one that OCR
+ * read mark by mark (issue 12): single spaces between the marks and a stray
+ * comma, colon or quote among them (". . , . .", "_ _ _"). It starts with a dot.
+ */
+const LEADER = String.raw`[.…·_](?: ?[.…·_,:;'’]){2,}`;
+/** Where a leader may start: not inside a run of marks (so each run is tried once, and the match is linear). */
+const LEADER_START = String.raw`(?<![.…·_] ?)`;
 /** An entry of a table of contents: a § or number, a title, dot leaders or a gap, a page number. */
 export const CONTENTS_ENTRY = new RegExp(
-  String.raw`^(?:(?:${PARAGRAPH_DESIGNATION})|(?<agenda>\d{1,3})[.)]?)\s*(?<title>.*?)(?:\s*[.…·_]{3,}\s*|\s+)(?<page>\d{1,4})$`,
+  String.raw`^(?:(?:${PARAGRAPH_DESIGNATION})|(?<agenda>\d{1,3})[.)]?)\s*(?<title>.*?)(?:\s*${LEADER_START}${LEADER}\s*|\s+)(?<page>\d{1,4})$`,
   "u",
 );
-/** Dot leaders: a title runs into its page number along a row of dots (tried only where a run of dots starts, so linear). */
-export const DOT_LEADER = /(?<![.…·_])[.…·_]{3,}\s*\d{1,4}$/u;
+/** Dot leaders: a title runs into its page number along a row of dots. */
+export const DOT_LEADER = new RegExp(String.raw`${LEADER_START}${LEADER}\s*\d{1,4}$`, "u");
+/**
+ * A § heading candidate that ends in a leader ("16 § Sammanträdets laglighet ........ 3") is
+ * a contents entry: four marks or more ("..." ends many a title), the page number optional.
+ */
+export const HEADING_DOT_LEADER = new RegExp(String.raw`${LEADER_START}(?:…{2,}|[.…·_](?: ?[.…·_,:;'’]){3,})\s*\d*\s*$`, "u");
 /** Contents entries are short: longer lines are never tried as one (CONTENTS_ENTRY's lazy title is quadratic on a long line). */
 export const CONTENTS_ENTRY_MAX = 300;
 
@@ -619,3 +632,40 @@ export const OCR_CASE_NUMBER_SLASH: readonly [RegExp, string] = [/^([A-ZÅÄÖ]{
 function ocrTolerant(spellings: string): string {
   return spellings.replace(/[äöål]|m(?!\?)/g, (c) => ({ ä: "[äa]", ö: "[öo]", å: "[åa]", l: "[lI1]", m: "(?:m|rn)" })[c] ?? c);
 }
+
+/**
+ * Words of the document's own furniture: its labels, section headings, kind
+ * headings and contents headings, five letters or more, in lower case without
+ * diacritics (foldOcrWord). OCR splits such a word where a speck or a wide
+ * letter gap falls ("Besl ut", "Närva rande", "Justeran de") or reads a speck
+ * inside it as a mark ("Just'erande"); the OCR stage joins the pieces again when
+ * together, and only together, they make one of these words.
+ */
+export const OCR_FURNITURE_WORDS: ReadonlySet<string> = new Set(
+  [
+    ...[...FRONT_LABELS, ...FINLAND_SWEDISH_FRONT_LABELS].map(([, , spellings]) => spellings),
+    ...Object.values({ ...SECTION_DEFINITIONS, ...FINLAND_SWEDISH_SECTIONS }).map((def) => def.spellings.source),
+    ...KIND_SPELLINGS.map(([pattern]) => pattern.source),
+    CONTENTS_HEADING.source,
+  ]
+    .flatMap((source) => source.toLowerCase().match(/[a-zåäöé]{5,}/gu) ?? [])
+    .map(foldOcrWord),
+);
+
+/**
+ * An attendance checkbox as OCR prints it at the start of a line: "IX]", "[X", "|X]",
+ * "(X)" for "[X]", and "[]", "[|", "|]" for "[ ]". A bracket must be there, so a
+ * Roman "IX" stays.
+ */
+export const OCR_CHECKBOX_MISREADS: readonly (readonly [RegExp, string])[] = [
+  [/^(?:[[(][|Il1]?[xX×][\]|)Il1J]?|[[(|Il1]?[xX×][\])J])$/, "[X]"],
+  [/^(?:[[(][|Il1J\])]|[|Il1][\])])$/, "[ ]"],
+];
+
+/** A word as OCR_FURNITURE_WORDS holds it: lower case, "å", "ä", "ö", "é" as the letters OCR drops them to. */
+export function foldOcrWord(word: string): string {
+  return word.toLowerCase().replace(/[åä]/g, "a").replace(/ö/g, "o").replace(/é/g, "e");
+}
+
+/** A mark OCR puts inside a word for a speck: "Just'erande", "Besl.ut", "Närva,rande". */
+export const OCR_STRAY_MARK = /[.,'’‘`´:;|]/gu;

@@ -103,9 +103,13 @@ export const OCR_INSTALL_COMMAND = "npm install tesseract.js@7 @tesseract.js-dat
 
 /** OCR was needed (a scan, a garbled text layer, or `ocr: "force"`) but its packages could not be loaded. */
 export class OcrUnavailableError extends ProtokollError {
-  /** `fix` replaces the install command where installing is not the fix (in a browser: where the files are). */
-  constructor(reason: string, cause?: unknown, language = "swe", fix?: string) {
-    const command = OCR_INSTALL_COMMAND.replace("/swe", `/${language}`);
+  /**
+   * `missingModels`: OCR languages whose model package is not installed; the command then installs just those.
+   * `fix` replaces the install command where installing is not the fix (in a browser: where the files are).
+   */
+  constructor(reason: string, cause?: unknown, missingModels: readonly string[] = [], fix?: string) {
+    const command =
+      missingModels.length > 0 ? `npm install ${missingModels.map((l) => `@tesseract.js-data/${l}`).join(" ")}` : OCR_INSTALL_COMMAND;
     super("OCR_UNAVAILABLE", `OCR is not available: ${reason} ${fix ?? `Install it with: ${command}`}`, cause === undefined ? {} : { cause });
   }
 }

@@ -66,6 +66,8 @@ export interface ParseCommandOptions {
   progress: boolean;
   /** OCR mode for PDFs (ParseOptions.ocr). */
   ocr: "auto" | "off" | "force";
+  /** OCR languages (ParseOptions.ocrLanguages); null: the library's default. */
+  ocrLanguages: string[] | null;
 }
 
 export interface ParseIo {
@@ -180,6 +182,7 @@ export async function runParse(options: ParseCommandOptions, io: ParseIo): Promi
     ...(options.maxPages !== null && { maxPages: options.maxPages }),
     ...(options.kind !== null && { kind: options.kind }),
     ocr: options.ocr,
+    ...(options.ocrLanguages !== null && { ocrLanguages: options.ocrLanguages }),
   };
   const jobs = Math.max(1, Math.min(options.jobs, inputs.length));
   const pool = new WorkerPool({
@@ -202,11 +205,13 @@ export async function runParse(options: ParseCommandOptions, io: ParseIo): Promi
     if (entry.status === "failed" && (outDir === null || options.verbosity === "verbose")) {
       progress.log(`protokoll: ${input.path}: ${entry.error}: ${entry.message}`);
     } else if (options.verbosity === "verbose") {
-      const pages = entry.pages === null ? "" : `, ${entry.pages} page(s)`;
+      const ocr = entry.ocrPages ? ` (${entry.ocrPages} by OCR)` : "";
+      const pages = entry.pages === null ? "" : `, ${entry.pages} page(s)${ocr}`;
       const output = entry.output === null ? null : options.format === "jsonl" ? JSONL_FILE : entry.output;
       progress.log(`protokoll: ${input.path}: ${entry.status} (${entry.parseStatus})${pages}${output ? ` -> ${output}` : ""}`);
     }
-    progress.tick(entry.status !== "failed", entry.status === "ok" ? (entry.pages ?? 0) : 0);
+    const parsed = entry.status === "ok";
+    progress.tick(entry.status !== "failed", parsed ? (entry.pages ?? 0) : 0, parsed ? (entry.ocrPages ?? 0) : 0);
   };
 
   const processInput = async (index: number): Promise<void> => {
@@ -244,7 +249,14 @@ export async function runParse(options: ParseCommandOptions, io: ParseIo): Promi
     }
     await finishInput(
       index,
-      { ...blankEntry(input.path, "ok", sha256), parseStatus: result.parseStatus, pages: result.pages, diagnostics: result.diagnostics, output: target },
+      {
+        ...blankEntry(input.path, "ok", sha256),
+        parseStatus: result.parseStatus,
+        pages: result.pages,
+        ocrPages: result.ocrPages,
+        diagnostics: result.diagnostics,
+        output: target,
+      },
       result.text,
     );
   };
@@ -296,7 +308,19 @@ export async function runParse(options: ParseCommandOptions, io: ParseIo): Promi
 }
 
 function blankEntry(file: string, status: InputStatus, sha256: string | null): ManifestEntry {
-  return { file, status, parseStatus: null, sha256, pages: null, diagnostics: null, output: null, line: null, error: null, message: null };
+  return {
+    file,
+    status,
+    parseStatus: null,
+    sha256,
+    pages: null,
+    ocrPages: null,
+    diagnostics: null,
+    output: null,
+    line: null,
+    error: null,
+    message: null,
+  };
 }
 
 /**

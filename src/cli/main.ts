@@ -91,6 +91,8 @@ Options:
       --no-progress      no progress bar
       --ocr MODE         auto (default): OCR scanned pages and garbled text layers;
                          force: OCR every page; off: never (a scan fails NO_TEXT_LAYER)
+      --ocr-lang LANGS   OCR languages, comma-separated (default: swe); each needs its
+                         model package: npm install @tesseract.js-data/eng for eng
   -h, --help             this help
 
 Progress (files, pages/s, failures, ETA) is shown on a terminal; the summary
@@ -279,6 +281,7 @@ async function parseCommand(args: string[], io: Io): Promise<number> {
     verbose: { type: "boolean", short: "v" },
     "no-progress": { type: "boolean" },
     ocr: { type: "string" },
+    "ocr-lang": { type: "string" },
   });
   if (values.help) {
     io.stdout.write(HELP.parse);
@@ -308,6 +311,7 @@ async function parseCommand(args: string[], io: Io): Promise<number> {
           ? null
           : (oneOf("--kind", values.kind, ["protokoll", "kallelse", "protokollsutdrag"] as const) satisfies DocumentKind),
       ocr: oneOf("--ocr", values.ocr ?? "auto", ["auto", "off", "force"] as const),
+      ocrLanguages: values["ocr-lang"] === undefined ? null : ocrLanguages(values["ocr-lang"]),
     },
     { ...io, workerUrl: new URL("./cli-worker.js", import.meta.url), version: VERSION },
   );
@@ -334,6 +338,15 @@ function schemaCommand(args: string[], io: Io): number {
   if (positionals.length > 0) throw new UsageError(`schema takes no arguments, got ${positionals.join(" ")}`, "schema");
   io.stdout.write(JSON.stringify(documentJsonSchema(), null, 2) + "\n");
   return EXIT_OK;
+}
+
+/** `swe,eng` (or tesseract's own `swe+eng`) -> ["swe", "eng"]. */
+function ocrLanguages(value: string): string[] {
+  const languages = value.split(/[,+]/).map((l) => l.trim());
+  if (languages.some((l) => !/^[a-z]{3}(?:_[a-z]+)*$/.test(l))) {
+    throw new UsageError(`--ocr-lang needs tesseract language codes separated by commas, such as swe or swe,eng; got "${value}"`, "parse");
+  }
+  return languages;
 }
 
 function integer(flag: string, value: string, min: number): number {

@@ -31,6 +31,8 @@ export interface ManifestEntry {
   /** Of the input's bytes (for text input too). */
   sha256: string | null;
   pages: number | null;
+  /** Pages read by OCR (scans, garbled text layers); null when there is no document. */
+  ocrPages: number | null;
   /** The document's diagnostics, counted by severity; null when there is no document. */
   diagnostics: SeverityCounts | null;
   /** Relative to the manifest's folder. */
@@ -48,6 +50,8 @@ export interface RunSummary {
   skipped: number;
   /** Pages parsed by this run (skipped inputs not counted). */
   pages: number;
+  /** Of those pages, the ones read by OCR. */
+  ocrPages: number;
   /** Documents (parsed or skipped) by parseStatus. */
   parseStatus: Record<ParseStatus, number>;
 }
@@ -71,8 +75,11 @@ export function summarise(entries: readonly ManifestEntry[]): RunSummary {
   const count = (status: InputStatus) => entries.filter((e) => e.status === status).length;
   const parseStatus: Record<ParseStatus, number> = { complete: 0, partial: 0, failed: 0 };
   for (const e of entries) if (e.parseStatus !== null) parseStatus[e.parseStatus]++;
-  const pages = entries.reduce((sum, e) => sum + (e.status === "ok" ? (e.pages ?? 0) : 0), 0);
-  return { total: entries.length, ok: count("ok"), failed: count("failed"), skipped: count("skipped"), pages, parseStatus };
+  const parsed = entries.filter((e) => e.status === "ok");
+  const pages = parsed.reduce((sum, e) => sum + (e.pages ?? 0), 0);
+  // Entries of a run before OCR counts were kept have no ocrPages.
+  const ocrPages = parsed.reduce((sum, e) => sum + (e.ocrPages ?? 0), 0);
+  return { total: entries.length, ok: count("ok"), failed: count("failed"), skipped: count("skipped"), pages, ocrPages, parseStatus };
 }
 
 /** errors.jsonl (written on every run, empty or not, so errors of an earlier run never linger), then manifest.json. */

@@ -11,6 +11,8 @@ export interface ProgressCounts {
   total: number;
   failed: number;
   pages: number;
+  /** Of those pages, the ones read by OCR: they take seconds each, so they explain a slow rate. */
+  ocrPages: number;
   elapsedMs: number;
 }
 
@@ -19,6 +21,7 @@ export interface Summary {
   failed: number;
   skipped: number;
   pages: number;
+  ocrPages: number;
   parseStatus: { complete: number; partial: number; failed: number };
   elapsedMs: number;
 }
@@ -28,7 +31,8 @@ export function renderProgress(c: ProgressCounts, width: number): string {
   const seconds = c.elapsedMs / 1000;
   const rate = seconds > 0 ? c.pages / seconds : 0;
   const eta = c.done > 0 && c.done < c.total ? formatDuration((c.elapsedMs / c.done) * (c.total - c.done)) : "--:--";
-  const stats = ` ${c.done}/${c.total} files | ${rate.toFixed(1)} pages/s | ${c.failed} failed | ETA ${eta}`;
+  const ocr = c.ocrPages > 0 ? ` | ${c.ocrPages} OCR` : "";
+  const stats = ` ${c.done}/${c.total} files | ${rate.toFixed(1)} pages/s${ocr} | ${c.failed} failed | ETA ${eta}`;
   const barWidth = Math.max(0, Math.min(30, width - stats.length - 3));
   if (barWidth < 5) return stats.trimStart().slice(0, Math.max(0, width - 1));
   const filled = c.total > 0 ? Math.round((barWidth * c.done) / c.total) : barWidth;
@@ -45,7 +49,7 @@ export function formatSummary(s: Summary): string {
   return (
     `${s.ok} parsed, ${s.skipped} skipped, ${s.failed} failed; ` +
     `documents: ${p.complete} complete, ${p.partial} partial, ${p.failed} failed; ` +
-    `${s.pages} pages, ${(s.elapsedMs / 1000).toFixed(1)} s`
+    `${s.pages} pages${s.ocrPages > 0 ? ` (${s.ocrPages} by OCR)` : ""}, ${(s.elapsedMs / 1000).toFixed(1)} s`
   );
 }
 
@@ -70,14 +74,15 @@ export class ProgressLine {
     total: number,
     private readonly enabled = stream.isTTY === true,
   ) {
-    this.counts = { done: 0, total, failed: 0, pages: 0, elapsedMs: 0 };
+    this.counts = { done: 0, total, failed: 0, pages: 0, ocrPages: 0, elapsedMs: 0 };
     this.draw(true);
   }
 
   /** Count one input done: parsed, failed, or skipped by --resume. */
-  tick(ok: boolean, pages: number): void {
+  tick(ok: boolean, pages: number, ocrPages = 0): void {
     this.counts.done++;
     this.counts.pages += pages;
+    this.counts.ocrPages += ocrPages;
     if (!ok) this.counts.failed++;
     this.draw(this.counts.done === this.counts.total);
   }

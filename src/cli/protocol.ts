@@ -22,7 +22,7 @@ export interface ParseTask {
 
 /** What a task ends as; `code` is a ProtokollError code or one of the CLI's worker codes. */
 export type TaskResult =
-  | { ok: true; text: string; pages: number; parseStatus: ParseStatus; diagnostics: SeverityCounts }
+  | { ok: true; text: string; pages: number; ocrPages: number; parseStatus: ParseStatus; diagnostics: SeverityCounts }
   | { ok: false; code: string; message: string };
 
 export type WorkerReply = TaskResult & { id: number };

@@ -25,7 +25,9 @@ async function handle(task: ParseTask): Promise<WorkerReply> {
     const text = serialise(doc, task.format);
     const diagnostics: SeverityCounts = { error: 0, warning: 0, info: 0 };
     for (const d of doc.diagnostics) diagnostics[d.severity]++;
-    return { id: task.id, ok: true, text, pages: doc.source.pages, parseStatus: doc.parseStatus ?? "complete", diagnostics };
+    // The library reports each page it read by OCR with one OCR_PAGE diagnostic.
+    const ocrPages = doc.diagnostics.filter((d) => d.code === "OCR_PAGE").length;
+    return { id: task.id, ok: true, text, pages: doc.source.pages, ocrPages, parseStatus: doc.parseStatus ?? "complete", diagnostics };
   } catch (error) {
     if (isProtokollError(error)) return { id: task.id, ok: false, code: error.code, message: error.message };
     // The library promises ProtokollErrors only; anything else is a bug in it, kept as a record.

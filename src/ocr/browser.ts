@@ -45,7 +45,7 @@ const SETTING = `set the ocrAssets option to the URL of a folder that holds tess
 
 /** The fix that goes with every OCR_UNAVAILABLE in a browser. */
 export function browserOcrUnavailable(reason: string, cause?: unknown, language?: string): OcrUnavailableError {
-  return new OcrUnavailableError(reason, cause, language, `To OCR in a browser, ${SETTING}`);
+  return new OcrUnavailableError(reason, cause, language === undefined ? [] : [language], `To OCR in a browser, ${SETTING}`);
 }
 
 /** tesseract.js's path options, as absolute URLs (its blob worker has no base URL of its own). */

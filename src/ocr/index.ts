@@ -12,6 +12,7 @@ import { ocrCanvasFactory, type OcrAssets } from "./browser.js";
 import { startOcrEngine, type OcrEngine } from "./engine.js";
 import { assessTextLayers, type PageQuality } from "./quality.js";
 import { renderPage, type CanvasFactory, type RenderablePage } from "./render.js";
+import { eraseDotLeaders } from "./leaders.js";
 import { ocrItems } from "./words.js";
 
 export { assessTextLayer, assessTextLayers, type PageQuality, type TextLayerQuality } from "./quality.js";
@@ -31,6 +32,8 @@ export const DEFAULT_OCR: OcrSettings = { mode: "auto", languages: ["swe"] };
 
 /** Mean word confidence (0-100) below which an OCR page is reported as unreliable. */
 export const LOW_CONFIDENCE = 70;
+
+const POINTS_PER_INCH = 72;
 
 export interface OcrPlan {
   /** 1-based numbers of the pages to read by OCR. */
@@ -126,8 +129,10 @@ export class OcrReader {
     } finally {
       pdfPage.cleanup();
     }
+    // Painted out before OCR, which reads a row of dots as letters, and put back as full stops.
+    const leaders = eraseDotLeaders(image.pgm, image.scale * POINTS_PER_INCH);
     const { blocks } = await engine.recognize(image.pgm);
-    const { items, confidence } = ocrItems(blocks, image.scale);
+    const { items, confidence } = ocrItems(blocks, image.scale, leaders);
     page.items = items;
     if (confidence === null) {
       diagnostics.push(diagnostic("info", "OCR_PAGE", `Page ${page.page} was read by OCR and has no text.`, page.page));

@@ -5,7 +5,19 @@
  * y down), the space pdf.js items are in.
  */
 import type { TextItem } from "../pdf/types.js";
-import { OCR_BULLET, OCR_CASE_NUMBER_SLASH, OCR_DESIGNATION_NUMBER, OCR_PARTY_MISREADS, OCR_SECTION_SIGN_GLUED, OCR_SECTION_SIGN_WORD } from "../../grammars/vocabulary.js";
+import type { DotLeader } from "./leaders.js";
+import {
+  foldOcrWord,
+  OCR_BULLET,
+  OCR_CASE_NUMBER_SLASH,
+  OCR_CHECKBOX_MISREADS,
+  OCR_DESIGNATION_NUMBER,
+  OCR_FURNITURE_WORDS,
+  OCR_PARTY_MISREADS,
+  OCR_SECTION_SIGN_GLUED,
+  OCR_SECTION_SIGN_WORD,
+  OCR_STRAY_MARK,
+} from "../../grammars/vocabulary.js";
 
 export interface OcrBox {
   x0: number;
@@ -50,46 +62,92 @@ const SPECK_SIZE = 0.2;
 /** A line's box spans ascenders to descenders; the font size is about this share of it. */
 const FONT_SIZE_PER_LINE_HEIGHT = 0.8;
 
-/** `scale` is pixels per PDF point of the rendered image. */
-export function ocrItems(blocks: readonly OcrBlock[] | null, scale: number): OcrPageWords {
+/**
+ * `scale` is pixels per PDF point of the rendered image; `leaders` are the dot
+ * leaders painted out of the image before OCR (leaders.ts), put back here as
+ * full stops on the line they belong to.
+ */
+export function ocrItems(blocks: readonly OcrBlock[] | null, scale: number, leaders: readonly DotLeader[] = []): OcrPageWords {
   const items: TextItem[] = [];
   let weighted = 0;
   let letters = 0;
   const skew = pageSkew(blocks ?? []);
   const lineHeight = typicalLineHeight(blocks ?? []);
-  for (const block of blocks ?? []) {
-    for (const paragraph of block.paragraphs) {
-      for (const line of paragraph.lines) {
-        const fontSize = ((line.bbox.y1 - line.bbox.y0) * FONT_SIZE_PER_LINE_HEIGHT) / scale;
-        const pieces: Piece[] = [];
-        for (const word of line.words) {
-          const text = word.text.trim();
-          if (text === "" || isSpeck(word, lineHeight) || (word.confidence < MIN_WORD_CONFIDENCE && !WORDLIKE.test(text))) continue;
-          weighted += word.confidence * text.length;
-          letters += text.length;
-          pieces.push(...sectionSigns(capitalised(word), line));
-        }
-        for (const piece of readSigns(pieces)) {
-          items.push({
-            index: items.length,
-            text: piece.text,
-            x: piece.bbox.x0 / scale,
-            y: level(line, (piece.bbox.x0 + piece.bbox.x1) / 2, skew) / scale,
-            width: (piece.bbox.x1 - piece.bbox.x0) / scale,
-            height: fontSize,
-            fontSize,
-            fontName: "ocr",
-            bold: false,
-            italic: false,
-            hasEOL: false,
-          });
-        }
-        const last = items[items.length - 1];
-        if (last) last.hasEOL = true;
-      }
+  const lines = (blocks ?? []).flatMap((b) => b.paragraphs.flatMap((p) => p.lines));
+  const { onLines, alone } = leadersByLine(leaders, lines);
+  for (const line of lines) {
+    const fontSize = ((line.bbox.y1 - line.bbox.y0) * FONT_SIZE_PER_LINE_HEIGHT) / scale;
+    const pieces: Piece[] = [];
+    for (const word of line.words) {
+      const text = word.text.trim();
+      if (text === "" || isSpeck(word, lineHeight) || (word.confidence < MIN_WORD_CONFIDENCE && !WORDLIKE.test(text))) continue;
+      weighted += word.confidence * text.length;
+      letters += text.length;
+      pieces.push(...sectionSigns(capitalised(word), line));
     }
+    pieces.push(...(onLines.get(line) ?? []));
+    pieces.sort((a, b) => a.bbox.x0 - b.bbox.x0);
+    for (const piece of readSigns(rejoinFurnitureWords(pieces, lineHeight))) {
+      items.push({
+        index: items.length,
+        text: piece.text,
+        x: piece.bbox.x0 / scale,
+        y: level(line, (piece.bbox.x0 + piece.bbox.x1) / 2, skew) / scale,
+        width: (piece.bbox.x1 - piece.bbox.x0) / scale,
+        height: fontSize,
+        fontSize,
+        fontName: "ocr",
+        bold: false,
+        italic: false,
+        hasEOL: false,
+      });
+    }
+    const last = items[items.length - 1];
+    if (last) last.hasEOL = true;
+  }
+  // A leader on no line of text (a dotted signing line): a line of its own, on its dots' level.
+  const fontSize = (lineHeight * FONT_SIZE_PER_LINE_HEIGHT) / scale;
+  for (const piece of alone) {
+    items.push({
+      index: items.length,
+      text: piece.text,
+      x: piece.bbox.x0 / scale,
+      y: (piece.bbox.y1 - skew * ((piece.bbox.x0 + piece.bbox.x1) / 2)) / scale,
+      width: (piece.bbox.x1 - piece.bbox.x0) / scale,
+      height: fontSize,
+      fontSize,
+      fontName: "ocr",
+      bold: false,
+      italic: false,
+      hasEOL: true,
+    });
   }
   return { items, confidence: letters === 0 ? null : weighted / letters };
+}
+
+/**
+ * Each leader goes with the line of text whose baseline its dots sit on (within
+ * half the line's height); the dots of a leader are a full stop each.
+ */
+function leadersByLine(leaders: readonly DotLeader[], lines: readonly OcrLine[]): { onLines: Map<OcrLine, Piece[]>; alone: Piece[] } {
+  const onLines = new Map<OcrLine, Piece[]>();
+  const alone: Piece[] = [];
+  for (const leader of leaders) {
+    const piece = { text: ".".repeat(leader.dots), bbox: { x0: leader.x0, y0: leader.y0, x1: leader.x1, y1: leader.y1 } };
+    const x = (leader.x0 + leader.x1) / 2;
+    let best: OcrLine | null = null;
+    let distance = Infinity;
+    for (const line of lines) {
+      const d = Math.abs(baselineAt(line, x) - leader.y1);
+      if (d <= (line.bbox.y1 - line.bbox.y0) / 2 && d < distance) {
+        best = line;
+        distance = d;
+      }
+    }
+    if (best) onLines.set(best, [...(onLines.get(best) ?? []), piece]);
+    else alone.push(piece);
+  }
+  return { onLines, alone };
 }
 
 /**
@@ -154,8 +212,9 @@ function baselineAt(line: OcrLine, x: number): number {
  * The line's words read back through the vocabulary's OCR readings: a "§"
  * printed as "$" or "&" before a number ("$ 18", "$$ 18-22", "$18"), a heading's
  * "§" printed as "8" at the start of the line ("8 20 Läsårstider"), a list
- * bullet printed as "«" or "+", a party letter printed as "$" ("($)"), and a
- * diarienummer's "/" printed as "I" ("HSNI2470/2021").
+ * bullet printed as "«" or "+", an attendance checkbox printed as "IX]" or "[]",
+ * a party letter printed as "$" ("($)"), and a diarienummer's "/" printed as
+ * "I" ("HSNI2470/2021").
  */
 export function readSigns(pieces: readonly Piece[]): Piece[] {
   return pieces.map((piece, i) => {
@@ -165,11 +224,59 @@ export function readSigns(pieces: readonly Piece[]): Piece[] {
     if (OCR_SECTION_SIGN_WORD.test(text) && OCR_DESIGNATION_NUMBER.test(next)) text = text.length === 2 ? "§§" : "§";
     else if (i === 0 && text === "8" && OCR_DESIGNATION_NUMBER.test(next) && /^\p{Lu}\p{Ll}/u.test(nextButOne)) text = "§";
     else if (i === 0 && OCR_BULLET.test(text) && /^\p{L}/u.test(next)) text = "•";
+    else if (i === 0 && /^\p{L}/u.test(next) && OCR_CHECKBOX_MISREADS.some(([misread]) => misread.test(text))) {
+      text = OCR_CHECKBOX_MISREADS.find(([misread]) => misread.test(text))![1];
+    }
     else text = text.replace(OCR_SECTION_SIGN_GLUED, (sign) => "§".repeat(sign.length));
     for (const [misread, reading] of OCR_PARTY_MISREADS) text = text.replace(misread, reading);
     text = text.replace(OCR_CASE_NUMBER_SLASH[0], OCR_CASE_NUMBER_SLASH[1]);
     return text === piece.text ? piece : { ...piece, text };
   });
+}
+
+/** A line of this many pieces or fewer is a heading or a label line, not running text. */
+const SHORT_LINE = 5;
+
+/**
+ * A word of the document's furniture (a label, a section heading) that OCR
+ * split ("Besl ut", "Närva rande") or marked with a speck ("Just'erande"), read
+ * whole again: on a short line, or where the word starts a cell (a label
+ * before its value), and only when the pieces together make such a word and
+ * the second alone does not ("Beslut ande" is "Beslutande", "Protokollet
+ * omfattar" stays). Running text is left as OCR read it.
+ */
+export function rejoinFurnitureWords(pieces: readonly Piece[], lineHeight: number): Piece[] {
+  const short = pieces.length <= SHORT_LINE;
+  const out: Piece[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i] as Piece;
+    const previous = out[out.length - 1];
+    if (!short && previous && piece.bbox.x0 - previous.bbox.x1 <= lineHeight) {
+      out.push(piece);
+      continue;
+    }
+    const next = pieces[i + 1];
+    if (next && isSplitFurnitureWord(piece.text, next.text)) {
+      out.push({ text: piece.text + next.text, bbox: { ...piece.bbox, x1: next.bbox.x1, y0: Math.min(piece.bbox.y0, next.bbox.y0), y1: Math.max(piece.bbox.y1, next.bbox.y1) } });
+      i++;
+      continue;
+    }
+    out.push({ ...piece, text: withoutStrayMark(piece.text) });
+  }
+  return out;
+}
+
+const isFurnitureWord = (word: string) => OCR_FURNITURE_WORDS.has(foldOcrWord(word.replace(/:$/, "")));
+
+function isSplitFurnitureWord(head: string, tail: string): boolean {
+  return /^\p{L}+$/u.test(head) && /^\p{Ll}+:?$/u.test(tail) && isFurnitureWord(head + tail) && !isFurnitureWord(tail);
+}
+
+/** "Just'erande" -> "Justerande": one mark between letters, where the word without it is furniture. */
+function withoutStrayMark(text: string): string {
+  if (!/^\p{L}+[^\p{L}\s]\p{L}+:?$/u.test(text)) return text;
+  const bare = text.replace(OCR_STRAY_MARK, (mark, at: number) => (at === text.length - 1 ? mark : ""));
+  return bare.length === text.length - 1 && isFurnitureWord(bare) ? bare : text;
 }
 
 /** Letters whose capital is the small letter drawn taller: OCR confuses the two at the start of a word. */

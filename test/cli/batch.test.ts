@@ -22,6 +22,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Document } from "../../src/schema/index.js";
+import { scanPdf } from "../support/scan.js";
 import { GOOD_PDF, GOOD_TXT } from "./fixtures.js";
 import { buildCli, runCli, runProcess, type Result } from "./run.js";
 
@@ -38,9 +39,10 @@ interface Entry {
   output: string | null;
   line: number | null;
   error: string | null;
+  ocrPages: number | null;
 }
 interface Manifest {
-  summary: { total: number; ok: number; failed: number; skipped: number; parseStatus: Record<string, number> };
+  summary: { total: number; ok: number; failed: number; skipped: number; ocrPages: number; parseStatus: Record<string, number> };
   inputs: Entry[];
 }
 
@@ -345,6 +347,34 @@ describe("inputs and outputs", () => {
     ]);
     // -v: a line per input with its status.
     expect(result.stderr).toContain(`protokoll: ${join("archive", "2025-02", "protokoll.pdf")}: ok (complete), 3 page(s) -> documents/2025-02/protokoll.json`);
+  });
+
+  it("counts the pages read by OCR per input, in the summary and in the summary line", { timeout: 240_000 }, async () => {
+    const text = readFileSync(new URL("../../fixtures/fullmaktige-utdrag.pdf", import.meta.url));
+    mkdirSync(join(tmp, "ocr"));
+    writeFileSync(join(tmp, "ocr", "a-text.pdf"), text);
+    // A one-page scan: an image and no text layer, so auto OCR reads it.
+    writeFileSync(join(tmp, "ocr", "b-scan.pdf"), await scanPdf(new Uint8Array(text), {}, [1]));
+    const result = await cli(["parse", "ocr", "--out", "ocr-out", "--jobs", "1", "-v"]);
+    expect(result.code, result.stderr).toBe(0);
+    const manifest = readJson<Manifest>("ocr-out", "manifest.json");
+    expect(manifest.inputs.map((e) => [e.status, e.ocrPages])).toEqual([
+      ["ok", 0],
+      ["ok", 1],
+    ]);
+    expect(manifest.summary.ocrPages).toBe(1);
+    expect(result.stderr).toContain(`${join("ocr", "b-scan.pdf")}: ok (complete), 1 page(s) (1 by OCR)`);
+    expect(result.stderr).toMatch(/ pages \(1 by OCR\), /);
+  });
+
+  it("reads --ocr-lang as several OCR languages; one whose model is not installed fails the scan with its install command", async () => {
+    const scan = join("ocr", "b-scan.pdf");
+    const result = await cli(["parse", scan, "--ocr-lang", "swe,xyz"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${scan}: OCR_UNAVAILABLE:`);
+    expect(result.stderr).toMatch(/npm install @tesseract\.js-data\/xyz\n/);
+    // A text PDF needs no OCR, so its languages are never looked for.
+    expect((await cli(["parse", join("ocr", "a-text.pdf"), "--ocr-lang", "swe,xyz"])).code).toBe(0);
   });
 
   it("reads a PDF or a text from stdin, by `-` or /dev/stdin, once", { timeout: 180_000 }, async () => {

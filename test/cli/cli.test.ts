@@ -352,6 +352,7 @@ describe.concurrent("protokoll usage", () => {
     [["parse", "in", "--bogus"]],
     [["parse", "in", "--jobs", "0", "--out", "x"]],
     [["parse", "in/nested/protokoll.txt", "--ocr", "sometimes"]],
+    [["parse", "in/nested/protokoll.txt", "--ocr-lang", "sv-SE"]],
     [["parse", "missing.pdf"]],
     [["parse", "in/nested/protokoll.txt", "--resume"]],
     [["export", "out1"]],

@@ -1,3 +1,7 @@
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { imageOnlyPdf, textPdf } from "../pdf/make.js";
 
@@ -16,8 +20,46 @@ describe("OCR engine and options", () => {
     expect(await codeOf(extractText(pdf, { ocr: "sometimes" as "auto" }))).toBe("INVALID_INPUT");
     const missing = await startOcrEngine(["xyz"]).catch((e: Error & { code: string }) => e);
     expect(missing).toMatchObject({ code: "OCR_UNAVAILABLE" });
-    expect((missing as Error).message).toContain("npm install tesseract.js@7 @tesseract.js-data/xyz");
+    expect((missing as Error).message).toContain("npm install @tesseract.js-data/xyz");
   });
+
+  it("names every language whose model package is missing, and only those, in the install command", async () => {
+    const { startOcrEngine } = await import("../../src/ocr/engine.js");
+    const missing = await startOcrEngine(["swe", "xyz", "qqq"]).catch((e: Error & { code: string }) => e);
+    expect(missing).toMatchObject({ code: "OCR_UNAVAILABLE" });
+    expect((missing as Error).message).toContain('"xyz" (@tesseract.js-data/xyz), "qqq" (@tesseract.js-data/qqq) is not installed');
+    expect((missing as Error).message).toMatch(/Install it with: npm install @tesseract\.js-data\/xyz @tesseract\.js-data\/qqq$/);
+    expect(await codeOf(startOcrEngine(["swe+eng"]))).toBe("OCR_UNAVAILABLE");
+  });
+
+  it("reads several languages from their own packages' folders through one folder of links, removed after", async () => {
+    const { modelFolder, MODEL_FOLDER } = await import("../../src/ocr/models.js");
+    const tesseract = await import("tesseract.js");
+    const swe = dirname(createRequire(import.meta.url).resolve("@tesseract.js-data/swe/package.json"));
+    // A second language package installed elsewhere: a stand-in "eng" that holds the Swedish model
+    // (the English one is not a dependency), so tesseract must load two models from two folders.
+    const other = mkdtempSync(join(tmpdir(), "protokoll-eng-"));
+    try {
+      mkdirSync(join(other, MODEL_FOLDER));
+      copyFileSync(join(swe, MODEL_FOLDER, "swe.traineddata.gz"), join(other, MODEL_FOLDER, "eng.traineddata.gz"));
+      const packages = async (name: string) => ({ "@tesseract.js-data/swe": swe, "@tesseract.js-data/eng": other })[name] ?? null;
+      expect((await modelFolder(["swe", "swe"], packages)).path).toBe(join(swe, MODEL_FOLDER));
+      const both = await modelFolder(["swe", "eng"], packages);
+      expect(readdirSync(both.path).sort()).toEqual(["eng.traineddata.gz", "swe.traineddata.gz"]);
+      const worker = await tesseract.createWorker("swe+eng", 1, { langPath: both.path, gzip: true, cacheMethod: "none" });
+      await worker.terminate();
+      await both.dispose();
+      expect(existsSync(both.path)).toBe(false);
+      // Without the package, or with a package that lacks the model: the install command of that language.
+      rmSync(join(other, MODEL_FOLDER, "eng.traineddata.gz"));
+      const error = await modelFolder(["swe", "eng"], packages).catch((e: Error) => e);
+      expect(error).toMatchObject({ code: "OCR_UNAVAILABLE" });
+      expect((error as Error).message).toMatch(/Install it with: npm install @tesseract\.js-data\/eng$/);
+      expect(await codeOf(modelFolder(["Swedish"], packages))).toBe("OCR_UNAVAILABLE");
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   describe("without tesseract.js installed", () => {
     const withoutTesseract = async () => {

@@ -67,7 +67,40 @@ describe("scanned PDFs (OCR)", () => {
           expect(expected.items.length).toBeGreaterThanOrEqual(firstPage.items.length);
         }),
         // A fixed seed unless one is asked for: OCR runs are too few and slow to roam.
-        { ...propertyParameters(OCR_RUNS), seed: Number(process.env.PROTOKOLL_PROPERTY_SEED ?? OCR_SEED), endOnFailure: true },
+        { ...propertyParameters(OCR_RUNS), ...(process.env.PROTOKOLL_PROPERTY_SEED === undefined && { seed: OCR_SEED }), endOnFailure: true },
+      );
+    },
+    OCR_TIMEOUT,
+  );
+
+  it(
+    "reads a scanned checkbox attendance list and a scanned agenda table back",
+    async () => {
+      const defects = fc.record({
+        rotation: fc.integer({ min: -5, max: 5 }).map((tenths) => tenths / 10),
+        blur: fc.integer({ min: 0, max: 5 }).map((tenths) => tenths / 10),
+        noise: fc.integer({ min: 0, max: 3 }).map((permille) => permille / 1000),
+        seed: fc.integer({ min: 1, max: 2 ** 31 }),
+      });
+      await fc.assert(
+        // A Finland-Swedish protokoll ("[X]" marks before the names) and a kallelse whose agenda is a table.
+        // Open gap: with PROTOKOLL_OCR_RUNS=6 the fifth case, an agenda table whose rows leave a cell
+        // empty, is not found as a table on the OCR page (src/layout/tables.ts), so its cells run into the titles.
+        fc.asyncProperty(
+          fc.oneof(
+            renderCaseArb({ maxItems: 2, kinds: ["protokoll"], templates: ["finland"] }),
+            renderCaseArb({ maxItems: 3, kinds: ["kallelse"], templates: ["dagordningstabell"] }),
+          ),
+          defects,
+          async ([doc, template], scan) => {
+            const { pdf } = await renderPdf(doc, template);
+            const read = await parsePdf(await scanPdf(pdf, scan, [1]), { ocr: "auto" });
+            const firstPage = await parsePdf(await firstPageOf(pdf));
+            expect(read.source.textSource).toBe("ocr");
+            expect(skeleton(read)).toEqual(skeleton(firstPage));
+          },
+        ),
+        { ...propertyParameters(OCR_RUNS), ...(process.env.PROTOKOLL_PROPERTY_SEED === undefined && { seed: OCR_SEED }), endOnFailure: true },
       );
     },
     OCR_TIMEOUT,

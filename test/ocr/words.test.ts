@@ -77,6 +77,14 @@ describe("OCR readings of a protokoll's signs", () => {
     expect(read("&", "4", "Information")).toEqual(["§", "4", "Information"]);
   });
 
+  it("reads an attendance checkbox as printed at the start of a line ('IX]' for '[X]', '[]' for '[ ]'), a Roman 'IX' as it is", () => {
+    expect(read("IX]", "Ulla", "Rydén", "(V)")).toEqual(["[X]", "Ulla", "Rydén", "(V)"]);
+    expect(read("[X", "Ulla")).toEqual(["[X]", "Ulla"]);
+    expect(read("[]", "Liljeqvist", "Ella")).toEqual(["[ ]", "Liljeqvist", "Ella"]);
+    expect(read("IX", "Övriga", "frågor")).toEqual(["IX", "Övriga", "frågor"]);
+    expect(read("Anna", "IX]")).toEqual(["Anna", "IX]"]);
+  });
+
   it("reads a heading's '8' as '§' only at the start of the line, before a number and a title", () => {
     expect(read("8", "20", "Läsårstider", "2025/2026")).toEqual(["§", "20", "Läsårstider", "2025/2026"]);
     expect(read("8", "20", "st")).toEqual(["8", "20", "st"]);
