@@ -4,7 +4,7 @@
  * quotes); tools on Windows write UTF-16 with a byte-order mark. Decoding such a
  * file as UTF-8 turns "vård" into "v�rd" without a word, so the encoding is
  * detected: a BOM decides; else UTF-16 is recognised by its zero bytes, else
- * valid UTF-8 is UTF-8, else it is read as Windows-1252 (every byte is a
+ * valid UTF-8 with Latin letters is UTF-8, else it is read as Windows-1252 (every byte is a
  * character there, so this never fails). Browser-safe: TextDecoder only.
  */
 import { diagnostic } from "../records/diagnostics.js";
@@ -44,11 +44,31 @@ export function decodeText(bytes: Uint8Array, encoding: TextEncoding = "auto"): 
   if (bom) return result(decode(bytes.subarray(bom.bytes.length), bom.encoding), bom.encoding, "bom");
   const utf16 = sniffUtf16(bytes.subarray(0, SNIFF_BYTES));
   if (utf16) return result(decode(bytes, utf16), utf16, "detected");
+  let utf8: string;
   try {
-    return result(new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes), "utf-8", "detected");
+    utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     return result(decode(bytes, "windows-1252"), "windows-1252", "detected");
   }
+  return onlyForeignScript(utf8) ? result(decode(bytes, "windows-1252"), "windows-1252", "detected") : result(utf8, "utf-8", "detected");
+}
+
+/**
+ * Latin-script letters and typographic marks: the non-ASCII characters a Nordic
+ * UTF-8 text holds (Latin-1 Supplement and Extended, general punctuation, currency,
+ * letterlike symbols).
+ */
+const LATIN_OR_TYPOGRAPHIC = /[\u0080-\u02ff\u2000-\u214f]/u;
+const NON_ASCII = /[^\u0000-\u007f]/u;
+
+/**
+ * A Windows-1252 byte pair can happen to be valid UTF-8 ("Ö§" is D6 A7, which
+ * UTF-8 reads as a Hebrew point). Swedish UTF-8 text has its å, ä, ö; valid
+ * UTF-8 whose non-ASCII characters are none of the Latin ones is Windows-1252
+ * that looked like UTF-8.
+ */
+function onlyForeignScript(text: string): boolean {
+  return NON_ASCII.test(text) && !LATIN_OR_TYPOGRAPHIC.test(text);
 }
 
 function decode(bytes: Uint8Array, encoding: DecodedText["encoding"]): string {
