@@ -36,6 +36,28 @@ export interface FoundRow {
   header: boolean;
 }
 
+/**
+ * How the page's coordinates are to be read. PDF input: points, cells where
+ * the producer drew them. Text input (`pdftotext -layout`): a character per x
+ * unit, columns spaced anew on every page and shifted a character or two where
+ * a cell ran long, and no fonts to tell a label from a row.
+ */
+export interface TableGeometry {
+  /** How far a cell may stand from a column's edge and still be in line with it. */
+  align: number;
+  /**
+   * Every cell must be in line with its column: at its start, at its end (a
+   * right-aligned cell), inside the header cell's span, or at a start an
+   * earlier row of the column had. Text input, where a label and its value
+   * under a table would otherwise fall into its columns.
+   */
+  strictCells: boolean;
+  /** A table that goes on at the top of a page takes its columns from the rows there, when they show every column. */
+  realignPages: boolean;
+}
+
+export const PDF_GEOMETRY: TableGeometry = { align: ALIGN, strictCells: false, realignPages: false };
+
 export interface FoundTables {
   tables: Table[];
   /** Per page (same order as the input), its lines cut into flows and table rows. */
@@ -53,9 +75,15 @@ interface OpenTable {
   rowPitch: number;
   /** Whether the first body row's first-column cell is bold: a label set bold below a plain table is no row of it. */
   keyBold: boolean | null;
+  geometry: TableGeometry;
+  /** Where each column starts and ends on the current page (the header's cells, or the page's rows when realigned). */
+  starts: number[];
+  ends: number[];
+  /** Cell starts seen in each column on the current page. */
+  seen: number[][];
 }
 
-export function findTables(pages: PageLine[][]): FoundTables {
+export function findTables(pages: PageLine[][], geometry: TableGeometry = PDF_GEOMETRY): FoundTables {
   const tables: Table[] = [];
   const result: PageSegment[][] = [];
   let open: OpenTable | null = null;
@@ -77,12 +105,15 @@ export function findTables(pages: PageLine[][]): FoundTables {
       const line = lines[i]!;
       // The top of a page may carry on the table that filled the foot of the page before.
       if (open && current === null && i === 0) {
-        if (repeatsHeader(line, open.table) || fitsColumns(line, open)) {
+        if (repeatsHeader(line, open.table)) {
+          const header = headerRow(line)!;
+          setColumns(open, header);
+          current = [addRow(open, line, true, header.map((cell, column) => ({ cell, column })))];
+          continue;
+        }
+        if (geometry.realignPages) realign(open, lines);
+        if (fitsColumns(line, open)) {
           current = [];
-          if (repeatsHeader(line, open.table)) {
-            current.push(addRow(open, line, true, headerRow(line)!.map((cell, column) => ({ cell, column }))));
-            continue;
-          }
         } else {
           open = null;
         }
@@ -97,9 +128,9 @@ export function findTables(pages: PageLine[][]): FoundTables {
         open = null;
       }
       const header = headerRow(line);
-      if (header && startsTable(lines, i, header)) {
+      if (header && startsTable(lines, i, header, geometry)) {
         closeFlow();
-        open = { index: tables.length, table: { columnX: header.map((c) => c.x0), headers: header.map((c) => c.text.trim()), columns: meanings(header), rows: [] }, bounds: bounds(header), rows: [], last: line, rowPitch: Infinity, keyBold: null };
+        open = openTable(tables.length, { columnX: header.map((c) => c.x0), headers: header.map((c) => c.text.trim()), columns: meanings(header), rows: [] }, header, line, geometry);
         tables.push(open.table);
         current = [addRow(open, line, true, header.map((cell, column) => ({ cell, column })))];
         continue;
@@ -166,12 +197,66 @@ function cellPart(cell: Cell, start: Cell["breaks"][number] | null, end: Cell["b
 }
 
 /** A header is a table's only when the next line falls into its columns. */
-function startsTable(lines: PageLine[], i: number, header: Cell[]): boolean {
+function startsTable(lines: PageLine[], i: number, header: Cell[], geometry: TableGeometry): boolean {
   const next = lines[i + 1];
   if (!next) return false;
-  const probe: OpenTable = { index: -1, table: { columnX: header.map((c) => c.x0), headers: [], columns: [], rows: [] }, bounds: bounds(header), rows: [], last: lines[i]!, rowPitch: Infinity, keyBold: null };
+  const probe = openTable(-1, { columnX: header.map((c) => c.x0), headers: [], columns: [], rows: [] }, header, lines[i]!, geometry);
   return belongs(next, probe) && cellColumns(next, probe)?.[0] === 0;
 }
+
+function openTable(index: number, table: Table, header: Cell[], last: PageLine, geometry: TableGeometry): OpenTable {
+  const open: OpenTable = { index, table, bounds: [], rows: [], last, rowPitch: Infinity, keyBold: null, geometry, starts: [], ends: [], seen: [] };
+  setColumns(open, header);
+  return open;
+}
+
+/** Columns from a header row (the first, or one repeated on a later page). */
+function setColumns(open: OpenTable, header: { x0: number; x1: number }[]): void {
+  open.starts = header.map((c) => c.x0);
+  open.ends = header.map((c) => c.x1);
+  open.bounds = bounds(header);
+  open.seen = header.map(() => []);
+}
+
+/**
+ * Text input spaces each page anew, narrower or wider than the page before.
+ * At the top of a page, the rows up to the first gap wider than a row start
+ * at a few places: the columns are the table's, moved to the first column's
+ * start there and scaled by the factor that puts every one of those places at
+ * a column start (the factor nearest 1 where several do).
+ */
+function realign(open: OpenTable, lines: PageLine[]): void {
+  const { align } = open.geometry;
+  const starts: number[] = [];
+  let previous: PageLine | null = null;
+  for (const line of lines) {
+    const limit = Number.isFinite(open.rowPitch) ? open.rowPitch + ROW_PITCH_SLACK * line.fontSize : FIRST_ROW_GAP * line.fontSize;
+    if (previous && line.baseline - previous.baseline > limit) break;
+    for (const cell of line.cells) starts.push(cell.x0);
+    previous = line;
+  }
+  starts.sort((a, b) => a - b);
+  const places: number[] = [];
+  for (const x of starts) if (places.length === 0 || x - places[places.length - 1]! > align) places.push(x);
+  const origin = open.starts[0]!;
+  const shift = places[0];
+  if (shift === undefined || Math.abs(shift - origin) > COLUMN_SHIFT) return;
+  const at = (scale: number, j: number) => shift + scale * (open.starts[j]! - origin);
+  const fits = (scale: number) => places.every((x) => open.starts.some((_, j) => Math.abs(at(scale, j) - x) <= align));
+  let best: number | null = fits(1) ? 1 : null;
+  for (const x of places.slice(1)) {
+    for (let j = 1; j < open.starts.length; j++) {
+      const scale = (x - shift) / (open.starts[j]! - origin);
+      if (scale > 0 && fits(scale) && (best === null || Math.abs(scale - 1) < Math.abs(best - 1))) best = scale;
+    }
+  }
+  if (best === null || best === 1) return;
+  const scale = best;
+  setColumns(open, open.starts.map((_, j) => ({ x0: at(scale, j), x1: shift + scale * (open.ends[j]! - origin) })));
+}
+
+/** How far a page's first column may stand from where the table's stood (x units) and still be the same column. */
+const COLUMN_SHIFT = 12;
 
 /**
  * What each column holds. "§" heads a number column in an agenda or contents,
@@ -183,9 +268,10 @@ function meanings(header: Cell[]): (ColumnMeaning | null)[] {
   return raw.map((m, i) => (people && m === "number" && /§/.test(header[i]!.text) ? "paragraphs" : m));
 }
 
-function bounds(header: Cell[]): number[] {
+function bounds(header: { x0: number; x1: number }[]): number[] {
   return header.map((cell, i) => (i === 0 ? -Infinity : (header[i - 1]!.x1 + cell.x0) / 2));
 }
+
 
 function repeatsHeader(line: PageLine, table: Table): boolean {
   const header = headerRow(line);
@@ -200,11 +286,13 @@ function repeatsHeader(line: PageLine, table: Table): boolean {
 function fitsColumns(line: PageLine, open: OpenTable): boolean {
   const placed = placeCells(line, open);
   if (!placed || placed.length === 0) return false;
+  const { align } = open.geometry;
   const [first] = placed;
-  if (first!.column === 0) return placed.length >= 2 && Math.abs(first!.cell.x0 - open.table.columnX[0]!) <= ALIGN;
+  if (first!.column === 0) return placed.length >= 2 && Math.abs(first!.cell.x0 - open.starts[0]!) <= align;
   const previous = open.rows[open.rows.length - 1];
   if (!previous || previous.header) return false;
-  return placed.every(({ cell, column }) => Math.abs(cell.x0 - previous.cells[column]!.x0) <= ALIGN);
+  // Text input spaces the page anew: the wrapped rest stands at the columns as this page has them.
+  return placed.every(({ cell, column }) => Math.abs(cell.x0 - (open.geometry.realignPages ? open.starts[column]! : previous.cells[column]!.x0)) <= align);
 }
 
 /** The line goes on with the open table: close enough under its last line, every cell inside one column. */
@@ -214,8 +302,29 @@ function belongs(line: PageLine, open: OpenTable): boolean {
   if (line.page === open.last.page && (gap <= 0 || gap > limit)) return false;
   const placed = placeCells(line, open);
   if (!placed) return false;
+  if (open.geometry.strictCells && !placed.every(({ cell, column }) => inLine(cell, column, open))) return false;
   const key = placed[0]?.column === 0 ? placed[0].cell : null;
   return key === null || open.keyBold === null || key.bold === open.keyBold;
+}
+
+/**
+ * A cell in line with its column: at its start, under the header cell (a
+ * centred mark, a right-aligned time a little left of it), or where the
+ * column's cells started before.
+ */
+function inLine(cell: Cell, column: number, open: OpenTable): boolean {
+  const { align } = open.geometry;
+  const start = open.starts[column]!;
+  const end = open.ends[column]!;
+  if (Math.abs(cell.x0 - start) <= align) return true;
+  if (cell.x0 >= start - 2 * align && cell.x1 <= end + align) return true;
+  return open.seen[column]!.some((x) => Math.abs(cell.x0 - x) <= align);
+}
+
+/** Keep a column's cell start, once per place (so a long table costs no more per line). */
+function remember(open: OpenTable, column: number, x: number): void {
+  const seen = open.seen[column]!;
+  if (!seen.some((s) => Math.abs(s - x) <= open.geometry.align)) seen.push(x);
 }
 
 /**
@@ -224,7 +333,8 @@ function belongs(line: PageLine, open: OpenTable): boolean {
  * into the next column without a break there.
  */
 function placeCells(line: PageLine, open: OpenTable): { cell: Cell; column: number }[] | null {
-  const { columnX } = open.table;
+  const { starts: columnX } = open;
+  const { align } = open.geometry;
   const placed: { cell: Cell; column: number }[] = [];
   for (const whole of line.cells) {
     let cell: Cell | null = whole;
@@ -232,17 +342,36 @@ function placeCells(line: PageLine, open: OpenTable): { cell: Cell; column: numb
       let column = 0;
       while (column + 1 < open.bounds.length && cell.x0 >= open.bounds[column + 1]!) column++;
       const nextStart = columnX[column + 1];
-      if (nextStart === undefined || cell.x1 <= nextStart + ALIGN) {
+      // Text input may squeeze a gap to one space where a cell ran long: a word that starts at a later column is that column's.
+      const squeezed = open.geometry.strictCells && columnCut(cell, column, columnX, align) !== null;
+      if (nextStart === undefined || (cell.x1 <= nextStart + align && !squeezed)) {
         placed.push({ cell, column });
         break;
       }
-      const cut = cell.breaks.find((b) => columnX.some((x, k) => k > column && Math.abs(b.x - x) <= ALIGN));
+      const cut = columnCut(cell, column, columnX, align);
       if (!cut) return null;
       placed.push({ cell: cellPart(cell, null, cut), column });
       cell = cellPart(cell, cut, null);
     }
   }
   return placed;
+}
+
+/**
+ * Where a cell is to be cut: at a break by the start of the first later column
+ * that one stands at. The first break that close wins, unless it stands at the
+ * very edge of the tolerance and a nearer one follows (text input squeezes a
+ * long row, so a cell start may stand a character or two off its column).
+ */
+function columnCut(cell: Cell, column: number, columnX: number[], align: number): Cell["breaks"][number] | null {
+  for (let k = column + 1; k < columnX.length; k++) {
+    const near = cell.breaks.filter((b) => Math.abs(b.x - columnX[k]!) <= align);
+    if (near.length === 0) continue;
+    const distance = (b: Cell["breaks"][number]) => Math.abs(b.x - columnX[k]!);
+    const nearest = near.reduce((best, b) => (distance(b) < distance(best) ? b : best));
+    return distance(near[0]!) < align ? near[0]! : nearest;
+  }
+  return null;
 }
 
 function cellColumns(line: PageLine, open: OpenTable): number[] | null {
@@ -254,9 +383,12 @@ function takeLine(open: OpenTable, line: PageLine): FoundRow | null {
   const placed = placeCells(line, open)!;
   const previous = open.rows[open.rows.length - 1];
   const gap = line.page === open.last.page ? line.baseline - open.last.baseline : 0;
-  const wraps = previous !== undefined && !previous.header && gap <= WRAP_PITCH * line.fontSize && wrapsRow(placed, gap, open, line.fontSize);
+  const wraps = previous !== undefined && !previous.header && gap <= WRAP_PITCH * line.fontSize && wrapsRow(placed, gap, open, line.fontSize, previous);
   if (wraps) {
-    for (const { cell, column } of placed) appendText(previous.cells[column]!, cell);
+    for (const { cell, column } of placed) {
+      appendText(previous.cells[column]!, cell);
+      remember(open, column, cell.x0);
+    }
     previous.lines.push(line);
     open.last = line;
     return null;
@@ -270,13 +402,21 @@ function takeLine(open: OpenTable, line: PageLine): FoundRow | null {
 /**
  * A line close under a row carries on its cells when it has nothing in the
  * first column, when it stands closer than rows do (rows set apart by padding),
- * or when its first-column text cannot start an entry (lower case, "(").
+ * when its first-column text cannot start an entry (lower case, "(", a
+ * dash or a comma carried over from a wrap), or when it closes a parenthesis
+ * that the row's first cell left open.
  */
-function wrapsRow(placed: { cell: Cell; column: number }[], gap: number, open: OpenTable, fontSize: number): boolean {
+function wrapsRow(placed: { cell: Cell; column: number }[], gap: number, open: OpenTable, fontSize: number, previous: FoundRow): boolean {
   const first = placed[0];
   if (!first || first.column !== 0) return true;
+  // A parenthesis left open in the row's first cell closes on this line: "Anna Berg (Kommunförbundet" / "Jämtland)".
+  if (unclosed(previous.cells[0]!.text) && /\)/.test(first.cell.text)) return true;
   if (gap > 0 && Number.isFinite(open.rowPitch) && gap < open.rowPitch - ROW_PADDING * fontSize) return true;
-  return /^[\p{Ll}(]/u.test(first.cell.text.trim());
+  return /^[\p{Ll}(\-–—,;&/]/u.test(first.cell.text.trim());
+}
+
+function unclosed(text: string): boolean {
+  return (text.match(/\(/g) ?? []).length > (text.match(/\)/g) ?? []).length;
 }
 
 /** Rows at least this much further apart than wrapped lines (× font size) are set apart by padding. */
@@ -285,7 +425,10 @@ const ROW_PADDING = 0.2;
 /** A new row from placed cells (a header row: its header cells, one per column). */
 function addRow(open: OpenTable, line: PageLine, header: boolean, placed: { cell: Cell; column: number }[]): FoundRow {
   const cells: TableCell[] = open.table.columnX.map((x) => ({ text: "", x0: x, x1: x }));
-  for (const { cell, column } of placed) appendText(cells[column]!, cell);
+  for (const { cell, column } of placed) {
+    appendText(cells[column]!, cell);
+    if (!header) remember(open, column, cell.x0);
+  }
   const row: FoundRow = { row: open.table.rows.length, lines: [line], cells, header };
   const key = placed.find((p) => p.column === 0)?.cell;
   if (!header && open.keyBold === null && key) open.keyBold = key.bold;
