@@ -30,10 +30,10 @@ describe("tables in text input", () => {
             expected.source = { ...expected.source, textSource: "text", sha256: null };
             expect(normaliseForComparison(parseText(pdftotextLayout(pdf)))).toEqual(normaliseForComparison(expected));
           }),
-          propertyParameters(25),
+          propertyParameters(20),
         );
       },
-      timeoutFor(1000, 25),
+      timeoutFor(1500, 20),
     );
   }
 });
