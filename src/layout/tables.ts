@@ -10,7 +10,7 @@
  * goes on at the top of the next one, under a repeated header or without one,
  * and stays one table. Cost: linear in the lines of the document.
  */
-import { columnMeaning, type ColumnMeaning } from "../../grammars/vocabulary.js";
+import { CELL_CONTENT, columnMeaning, type ColumnMeaning } from "../../grammars/vocabulary.js";
 import { wrapJoin } from "./clean.js";
 import { ALIGN } from "./columns.js";
 import type { Cell, PageLine, Table, TableCell } from "./types.js";
@@ -92,6 +92,8 @@ export function findTables(pages: PageLine[][], geometry: TableGeometry = PDF_GE
     const segments: PageSegment[] = [];
     let flow: PageLine[] = [];
     let current: FoundRow[] | null = null;
+    // A run of lines already tried as a table without a header is not tried again from within (linear cost).
+    let bareFrom = 0;
     const closeFlow = () => {
       if (flow.length > 0) segments.push({ kind: "flow", lines: flow });
       flow = [];
@@ -126,6 +128,17 @@ export function findTables(pages: PageLine[][], geometry: TableGeometry = PDF_GE
         }
         closeTable();
         open = null;
+      }
+      if (i >= bareFrom) {
+        const bare = headerlessTable(lines, i, geometry);
+        if ("table" in bare) {
+          closeFlow();
+          segments.push({ kind: "table", table: tables.length, rows: bare.rows });
+          tables.push(bare.table);
+          i = bare.end - 1;
+          continue;
+        }
+        bareFrom = bare.end;
       }
       const header = headerRow(line);
       if (header && startsTable(lines, i, header, geometry)) {
@@ -451,4 +464,163 @@ function appendText(target: TableCell, cell: Cell): void {
   target.text = join === "none" ? `${target.text} ${text}` : join === "dropHyphen" ? target.text.slice(0, -1) + text : target.text + text;
   target.x0 = Math.min(target.x0, cell.x0);
   target.x1 = Math.max(target.x1, cell.x1);
+}
+
+// ---------------------------------------------------------------------------
+// Tables without a header row
+// ---------------------------------------------------------------------------
+
+/** A table without a header needs this many rows: alignment over fewer is chance. */
+const MIN_BARE_ROWS = 3;
+
+/**
+ * A table without a header row (and without rulings): rows whose cells start
+ * at the same few x positions, the first column in every row, over at least
+ * three rows, read as a table only when its cells say what each column holds:
+ * an agenda (numbers that count up by one, a title, and a column of
+ * diarienummer, times or people) or a list of people (names, then marks,
+ * party letters, § limits or answers, with at least one column of marks or
+ * answers). A line just above the rows that is one header word alone
+ * ("Ledamöter", "Ersättare") heads the names. Two-column text, a label column
+ * beside its text and signature blocks give no such columns and stay text.
+ * Returns the table, or how far the run tried reaches (not to be tried again).
+ */
+function headerlessTable(lines: PageLine[], i: number, geometry: TableGeometry): { table: Table; rows: FoundRow[]; end: number } | { end: number } {
+  const label = groupLabel(lines[i]!);
+  const first = label ? i + 1 : i;
+  const run = bareRun(lines, first, geometry);
+  const fail = { end: Math.max(i + 1, run.end) };
+  if (run.rows.length < MIN_BARE_ROWS) return fail;
+  const places = columnPlaces(run.rows.flatMap((r) => r.cells), geometry.align);
+  const columnOf = (cell: Cell) => places.reduce((found, x, j) => (x <= cell.x0 + geometry.align ? j : found), 0);
+  const texts = run.rows.map((row) => {
+    const cells: TableCell[] = places.map((x) => ({ text: "", x0: x, x1: x }));
+    for (const cell of row.cells) appendText(cells[columnOf(cell)]!, cell);
+    return cells;
+  });
+  const columns = bareMeanings(texts.map((cells) => cells.map((c) => c.text)), label ? columnMeaning(label.cells[0]!.text) : null);
+  if (!columns) return fail;
+  const table: Table = { columnX: places, headers: places.map((_, j) => (j === 0 && label ? label.cells[0]!.text.trim() : "")), columns, rows: [] };
+  const rows: FoundRow[] = [];
+  if (label) {
+    const cells = places.map((x, j) => ({ text: j === 0 ? label.cells[0]!.text.trim() : "", x0: x, x1: x }));
+    rows.push({ row: 0, lines: [label], cells, header: true });
+    table.rows.push({ page: label.page, cells, header: true });
+  }
+  run.rows.forEach((row, k) => {
+    rows.push({ row: rows.length, lines: row.lines, cells: texts[k]!, header: false });
+    table.rows.push({ page: row.lines[0]!.page, cells: texts[k]!, header: false });
+  });
+  return { table, rows, end: run.end };
+}
+
+/** A line that is one header word of a people column alone ("Ledamöter", "Ersättare:"). */
+function groupLabel(line: PageLine): PageLine | null {
+  if (line.cells.length !== 1) return null;
+  const meaning = columnMeaning(line.cells[0]!.text);
+  return meaning === "member" || meaning === "substitute" || meaning === "name" ? line : null;
+}
+
+/**
+ * The rows from line `from`: a row is a line with at least two cells whose
+ * first stands where the first row's did; a line close under it whose cells
+ * all stand right of that carries the row's wrapped cells. A list number set
+ * at a tab stop before its text ("1." then the title) is a cell of its own here.
+ */
+function bareRun(lines: PageLine[], from: number, geometry: TableGeometry): { rows: { lines: PageLine[]; cells: Cell[] }[]; end: number } {
+  const rows: { lines: PageLine[]; cells: Cell[] }[] = [];
+  let key: number | null = null;
+  let pitch = Infinity;
+  let j = from;
+  for (; j < lines.length; j++) {
+    const line = lines[j]!;
+    const cells = splitMarker(line.cells);
+    const last = rows[rows.length - 1]?.lines.at(-1);
+    const gap = last ? line.baseline - last.baseline : 0;
+    if (last && (gap <= 0 || gap > (Number.isFinite(pitch) ? pitch + ROW_PITCH_SLACK * line.fontSize : FIRST_ROW_GAP * line.fontSize))) break;
+    const start = cells[0]!.x0;
+    if (key === null || Math.abs(start - key) <= geometry.align) {
+      const previous = rows[rows.length - 1];
+      // A name's wrapped rest in the first column: "(Bräcke kommun)", or the close of a parenthesis left open.
+      if (previous && cells.length === 1 && gap <= WRAP_PITCH * line.fontSize && continuesFirstCell(previous.lines, line)) {
+        previous.lines.push(line);
+        previous.cells.push(...cells);
+        continue;
+      }
+      if (cells.length < 2) break;
+      if (key !== null) pitch = Math.min(pitch, line.baseline - rows[rows.length - 1]!.lines[0]!.baseline);
+      key ??= start;
+      rows.push({ lines: [line], cells });
+      continue;
+    }
+    if (start > key + geometry.align && last && gap <= WRAP_PITCH * line.fontSize) {
+      rows[rows.length - 1]!.lines.push(line);
+      rows[rows.length - 1]!.cells.push(...cells);
+      continue;
+    }
+    break;
+  }
+  return { rows, end: j };
+}
+
+function continuesFirstCell(row: PageLine[], line: PageLine): boolean {
+  const text = line.cells[0]!.text.trim();
+  const first = row.map((l) => (l.cells[0]!.x0 <= row[0]!.cells[0]!.x1 ? l.cells[0]!.text : "")).join(" ");
+  return /^[\p{Ll}(\-–—,;&/]/u.test(text) || (unclosed(first) && /\)/.test(text));
+}
+
+/** "1." and its title as two cells, where the line's first cell is a list number and the title starts at an item after a gap. */
+function splitMarker(cells: Cell[]): Cell[] {
+  const [cell, ...rest] = cells;
+  const cut = cell?.breaks[0];
+  if (!cell || !cut || !CELL_CONTENT.number.test(cell.text.slice(0, cut.at).trim())) return [...cells];
+  return [cellPart(cell, null, cut), cellPart(cell, cut, null), ...rest];
+}
+
+/** The x positions cells start at, each the leftmost of a cluster of starts within `align` of each other. */
+function columnPlaces(cells: Cell[], align: number): number[] {
+  const starts = cells.map((c) => c.x0).sort((a, b) => a - b);
+  const places: number[] = [];
+  let last = -Infinity;
+  for (const x of starts) {
+    if (x - last > align) places.push(x);
+    last = x;
+  }
+  return places;
+}
+
+/** What each column holds, from its cells; null when some column says nothing, or the whole is no agenda and no list of people. */
+function bareMeanings(rows: string[][], labelMeaning: ColumnMeaning | null): (ColumnMeaning | null)[] | null {
+  const count = rows[0]!.length;
+  const column = (j: number) => rows.map((r) => r[j]!).filter((t) => t !== "");
+  const all = (j: number, pattern: RegExp) => column(j).length > 0 && column(j).every((t) => pattern.test(t));
+  if (count < 2) return null;
+  if (all(0, CELL_CONTENT.number) && countsUp(rows.map((r) => r[0]!))) {
+    if (count < 3 || column(1).length < rows.length || all(1, CELL_CONTENT.number)) return null;
+    const meanings: (ColumnMeaning | null)[] = ["number", "title"];
+    for (let j = 2; j < count; j++) {
+      const meaning = all(j, CELL_CONTENT.caseNumber) ? "caseNumber" : all(j, CELL_CONTENT.time) ? "time" : all(j, CELL_CONTENT.people) ? "presenter" : null;
+      if (!meaning) return null;
+      meanings.push(meaning);
+    }
+    return meanings;
+  }
+  if (column(0).length < rows.length || !all(0, CELL_CONTENT.people)) return null;
+  const meanings: (ColumnMeaning | null)[] = [labelMeaning ?? "name"];
+  let marks = 0;
+  let answers = 0;
+  for (let j = 1; j < count; j++) {
+    if (all(j, CELL_CONTENT.mark)) meanings.push(marks++ === 0 ? "present" : "absent");
+    else if (all(j, CELL_CONTENT.answer) && !all(j, /^ja$/iu)) (answers++, meanings.push("vote"));
+    else if (all(j, CELL_CONTENT.party)) meanings.push("party");
+    else if (all(j, CELL_CONTENT.paragraphs)) meanings.push("paragraphs");
+    else return null;
+  }
+  return marks > 2 || answers > 1 || marks + answers === 0 ? null : meanings;
+}
+
+/** Agenda numbers count up by one from row to row. */
+function countsUp(numbers: string[]): boolean {
+  const values = numbers.map((n) => Number(/\d+/.exec(n)?.[0]));
+  return values.every((v, k) => k === 0 || v === values[k - 1]! + 1);
 }
