@@ -87,9 +87,13 @@ export function findTables(pages: PageLine[][], geometry: TableGeometry = PDF_GE
   const tables: Table[] = [];
   const result: PageSegment[][] = [];
   let open: OpenTable | null = null;
+  // The last number of an agenda without a header that filled the foot of the page before: its rows may go on at the top of the next.
+  let agendaEnd: number | null = null;
 
   for (const lines of pages) {
     const segments: PageSegment[] = [];
+    const after = agendaEnd;
+    agendaEnd = null;
     let flow: PageLine[] = [];
     let current: FoundRow[] | null = null;
     // A run of lines already tried as a table without a header is not tried again from within (linear cost).
@@ -130,9 +134,10 @@ export function findTables(pages: PageLine[][], geometry: TableGeometry = PDF_GE
         open = null;
       }
       if (i >= bareFrom) {
-        const bare = headerlessTable(lines, i, geometry);
+        const bare = headerlessTable(lines, i, geometry, i === 0 ? after : null);
         if ("table" in bare) {
           closeFlow();
+          agendaEnd = bare.end === lines.length ? lastAgendaNumber(bare.table) : null;
           segments.push({ kind: "table", table: tables.length, rows: bare.rows });
           tables.push(bare.table);
           i = bare.end - 1;
@@ -232,11 +237,13 @@ function setColumns(open: OpenTable, header: { x0: number; x1: number }[]): void
 }
 
 /**
- * Text input spaces each page anew, narrower or wider than the page before.
- * At the top of a page, the rows up to the first gap wider than a row start
- * at a few places: the columns are the table's, moved to the first column's
- * start there and scaled by the factor that puts every one of those places at
- * a column start (the factor nearest 1 where several do).
+ * Text input spaces each page anew, narrower or wider than the page before,
+ * and not evenly (pdftotext packs a row's words). At the top of a page, the
+ * rows up to the first gap wider than a row start at a few places: those are
+ * matched in order to the table's columns, moved to the first column's start
+ * there and scaled by the factor that puts each place nearest to one column of
+ * its own (the factor with the smallest misfit); a column that no place
+ * matched stands where the factor puts it.
  */
 function realign(open: OpenTable, lines: PageLine[]): void {
   const { align } = open.geometry;
@@ -248,24 +255,50 @@ function realign(open: OpenTable, lines: PageLine[]): void {
     for (const cell of line.cells) starts.push(cell.x0);
     previous = line;
   }
-  starts.sort((a, b) => a - b);
-  const places: number[] = [];
-  for (const x of starts) if (places.length === 0 || x - places[places.length - 1]! > align) places.push(x);
-  const origin = open.starts[0]!;
+  const places = columnPlaces(starts, align);
+  // Where the column's cells started on the page before (a header word may stand a little off them), else its header's start.
+  const reference = open.starts.map((start, j) => (open.seen[j]!.length > 0 ? Math.min(...open.seen[j]!) : start));
+  const origin = reference[0]!;
   const shift = places[0];
   if (shift === undefined || Math.abs(shift - origin) > COLUMN_SHIFT) return;
-  const at = (scale: number, j: number) => shift + scale * (open.starts[j]! - origin);
-  const fits = (scale: number) => places.every((x) => open.starts.some((_, j) => Math.abs(at(scale, j) - x) <= align));
-  let best: number | null = fits(1) ? 1 : null;
-  for (const x of places.slice(1)) {
-    for (let j = 1; j < open.starts.length; j++) {
-      const scale = (x - shift) / (open.starts[j]! - origin);
-      if (scale > 0 && fits(scale) && (best === null || Math.abs(scale - 1) < Math.abs(best - 1))) best = scale;
-    }
+  const at = (scale: number, j: number) => shift + scale * (reference[j]! - origin);
+  let best: { scale: number; matched: Map<number, number>; misfit: number } | null = null;
+  const scales = [1, ...places.slice(1).flatMap((x) => reference.slice(1).map((start) => (x - shift) / (start - origin)))];
+  for (const scale of scales) {
+    const fit = matchPlaces(places, reference.map((_, j) => at(scale, j)), align);
+    if (fit && (!best || fit.misfit < best.misfit)) best = { scale, ...fit };
   }
-  if (best === null || best === 1) return;
-  const scale = best;
-  setColumns(open, open.starts.map((_, j) => ({ x0: at(scale, j), x1: shift + scale * (open.ends[j]! - origin) })));
+  if (!best) return;
+  const { scale, matched } = best;
+  setColumns(
+    open,
+    reference.map((start, j) => {
+      const x0 = matched.get(j) ?? at(scale, j);
+      return { x0, x1: x0 + scale * (open.ends[j]! - open.starts[j]!) };
+    }),
+  );
+}
+
+/**
+ * Each place to the nearest column, in order, one place per column, no
+ * further from it than half the way to the next column (or `align`):
+ * the columns matched and the sum of squared distances; null when they do not match.
+ */
+function matchPlaces(places: number[], columns: number[], align: number): { matched: Map<number, number>; misfit: number } | null {
+  const matched = new Map<number, number>();
+  let misfit = 0;
+  let last = -1;
+  for (const x of places) {
+    let j = 0;
+    for (let k = 1; k < columns.length; k++) if (Math.abs(columns[k]! - x) < Math.abs(columns[j]! - x)) j = k;
+    const room = Math.min(j > 0 ? columns[j]! - columns[j - 1]! : Infinity, j + 1 < columns.length ? columns[j + 1]! - columns[j]! : Infinity);
+    const distance = Math.abs(columns[j]! - x);
+    if (j <= last || distance > Math.max(align, room / 2)) return null;
+    matched.set(j, x);
+    misfit += distance * distance;
+    last = j;
+  }
+  return { matched, misfit };
 }
 
 /** How far a page's first column may stand from where the table's stood (x units) and still be the same column. */
@@ -355,8 +388,9 @@ function placeCells(line: PageLine, open: OpenTable): { cell: Cell; column: numb
       let column = 0;
       while (column + 1 < open.bounds.length && cell.x0 >= open.bounds[column + 1]!) column++;
       const nextStart = columnX[column + 1];
-      // Text input may squeeze a gap to one space where a cell ran long: a word that starts at a later column is that column's.
-      const squeezed = open.geometry.strictCells && columnCut(cell, column, columnX, align) !== null;
+      // A word that starts at a later column is that column's, however little of it reaches past the column's start
+      // (a one-letter party beside a long name; text input squeezes such a gap to one space).
+      const squeezed = columnCut(cell, column, columnX, align) !== null;
       if (nextStart === undefined || (cell.x1 <= nextStart + align && !squeezed)) {
         placed.push({ cell, column });
         break;
@@ -485,21 +519,32 @@ const MIN_BARE_ROWS = 3;
  * beside its text and signature blocks give no such columns and stay text.
  * Returns the table, or how far the run tried reaches (not to be tried again).
  */
-function headerlessTable(lines: PageLine[], i: number, geometry: TableGeometry): { table: Table; rows: FoundRow[]; end: number } | { end: number } {
+function headerlessTable(lines: PageLine[], i: number, geometry: TableGeometry, after: number | null): { table: Table; rows: FoundRow[]; end: number } | { end: number } {
   const label = groupLabel(lines[i]!);
   const first = label ? i + 1 : i;
   const run = bareRun(lines, first, geometry);
   const fail = { end: Math.max(i + 1, run.end) };
-  if (run.rows.length < MIN_BARE_ROWS) return fail;
-  const places = columnPlaces(run.rows.flatMap((r) => r.cells), geometry.align);
+  // Under a header word, or going on from the page before, the rows need no count to be a table; alone they do.
+  if (run.rows.length < (label || after !== null ? 1 : MIN_BARE_ROWS)) return fail;
+  const places = columnPlaces(run.rows.flatMap((r) => r.cells.map((c) => c.x0)), geometry.align);
   const columnOf = (cell: Cell) => places.reduce((found, x, j) => (x <= cell.x0 + geometry.align ? j : found), 0);
   const texts = run.rows.map((row) => {
     const cells: TableCell[] = places.map((x) => ({ text: "", x0: x, x1: x }));
-    for (const cell of row.cells) appendText(cells[columnOf(cell)]!, cell);
+    for (const whole of row.cells) {
+      // A gap squeezed to one space (text input) leaves a later column's words in the cell before: cut them off where that column starts.
+      let cell: Cell | null = whole;
+      while (cell) {
+        const cut: Cell["breaks"][number] | null = columnCut(cell, columnOf(cell), places, geometry.align);
+        appendText(cells[columnOf(cell)]!, cut ? cellPart(cell, null, cut) : cell);
+        cell = cut ? cellPart(cell, cut, null) : null;
+      }
+    }
     return cells;
   });
   const columns = bareMeanings(texts.map((cells) => cells.map((c) => c.text)), label ? columnMeaning(label.cells[0]!.text) : null);
   if (!columns) return fail;
+  const goesOn = columns[0] === "number" && Number(/\d+/.exec(texts[0]![0]!.text)?.[0]) === (after ?? NaN) + 1;
+  if (run.rows.length < MIN_BARE_ROWS && !label && !goesOn) return fail;
   const table: Table = { columnX: places, headers: places.map((_, j) => (j === 0 && label ? label.cells[0]!.text.trim() : "")), columns, rows: [] };
   const rows: FoundRow[] = [];
   if (label) {
@@ -547,7 +592,11 @@ function bareRun(lines: PageLine[], from: number, geometry: TableGeometry): { ro
         previous.cells.push(...cells);
         continue;
       }
-      if (cells.length < 2) break;
+      // A row may be its first cell alone where that is a person (an absent one, no marks beside).
+      if (cells.length < 2 && !(previous && CELL_CONTENT.people.test(cells[0]!.text.trim()))) break;
+      // Every row's first cell is of one kind (a number, or people) and set like the first row's: a label under the rows ends them.
+      const kind = firstCellKind(cells[0]!);
+      if (!kind || (previous && (kind !== firstCellKind(previous.cells[0]!) || cells[0]!.bold !== previous.cells[0]!.bold))) break;
       if (key !== null) pitch = Math.min(pitch, line.baseline - rows[rows.length - 1]!.lines[0]!.baseline);
       key ??= start;
       rows.push({ lines: [line], cells });
@@ -561,6 +610,12 @@ function bareRun(lines: PageLine[], from: number, geometry: TableGeometry): { ro
     break;
   }
   return { rows, end: j };
+}
+
+function firstCellKind(cell: Cell): "number" | "people" | null {
+  // A parenthesis that wraps onto the next line ("Anna Berg (Region" / "JH)") is left out.
+  const text = cell.text.trim().replace(/\s*\([^()]*$/u, "");
+  return CELL_CONTENT.number.test(text) ? "number" : CELL_CONTENT.people.test(text) ? "people" : null;
 }
 
 function continuesFirstCell(row: PageLine[], line: PageLine): boolean {
@@ -578,8 +633,8 @@ function splitMarker(cells: Cell[]): Cell[] {
 }
 
 /** The x positions cells start at, each the leftmost of a cluster of starts within `align` of each other. */
-function columnPlaces(cells: Cell[], align: number): number[] {
-  const starts = cells.map((c) => c.x0).sort((a, b) => a - b);
+function columnPlaces(xs: number[], align: number): number[] {
+  const starts = [...xs].sort((a, b) => a - b);
   const places: number[] = [];
   let last = -Infinity;
   for (const x of starts) {
@@ -617,6 +672,11 @@ function bareMeanings(rows: string[][], labelMeaning: ColumnMeaning | null): (Co
     else return null;
   }
   return marks > 2 || answers > 1 || marks + answers === 0 ? null : meanings;
+}
+
+function lastAgendaNumber(table: Table): number | null {
+  const last = table.rows[table.rows.length - 1];
+  return table.columns[0] === "number" && last ? Number(/\d+/.exec(last.cells[0]!.text)?.[0]) : null;
 }
 
 /** Agenda numbers count up by one from row to row. */
