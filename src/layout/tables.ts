@@ -576,6 +576,8 @@ function bareRun(lines: PageLine[], from: number, geometry: TableGeometry): { ro
   const rows: { lines: PageLine[]; cells: Cell[] }[] = [];
   let key: number | null = null;
   let pitch = Infinity;
+  // The rows' right edge: where the last column's cells end.
+  let right = -Infinity;
   let j = from;
   for (; j < lines.length; j++) {
     const line = lines[j]!;
@@ -600,9 +602,10 @@ function bareRun(lines: PageLine[], from: number, geometry: TableGeometry): { ro
       if (key !== null) pitch = Math.min(pitch, line.baseline - rows[rows.length - 1]!.lines[0]!.baseline);
       key ??= start;
       rows.push({ lines: [line], cells });
+      right = Math.max(right, ...cells.map((c) => c.x1));
       continue;
     }
-    if (start > key + geometry.align && last && gap <= WRAP_PITCH * line.fontSize) {
+    if (start > key + geometry.align && last && gap <= WRAP_PITCH * line.fontSize && wrapsCellAbove(splitMarker(last.cells), cells[0]!, right, geometry.align, line.fontSize)) {
       rows[rows.length - 1]!.lines.push(line);
       rows[rows.length - 1]!.cells.push(...cells);
       continue;
@@ -611,6 +614,27 @@ function bareRun(lines: PageLine[], from: number, geometry: TableGeometry): { ro
   }
   return { rows, end: j };
 }
+
+/**
+ * A line under a row carries on a cell of it, except a line that opens with a
+ * label ("Föredragande: …" under a title in a numbered agenda list) where the
+ * cell above had room for its first word (before the next cell there, or the
+ * rows' right edge): text that wraps would have stayed on the line above.
+ */
+function wrapsCellAbove(above: Cell[], cell: Cell, right: number, align: number, fontSize: number): boolean {
+  const k = above.findIndex((c) => Math.abs(c.x0 - cell.x0) <= align);
+  if (k < 0 || !LABEL_START.test(cell.text.trim())) return true;
+  const limit = above[k + 1]?.x0 ?? right;
+  const word = cell.text.trim().split(/\s/)[0]!;
+  const wordWidth = ((cell.x1 - cell.x0) * word.length) / Math.max(1, cell.text.length);
+  return above[k]!.x1 + wordWidth + CELL_ROOM * fontSize > limit;
+}
+
+/** A line that opens with a label: a word or two, then a colon. */
+const LABEL_START = /^\p{L}+(?:\s\p{L}+)?:(?:\s|$)/u;
+
+/** Room (× font size) a column's text leaves before the next column: a word that fits with this much to spare would have stayed on its line. */
+const CELL_ROOM = 1.2;
 
 function firstCellKind(cell: Cell): "number" | "people" | null {
   // A parenthesis that wraps onto the next line ("Anna Berg (Region" / "JH)") is left out.
