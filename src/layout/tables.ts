@@ -639,7 +639,10 @@ const CELL_ROOM = 1.2;
 function firstCellKind(cell: Cell): "number" | "people" | null {
   // A parenthesis that wraps onto the next line ("Anna Berg (Region" / "JH)") is left out.
   const text = cell.text.trim().replace(/\s*\([^()]*$/u, "");
-  return CELL_CONTENT.number.test(text) ? "number" : CELL_CONTENT.people.test(text) ? "people" : null;
+  if (CELL_CONTENT.number.test(text)) return "number";
+  // A long name may leave too small a gap before the next column's word ("… (Region JH) l"): that word is cut off later.
+  const last = cell.breaks.at(-1);
+  return CELL_CONTENT.people.test(text) || (last !== undefined && CELL_CONTENT.people.test(cell.text.slice(0, last.at).trim())) ? "people" : null;
 }
 
 function continuesFirstCell(row: PageLine[], line: PageLine): boolean {
