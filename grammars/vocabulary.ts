@@ -468,6 +468,29 @@ export function columnMeaning(cell: string): ColumnMeaning | null {
 
 /** A title over a kallelse's numbered list of ärenden ("Ärenden", "Ärenden:"), as a kungörelse prints it; no field of its own. */
 export const AGENDA_TITLE = /^(?:ärenden|ärenden att behandla|ärenden till behandling)\s*:?$/iu;
+/**
+ * Tables without a header row (issue 11): what a column holds, read from its
+ * cells when no header word says it. Each pattern is a whole cell; a column is
+ * given the meaning whose pattern every one of its cells matches.
+ */
+export const CELL_CONTENT = {
+  /** An agenda number: "7", "7.", "7)" (never a §: "§ 7" heads an item or a contents entry). */
+  number: /^\d{1,3}[.)]?$/u,
+  /** One or more diarienummer: "KS 2024/12", "KS 2024/12, KS 2024/13". */
+  caseNumber: new RegExp(String.raw`^${CASE_NUMBER}(?:\s*,\s*${CASE_NUMBER})*$`, "u"),
+  /** A clock time or span: "13.30", "kl. 9.00–9.30". */
+  time: new RegExp(String.raw`^(?:kl\.?\s*)?${CLOCK_TIME}(?:\s*[-–]\s*${CLOCK_TIME})?$`, "u"),
+  /** People: "Anna Berg", "Anna Berg (ordförande) (Region JH)", "Anna Berg, Per Holm". */
+  people: new RegExp(String.raw`^${PERSON_NAME}(?:\s*\([^()]*\))*(?:\s*,\s*${PERSON_NAME}(?:\s*\([^()]*\))*)*$`, "u"),
+  /** A party's letters, in any case, in parentheses or not: "S", "(mp)", "SPI". */
+  party: /^\(?[A-ZÅÄÖa-zåäö]{1,5}\)?$/u,
+  /** A presence or answer mark: "X", a tick, "[X]"; an empty box "[ ]" marks nothing. */
+  mark: /^(?:\[\s*[xX✓✔×]?\s*\]|[xX✓✔×])$/u,
+  /** An answer of a roll-call vote as a word. */
+  answer: /^(?:ja|nej|avstår|avst\.?|frånvarande|frånv\.?)$/iu,
+  /** § limits: "§ 12", "§§ 8–9, § 11". */
+  paragraphs: /^§/u,
+} as const;
 
 /** Headings of a table of contents ("Innehållsförteckning", "Ärendelista"). */
 export const CONTENTS_HEADING = /^(?:innehållsförteckning|innehåll|ärendelista|ärendeförteckning|förteckning över ärenden|paragrafförteckning)\s*:?$/iu;

@@ -10,6 +10,8 @@ import { build } from "esbuild";
 const root = new URL("../", import.meta.url).pathname;
 const shared = new URL("../../shared/", import.meta.url).pathname;
 const out = join(root, ".eval/families");
+// Table families that are also scored as text, extracted from the same PDFs with `pdftotext -layout` (poppler-utils).
+const TEXT_FAMILIES = ["dagordningstabell", "narvarolista", "omrostningslista", "innehall"];
 
 export async function scoreFamilies({ count = 12, extra = [] } = {}) {
   rmSync(out, { recursive: true, force: true });
@@ -35,9 +37,28 @@ export async function scoreFamilies({ count = 12, extra = [] } = {}) {
     const report = execFileSync(process.execPath, [join(shared, "eval/score.mjs"), "--gold", gold, "--pred", join(pred, "documents"), ...extra], { encoding: "utf8" });
     if (extra.includes("--verbose")) console.log(report);
     scores.push(`${family.template.padEnd(20)} ${report.trim().split("\n").pop()}`);
+    if (TEXT_FAMILIES.includes(family.template)) scores.push(`${`${family.template} (text)`.padEnd(20)} ${scoreAsText(dir, cases, extra)}`);
   }
   console.log(`\n== renderer families (${count} PDFs each)`);
   for (const line of scores) console.log(line);
+}
+
+/** The family's PDFs as `pdftotext -layout` extracts them, parsed as text and scored against the same records. */
+function scoreAsText(dir, cases, extra) {
+  const [inputs, gold, pred] = ["txt", "gold-text", "pred-text"].map((d) => join(dir, d));
+  for (const d of [inputs, gold, pred]) mkdirSync(d, { recursive: true });
+  for (const c of cases) {
+    writeFileSync(join(inputs, `${c.name}.txt`), execFileSync("pdftotext", ["-layout", "-enc", "UTF-8", "-", "-"], { input: c.pdf }));
+    writeFileSync(join(gold, `${c.name}.json`), JSON.stringify({ ...c.gold, source: { ...c.gold.source, textSource: "text", sha256: null } }, null, 2));
+  }
+  try {
+    execFileSync(process.execPath, [join(root, "dist/cli.js"), "parse", "--out", pred, ...cases.map((c) => join(inputs, `${c.name}.txt`))], { stdio: "ignore" });
+  } catch {
+    // As for the PDFs: failed inputs count as missing.
+  }
+  const report = execFileSync(process.execPath, [join(shared, "eval/score.mjs"), "--gold", gold, "--pred", join(pred, "documents"), ...extra], { encoding: "utf8" });
+  if (extra.includes("--verbose")) console.log(report);
+  return report.trim().split("\n").pop();
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -12,6 +12,7 @@ import { pdfFurniture, textFurniture, type PdfPageLines } from "./furniture.js";
 import { pageLines, round } from "./lines.js";
 import { readingOrder, textExtent, type Flow, type TextExtent } from "./reading.js";
 import { findTables, type FoundRow, type PageSegment } from "./tables.js";
+import { TEXT_GEOMETRY, textPageLines } from "./text.js";
 import type { BBox, Cell, Line, LayoutResult, PageLine, Table } from "./types.js";
 
 export type { BBox, Cell, Line, LayoutResult, PageLine, Table, TableCell, TableRow, TableRowRef } from "./types.js";
@@ -104,7 +105,25 @@ export function layoutText(text: string, budget: Budget = UNLIMITED): LayoutResu
     raw.map((r) => r.page),
   );
 
+  keepWrappedNumbers(raw, furnitureIndexes);
   budget.check("finding page furniture");
+  // Tables: the lines as positioned text (a character per x unit, a line per row), read by the same finder as a PDF's.
+  const positioned = textPageLines(raw, furnitureIndexes, pageTexts.length);
+  budget.check("finding tables");
+  const found = findTables(positioned.pages, TEXT_GEOMETRY);
+  const rowAt = new Map<number, { found: FoundRow; table: number }>();
+  const inTable = new Map<number, number>();
+  for (const segments of found.pages) {
+    for (const segment of segments) {
+      if (segment.kind !== "table") continue;
+      for (const row of segment.rows) {
+        const [first, ...rest] = row.lines.map((l) => positioned.index.get(l)!);
+        rowAt.set(first!, { found: row, table: segment.table });
+        for (const index of [first!, ...rest]) inTable.set(index, segment.table);
+      }
+    }
+  }
+
   const furniture: Furniture[] = [];
   const drafts: Draft[] = [];
   let blankBefore = false;
@@ -117,6 +136,16 @@ export function layoutText(text: string, budget: Budget = UNLIMITED): LayoutResu
       addFurniture(furniture, r.page, r.text);
       return;
     }
+    // A ruling drawn in characters inside a table ("----", "|---|---|") carries no words.
+    if (positioned.rules.has(index) && withinTable(index, inTable, raw)) return;
+    // As in PDF input, a page's first line is never a paragraph break: a paragraph may run on.
+    const breakBefore = blankBefore && drafts.length > 0 && drafts[drafts.length - 1]!.line.page === r.page;
+    blankBefore = false;
+    if (inTable.has(index)) {
+      const row = rowAt.get(index);
+      if (row) drafts.push(textTableDraft(r.page, row.found, row.table, found.tables[row.table]!, leadingSpace(r.raw), breakBefore));
+      return;
+    }
     drafts.push({
       line: {
         page: r.page,
@@ -125,20 +154,73 @@ export function layoutText(text: string, budget: Budget = UNLIMITED): LayoutResu
         fontSize: null,
         bold: false,
         italic: false,
-        indent: /^[ \t\u00A0]*/.exec(r.raw)![0].length,
+        indent: leadingSpace(r.raw),
         label: null,
         continuesLabel: null,
-        // As in PDF input, a page's first line is never a paragraph break: a paragraph may run on.
-        breakBefore: blankBefore && drafts.length > 0 && drafts[drafts.length - 1]!.line.page === r.page,
+        breakBefore,
         joinsNext: false,
         sourceItems: [],
       },
       softHyphen: endsWithSoftHyphen(r.raw),
       baseline: null,
     });
-    blankBefore = false;
   });
-  return { lines: finish(drafts), furniture, pages: pageTexts.length, diagnostics: [] };
+  return { lines: finish(drafts), furniture, pages: pageTexts.length, diagnostics: [], tables: found.tables };
+}
+
+/**
+ * A bare number at the foot of a page reads as a page number; directly under a
+ * table row, where one of the row's cells starts, it is the wrapped rest of
+ * that cell ("Budget för" / "2025").
+ */
+function keepWrappedNumbers(raw: { page: number; raw: string; text: string }[], furniture: Set<number>): void {
+  for (const index of [...furniture]) {
+    const above = raw[index - 1];
+    if (!/^\d{1,4}$/.test(raw[index]!.text) || !above || above.text === "" || above.page !== raw[index]!.page || furniture.has(index - 1)) continue;
+    const at = leadingSpace(raw[index]!.raw);
+    const cellStarts = [...above.raw.matchAll(/(?:^|\S {2,})(?=\S)/g)].map((m) => m.index + m[0].length);
+    if (at > 0 && cellStarts.length > 1 && cellStarts.includes(at)) furniture.delete(index);
+  }
+}
+
+function leadingSpace(raw: string): number {
+  return /^[ \t\u00A0]*/.exec(raw)![0].length;
+}
+
+/** A rule line stands inside a table when the nearest lines with words above and below it are rows of the same table. */
+function withinTable(index: number, inTable: Map<number, number>, raw: { text: string }[]): boolean {
+  const near = (step: number): number | undefined => {
+    for (let i = index + step; i >= 0 && i < raw.length; i += step) if (raw[i]!.text !== "" && !/^[-=_+|:\s]+$/.test(raw[i]!.text)) return inTable.get(i);
+    return undefined;
+  };
+  const above = near(-1);
+  return above !== undefined && above === near(1);
+}
+
+/** A table row of text input as a line: its cells joined, `table` set as for a PDF's rows. */
+function textTableDraft(page: number, found: FoundRow, index: number, table: Table, indent: number, breakBefore: boolean): Draft {
+  const cells = found.cells.map((cell) => cleanText(cell.text));
+  const filled = cells.filter((c) => c !== "");
+  return {
+    line: {
+      page,
+      text: filled.join(" "),
+      bbox: null,
+      fontSize: null,
+      bold: false,
+      italic: false,
+      indent,
+      label: null,
+      continuesLabel: null,
+      breakBefore,
+      joinsNext: false,
+      sourceItems: [],
+      ...(filled.length > 1 && { cells: filled }),
+      table: { table: index, row: found.row, header: found.header, columns: table.columns, cells },
+    },
+    softHyphen: false,
+    baseline: null,
+  };
 }
 
 /** A line before the document-wide passes (paragraph gaps, wrap hyphens). */

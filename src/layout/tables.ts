@@ -10,7 +10,7 @@
  * goes on at the top of the next one, under a repeated header or without one,
  * and stays one table. Cost: linear in the lines of the document.
  */
-import { columnMeaning, type ColumnMeaning } from "../../grammars/vocabulary.js";
+import { CELL_CONTENT, columnMeaning, type ColumnMeaning } from "../../grammars/vocabulary.js";
 import { wrapJoin } from "./clean.js";
 import { ALIGN } from "./columns.js";
 import type { Cell, PageLine, Table, TableCell } from "./types.js";
@@ -36,6 +36,28 @@ export interface FoundRow {
   header: boolean;
 }
 
+/**
+ * How the page's coordinates are to be read. PDF input: points, cells where
+ * the producer drew them. Text input (`pdftotext -layout`): a character per x
+ * unit, columns spaced anew on every page and shifted a character or two where
+ * a cell ran long, and no fonts to tell a label from a row.
+ */
+export interface TableGeometry {
+  /** How far a cell may stand from a column's edge and still be in line with it. */
+  align: number;
+  /**
+   * Every cell must be in line with its column: at its start, at its end (a
+   * right-aligned cell), inside the header cell's span, or at a start an
+   * earlier row of the column had. Text input, where a label and its value
+   * under a table would otherwise fall into its columns.
+   */
+  strictCells: boolean;
+  /** A table that goes on at the top of a page takes its columns from the rows there, when they show every column. */
+  realignPages: boolean;
+}
+
+export const PDF_GEOMETRY: TableGeometry = { align: ALIGN, strictCells: false, realignPages: false };
+
 export interface FoundTables {
   tables: Table[];
   /** Per page (same order as the input), its lines cut into flows and table rows. */
@@ -53,17 +75,29 @@ interface OpenTable {
   rowPitch: number;
   /** Whether the first body row's first-column cell is bold: a label set bold below a plain table is no row of it. */
   keyBold: boolean | null;
+  geometry: TableGeometry;
+  /** Where each column starts and ends on the current page (the header's cells, or the page's rows when realigned). */
+  starts: number[];
+  ends: number[];
+  /** Cell starts seen in each column on the current page. */
+  seen: number[][];
 }
 
-export function findTables(pages: PageLine[][]): FoundTables {
+export function findTables(pages: PageLine[][], geometry: TableGeometry = PDF_GEOMETRY): FoundTables {
   const tables: Table[] = [];
   const result: PageSegment[][] = [];
   let open: OpenTable | null = null;
+  // The last number of an agenda without a header that filled the foot of the page before: its rows may go on at the top of the next.
+  let agendaEnd: number | null = null;
 
   for (const lines of pages) {
     const segments: PageSegment[] = [];
+    const after = agendaEnd;
+    agendaEnd = null;
     let flow: PageLine[] = [];
     let current: FoundRow[] | null = null;
+    // A run of lines already tried as a table without a header is not tried again from within (linear cost).
+    let bareFrom = 0;
     const closeFlow = () => {
       if (flow.length > 0) segments.push({ kind: "flow", lines: flow });
       flow = [];
@@ -77,12 +111,15 @@ export function findTables(pages: PageLine[][]): FoundTables {
       const line = lines[i]!;
       // The top of a page may carry on the table that filled the foot of the page before.
       if (open && current === null && i === 0) {
-        if (repeatsHeader(line, open.table) || fitsColumns(line, open)) {
+        if (repeatsHeader(line, open.table)) {
+          const header = headerRow(line)!;
+          setColumns(open, header);
+          current = [addRow(open, line, true, header.map((cell, column) => ({ cell, column })))];
+          continue;
+        }
+        if (geometry.realignPages) realign(open, lines);
+        if (fitsColumns(line, open)) {
           current = [];
-          if (repeatsHeader(line, open.table)) {
-            current.push(addRow(open, line, true, headerRow(line)!.map((cell, column) => ({ cell, column }))));
-            continue;
-          }
         } else {
           open = null;
         }
@@ -96,10 +133,22 @@ export function findTables(pages: PageLine[][]): FoundTables {
         closeTable();
         open = null;
       }
+      if (i >= bareFrom) {
+        const bare = headerlessTable(lines, i, geometry, i === 0 ? after : null);
+        if ("table" in bare) {
+          closeFlow();
+          agendaEnd = bare.end === lines.length ? lastAgendaNumber(bare.table) : null;
+          segments.push({ kind: "table", table: tables.length, rows: bare.rows });
+          tables.push(bare.table);
+          i = bare.end - 1;
+          continue;
+        }
+        bareFrom = bare.end;
+      }
       const header = headerRow(line);
-      if (header && startsTable(lines, i, header)) {
+      if (header && startsTable(lines, i, header, geometry)) {
         closeFlow();
-        open = { index: tables.length, table: { columnX: header.map((c) => c.x0), headers: header.map((c) => c.text.trim()), columns: meanings(header), rows: [] }, bounds: bounds(header), rows: [], last: line, rowPitch: Infinity, keyBold: null };
+        open = openTable(tables.length, { columnX: header.map((c) => c.x0), headers: header.map((c) => c.text.trim()), columns: meanings(header), rows: [] }, header, line, geometry);
         tables.push(open.table);
         current = [addRow(open, line, true, header.map((cell, column) => ({ cell, column })))];
         continue;
@@ -166,12 +215,94 @@ function cellPart(cell: Cell, start: Cell["breaks"][number] | null, end: Cell["b
 }
 
 /** A header is a table's only when the next line falls into its columns. */
-function startsTable(lines: PageLine[], i: number, header: Cell[]): boolean {
+function startsTable(lines: PageLine[], i: number, header: Cell[], geometry: TableGeometry): boolean {
   const next = lines[i + 1];
   if (!next) return false;
-  const probe: OpenTable = { index: -1, table: { columnX: header.map((c) => c.x0), headers: [], columns: [], rows: [] }, bounds: bounds(header), rows: [], last: lines[i]!, rowPitch: Infinity, keyBold: null };
+  const probe = openTable(-1, { columnX: header.map((c) => c.x0), headers: [], columns: [], rows: [] }, header, lines[i]!, geometry);
   return belongs(next, probe) && cellColumns(next, probe)?.[0] === 0;
 }
+
+function openTable(index: number, table: Table, header: Cell[], last: PageLine, geometry: TableGeometry): OpenTable {
+  const open: OpenTable = { index, table, bounds: [], rows: [], last, rowPitch: Infinity, keyBold: null, geometry, starts: [], ends: [], seen: [] };
+  setColumns(open, header);
+  return open;
+}
+
+/** Columns from a header row (the first, or one repeated on a later page). */
+function setColumns(open: OpenTable, header: { x0: number; x1: number }[]): void {
+  open.starts = header.map((c) => c.x0);
+  open.ends = header.map((c) => c.x1);
+  open.bounds = bounds(header);
+  open.seen = header.map(() => []);
+}
+
+/**
+ * Text input spaces each page anew, narrower or wider than the page before,
+ * and not evenly (pdftotext packs a row's words). At the top of a page, the
+ * rows up to the first gap wider than a row start at a few places: those are
+ * matched in order to the table's columns, moved to the first column's start
+ * there and scaled by the factor that puts each place nearest to one column of
+ * its own (the factor with the smallest misfit); a column that no place
+ * matched stands where the factor puts it.
+ */
+function realign(open: OpenTable, lines: PageLine[]): void {
+  const { align } = open.geometry;
+  const starts: number[] = [];
+  let previous: PageLine | null = null;
+  for (const line of lines) {
+    const limit = Number.isFinite(open.rowPitch) ? open.rowPitch + ROW_PITCH_SLACK * line.fontSize : FIRST_ROW_GAP * line.fontSize;
+    if (previous && line.baseline - previous.baseline > limit) break;
+    for (const cell of line.cells) starts.push(cell.x0);
+    previous = line;
+  }
+  const places = columnPlaces(starts, align);
+  // Where the column's cells started on the page before (a header word may stand a little off them), else its header's start.
+  const reference = open.starts.map((start, j) => (open.seen[j]!.length > 0 ? Math.min(...open.seen[j]!) : start));
+  const origin = reference[0]!;
+  const shift = places[0];
+  if (shift === undefined || Math.abs(shift - origin) > COLUMN_SHIFT) return;
+  const at = (scale: number, j: number) => shift + scale * (reference[j]! - origin);
+  let best: { scale: number; matched: Map<number, number>; misfit: number } | null = null;
+  const scales = [1, ...places.slice(1).flatMap((x) => reference.slice(1).map((start) => (x - shift) / (start - origin)))];
+  for (const scale of scales) {
+    const fit = matchPlaces(places, reference.map((_, j) => at(scale, j)), align);
+    if (fit && (!best || fit.misfit < best.misfit)) best = { scale, ...fit };
+  }
+  if (!best) return;
+  const { scale, matched } = best;
+  setColumns(
+    open,
+    reference.map((start, j) => {
+      const x0 = matched.get(j) ?? at(scale, j);
+      return { x0, x1: x0 + scale * (open.ends[j]! - open.starts[j]!) };
+    }),
+  );
+}
+
+/**
+ * Each place to the nearest column, in order, one place per column, no
+ * further from it than half the way to the next column (or `align`):
+ * the columns matched and the sum of squared distances; null when they do not match.
+ */
+function matchPlaces(places: number[], columns: number[], align: number): { matched: Map<number, number>; misfit: number } | null {
+  const matched = new Map<number, number>();
+  let misfit = 0;
+  let last = -1;
+  for (const x of places) {
+    let j = 0;
+    for (let k = 1; k < columns.length; k++) if (Math.abs(columns[k]! - x) < Math.abs(columns[j]! - x)) j = k;
+    const room = Math.min(j > 0 ? columns[j]! - columns[j - 1]! : Infinity, j + 1 < columns.length ? columns[j + 1]! - columns[j]! : Infinity);
+    const distance = Math.abs(columns[j]! - x);
+    if (j <= last || distance > Math.max(align, room / 2)) return null;
+    matched.set(j, x);
+    misfit += distance * distance;
+    last = j;
+  }
+  return { matched, misfit };
+}
+
+/** How far a page's first column may stand from where the table's stood (x units) and still be the same column. */
+const COLUMN_SHIFT = 12;
 
 /**
  * What each column holds. "§" heads a number column in an agenda or contents,
@@ -183,9 +314,10 @@ function meanings(header: Cell[]): (ColumnMeaning | null)[] {
   return raw.map((m, i) => (people && m === "number" && /§/.test(header[i]!.text) ? "paragraphs" : m));
 }
 
-function bounds(header: Cell[]): number[] {
+function bounds(header: { x0: number; x1: number }[]): number[] {
   return header.map((cell, i) => (i === 0 ? -Infinity : (header[i - 1]!.x1 + cell.x0) / 2));
 }
+
 
 function repeatsHeader(line: PageLine, table: Table): boolean {
   const header = headerRow(line);
@@ -200,11 +332,13 @@ function repeatsHeader(line: PageLine, table: Table): boolean {
 function fitsColumns(line: PageLine, open: OpenTable): boolean {
   const placed = placeCells(line, open);
   if (!placed || placed.length === 0) return false;
+  const { align } = open.geometry;
   const [first] = placed;
-  if (first!.column === 0) return placed.length >= 2 && Math.abs(first!.cell.x0 - open.table.columnX[0]!) <= ALIGN;
+  if (first!.column === 0) return placed.length >= 2 && Math.abs(first!.cell.x0 - open.starts[0]!) <= align;
   const previous = open.rows[open.rows.length - 1];
   if (!previous || previous.header) return false;
-  return placed.every(({ cell, column }) => Math.abs(cell.x0 - previous.cells[column]!.x0) <= ALIGN);
+  // Text input spaces the page anew: the wrapped rest stands at the columns as this page has them.
+  return placed.every(({ cell, column }) => Math.abs(cell.x0 - (open.geometry.realignPages ? open.starts[column]! : previous.cells[column]!.x0)) <= align);
 }
 
 /** The line goes on with the open table: close enough under its last line, every cell inside one column. */
@@ -214,8 +348,29 @@ function belongs(line: PageLine, open: OpenTable): boolean {
   if (line.page === open.last.page && (gap <= 0 || gap > limit)) return false;
   const placed = placeCells(line, open);
   if (!placed) return false;
+  if (open.geometry.strictCells && !placed.every(({ cell, column }) => inLine(cell, column, open))) return false;
   const key = placed[0]?.column === 0 ? placed[0].cell : null;
   return key === null || open.keyBold === null || key.bold === open.keyBold;
+}
+
+/**
+ * A cell in line with its column: at its start, under the header cell (a
+ * centred mark, a right-aligned time a little left of it), or where the
+ * column's cells started before.
+ */
+function inLine(cell: Cell, column: number, open: OpenTable): boolean {
+  const { align } = open.geometry;
+  const start = open.starts[column]!;
+  const end = open.ends[column]!;
+  if (Math.abs(cell.x0 - start) <= align) return true;
+  if (cell.x0 >= start - 2 * align && cell.x1 <= end + align) return true;
+  return open.seen[column]!.some((x) => Math.abs(cell.x0 - x) <= align);
+}
+
+/** Keep a column's cell start, once per place (so a long table costs no more per line). */
+function remember(open: OpenTable, column: number, x: number): void {
+  const seen = open.seen[column]!;
+  if (!seen.some((s) => Math.abs(s - x) <= open.geometry.align)) seen.push(x);
 }
 
 /**
@@ -224,7 +379,8 @@ function belongs(line: PageLine, open: OpenTable): boolean {
  * into the next column without a break there.
  */
 function placeCells(line: PageLine, open: OpenTable): { cell: Cell; column: number }[] | null {
-  const { columnX } = open.table;
+  const { starts: columnX } = open;
+  const { align } = open.geometry;
   const placed: { cell: Cell; column: number }[] = [];
   for (const whole of line.cells) {
     let cell: Cell | null = whole;
@@ -232,17 +388,37 @@ function placeCells(line: PageLine, open: OpenTable): { cell: Cell; column: numb
       let column = 0;
       while (column + 1 < open.bounds.length && cell.x0 >= open.bounds[column + 1]!) column++;
       const nextStart = columnX[column + 1];
-      if (nextStart === undefined || cell.x1 <= nextStart + ALIGN) {
+      // A word that starts at a later column is that column's, however little of it reaches past the column's start
+      // (a one-letter party beside a long name; text input squeezes such a gap to one space).
+      const squeezed = columnCut(cell, column, columnX, align) !== null;
+      if (nextStart === undefined || (cell.x1 <= nextStart + align && !squeezed)) {
         placed.push({ cell, column });
         break;
       }
-      const cut = cell.breaks.find((b) => columnX.some((x, k) => k > column && Math.abs(b.x - x) <= ALIGN));
+      const cut = columnCut(cell, column, columnX, align);
       if (!cut) return null;
       placed.push({ cell: cellPart(cell, null, cut), column });
       cell = cellPart(cell, cut, null);
     }
   }
   return placed;
+}
+
+/**
+ * Where a cell is to be cut: at a break by the start of the first later column
+ * that one stands at. The first break that close wins, unless it stands at the
+ * very edge of the tolerance and a nearer one follows (text input squeezes a
+ * long row, so a cell start may stand a character or two off its column).
+ */
+function columnCut(cell: Cell, column: number, columnX: number[], align: number): Cell["breaks"][number] | null {
+  for (let k = column + 1; k < columnX.length; k++) {
+    const near = cell.breaks.filter((b) => Math.abs(b.x - columnX[k]!) <= align);
+    if (near.length === 0) continue;
+    const distance = (b: Cell["breaks"][number]) => Math.abs(b.x - columnX[k]!);
+    const nearest = near.reduce((best, b) => (distance(b) < distance(best) ? b : best));
+    return distance(near[0]!) < align ? near[0]! : nearest;
+  }
+  return null;
 }
 
 function cellColumns(line: PageLine, open: OpenTable): number[] | null {
@@ -254,9 +430,12 @@ function takeLine(open: OpenTable, line: PageLine): FoundRow | null {
   const placed = placeCells(line, open)!;
   const previous = open.rows[open.rows.length - 1];
   const gap = line.page === open.last.page ? line.baseline - open.last.baseline : 0;
-  const wraps = previous !== undefined && !previous.header && gap <= WRAP_PITCH * line.fontSize && wrapsRow(placed, gap, open, line.fontSize);
+  const wraps = previous !== undefined && !previous.header && gap <= WRAP_PITCH * line.fontSize && wrapsRow(placed, gap, open, line.fontSize, previous);
   if (wraps) {
-    for (const { cell, column } of placed) appendText(previous.cells[column]!, cell);
+    for (const { cell, column } of placed) {
+      appendText(previous.cells[column]!, cell);
+      remember(open, column, cell.x0);
+    }
     previous.lines.push(line);
     open.last = line;
     return null;
@@ -270,13 +449,21 @@ function takeLine(open: OpenTable, line: PageLine): FoundRow | null {
 /**
  * A line close under a row carries on its cells when it has nothing in the
  * first column, when it stands closer than rows do (rows set apart by padding),
- * or when its first-column text cannot start an entry (lower case, "(").
+ * when its first-column text cannot start an entry (lower case, "(", a
+ * dash or a comma carried over from a wrap), or when it closes a parenthesis
+ * that the row's first cell left open.
  */
-function wrapsRow(placed: { cell: Cell; column: number }[], gap: number, open: OpenTable, fontSize: number): boolean {
+function wrapsRow(placed: { cell: Cell; column: number }[], gap: number, open: OpenTable, fontSize: number, previous: FoundRow): boolean {
   const first = placed[0];
   if (!first || first.column !== 0) return true;
+  // A parenthesis left open in the row's first cell closes on this line: "Anna Berg (Kommunförbundet" / "Jämtland)".
+  if (unclosed(previous.cells[0]!.text) && /\)/.test(first.cell.text)) return true;
   if (gap > 0 && Number.isFinite(open.rowPitch) && gap < open.rowPitch - ROW_PADDING * fontSize) return true;
-  return /^[\p{Ll}(]/u.test(first.cell.text.trim());
+  return /^[\p{Ll}(\-–—,;&/]/u.test(first.cell.text.trim());
+}
+
+function unclosed(text: string): boolean {
+  return (text.match(/\(/g) ?? []).length > (text.match(/\)/g) ?? []).length;
 }
 
 /** Rows at least this much further apart than wrapped lines (× font size) are set apart by padding. */
@@ -285,7 +472,10 @@ const ROW_PADDING = 0.2;
 /** A new row from placed cells (a header row: its header cells, one per column). */
 function addRow(open: OpenTable, line: PageLine, header: boolean, placed: { cell: Cell; column: number }[]): FoundRow {
   const cells: TableCell[] = open.table.columnX.map((x) => ({ text: "", x0: x, x1: x }));
-  for (const { cell, column } of placed) appendText(cells[column]!, cell);
+  for (const { cell, column } of placed) {
+    appendText(cells[column]!, cell);
+    if (!header) remember(open, column, cell.x0);
+  }
   const row: FoundRow = { row: open.table.rows.length, lines: [line], cells, header };
   const key = placed.find((p) => p.column === 0)?.cell;
   if (!header && open.keyBold === null && key) open.keyBold = key.bold;
@@ -308,4 +498,216 @@ function appendText(target: TableCell, cell: Cell): void {
   target.text = join === "none" ? `${target.text} ${text}` : join === "dropHyphen" ? target.text.slice(0, -1) + text : target.text + text;
   target.x0 = Math.min(target.x0, cell.x0);
   target.x1 = Math.max(target.x1, cell.x1);
+}
+
+// ---------------------------------------------------------------------------
+// Tables without a header row
+// ---------------------------------------------------------------------------
+
+/** A table without a header needs this many rows: alignment over fewer is chance. */
+const MIN_BARE_ROWS = 3;
+
+/**
+ * A table without a header row (and without rulings): rows whose cells start
+ * at the same few x positions, the first column in every row, over at least
+ * three rows, read as a table only when its cells say what each column holds:
+ * an agenda (numbers that count up by one, a title, and a column of
+ * diarienummer, times or people) or a list of people (names, then marks,
+ * party letters, § limits or answers, with at least one column of marks or
+ * answers). A line just above the rows that is one header word alone
+ * ("Ledamöter", "Ersättare") heads the names. Two-column text, a label column
+ * beside its text and signature blocks give no such columns and stay text.
+ * Returns the table, or how far the run tried reaches (not to be tried again).
+ */
+function headerlessTable(lines: PageLine[], i: number, geometry: TableGeometry, after: number | null): { table: Table; rows: FoundRow[]; end: number } | { end: number } {
+  const label = groupLabel(lines[i]!);
+  const first = label ? i + 1 : i;
+  const run = bareRun(lines, first, geometry);
+  const fail = { end: Math.max(i + 1, run.end) };
+  // Under a header word, or going on from the page before, the rows need no count to be a table; alone they do.
+  if (run.rows.length < (label || after !== null ? 1 : MIN_BARE_ROWS)) return fail;
+  const places = columnPlaces(run.rows.flatMap((r) => r.cells.map((c) => c.x0)), geometry.align);
+  const columnOf = (cell: Cell) => places.reduce((found, x, j) => (x <= cell.x0 + geometry.align ? j : found), 0);
+  const texts = run.rows.map((row) => {
+    const cells: TableCell[] = places.map((x) => ({ text: "", x0: x, x1: x }));
+    for (const whole of row.cells) {
+      // A gap squeezed to one space (text input) leaves a later column's words in the cell before: cut them off where that column starts.
+      let cell: Cell | null = whole;
+      while (cell) {
+        const cut: Cell["breaks"][number] | null = columnCut(cell, columnOf(cell), places, geometry.align);
+        appendText(cells[columnOf(cell)]!, cut ? cellPart(cell, null, cut) : cell);
+        cell = cut ? cellPart(cell, cut, null) : null;
+      }
+    }
+    return cells;
+  });
+  const columns = bareMeanings(texts.map((cells) => cells.map((c) => c.text)), label ? columnMeaning(label.cells[0]!.text) : null);
+  if (!columns) return fail;
+  const goesOn = columns[0] === "number" && Number(/\d+/.exec(texts[0]![0]!.text)?.[0]) === (after ?? NaN) + 1;
+  if (run.rows.length < MIN_BARE_ROWS && !label && !goesOn) return fail;
+  const table: Table = { columnX: places, headers: places.map((_, j) => (j === 0 && label ? label.cells[0]!.text.trim() : "")), columns, rows: [] };
+  const rows: FoundRow[] = [];
+  if (label) {
+    const cells = places.map((x, j) => ({ text: j === 0 ? label.cells[0]!.text.trim() : "", x0: x, x1: x }));
+    rows.push({ row: 0, lines: [label], cells, header: true });
+    table.rows.push({ page: label.page, cells, header: true });
+  }
+  run.rows.forEach((row, k) => {
+    rows.push({ row: rows.length, lines: row.lines, cells: texts[k]!, header: false });
+    table.rows.push({ page: row.lines[0]!.page, cells: texts[k]!, header: false });
+  });
+  return { table, rows, end: run.end };
+}
+
+/** A line that is one header word of a people column alone ("Ledamöter", "Ersättare:"). */
+function groupLabel(line: PageLine): PageLine | null {
+  if (line.cells.length !== 1) return null;
+  const meaning = columnMeaning(line.cells[0]!.text);
+  return meaning === "member" || meaning === "substitute" || meaning === "name" ? line : null;
+}
+
+/**
+ * The rows from line `from`: a row is a line with at least two cells whose
+ * first stands where the first row's did; a line close under it whose cells
+ * all stand right of that carries the row's wrapped cells. A list number set
+ * at a tab stop before its text ("1." then the title) is a cell of its own here.
+ */
+function bareRun(lines: PageLine[], from: number, geometry: TableGeometry): { rows: { lines: PageLine[]; cells: Cell[] }[]; end: number } {
+  const rows: { lines: PageLine[]; cells: Cell[] }[] = [];
+  let key: number | null = null;
+  let pitch = Infinity;
+  // The rows' right edge: where the last column's cells end.
+  let right = -Infinity;
+  let j = from;
+  for (; j < lines.length; j++) {
+    const line = lines[j]!;
+    const cells = splitMarker(line.cells);
+    const last = rows[rows.length - 1]?.lines.at(-1);
+    const gap = last ? line.baseline - last.baseline : 0;
+    if (last && (gap <= 0 || gap > (Number.isFinite(pitch) ? pitch + ROW_PITCH_SLACK * line.fontSize : FIRST_ROW_GAP * line.fontSize))) break;
+    const start = cells[0]!.x0;
+    if (key === null || Math.abs(start - key) <= geometry.align) {
+      const previous = rows[rows.length - 1];
+      // A name's wrapped rest in the first column: "(Bräcke kommun)", or the close of a parenthesis left open.
+      if (previous && cells.length === 1 && gap <= WRAP_PITCH * line.fontSize && continuesFirstCell(previous.lines, line)) {
+        previous.lines.push(line);
+        previous.cells.push(...cells);
+        continue;
+      }
+      // A row may be its first cell alone where that is a person (an absent one, no marks beside).
+      if (cells.length < 2 && !(previous && CELL_CONTENT.people.test(cells[0]!.text.trim()))) break;
+      // Every row's first cell is of one kind (a number, or people) and set like the first row's: a label under the rows ends them.
+      const kind = firstCellKind(cells[0]!);
+      if (!kind || (previous && (kind !== firstCellKind(previous.cells[0]!) || cells[0]!.bold !== previous.cells[0]!.bold))) break;
+      if (key !== null) pitch = Math.min(pitch, line.baseline - rows[rows.length - 1]!.lines[0]!.baseline);
+      key ??= start;
+      rows.push({ lines: [line], cells });
+      right = Math.max(right, ...cells.map((c) => c.x1));
+      continue;
+    }
+    if (start > key + geometry.align && last && gap <= WRAP_PITCH * line.fontSize && wrapsCellAbove(splitMarker(last.cells), cells[0]!, right, geometry.align, line.fontSize)) {
+      rows[rows.length - 1]!.lines.push(line);
+      rows[rows.length - 1]!.cells.push(...cells);
+      continue;
+    }
+    break;
+  }
+  return { rows, end: j };
+}
+
+/**
+ * A line under a row carries on a cell of it, except a line that opens with a
+ * label ("Föredragande: …" under a title in a numbered agenda list) where the
+ * cell above had room for its first word (before the next cell there, or the
+ * rows' right edge): text that wraps would have stayed on the line above.
+ */
+function wrapsCellAbove(above: Cell[], cell: Cell, right: number, align: number, fontSize: number): boolean {
+  const k = above.findIndex((c) => Math.abs(c.x0 - cell.x0) <= align);
+  if (k < 0 || !LABEL_START.test(cell.text.trim())) return true;
+  const limit = above[k + 1]?.x0 ?? right;
+  const word = cell.text.trim().split(/\s/)[0]!;
+  const wordWidth = ((cell.x1 - cell.x0) * word.length) / Math.max(1, cell.text.length);
+  return above[k]!.x1 + wordWidth + CELL_ROOM * fontSize > limit;
+}
+
+/** A line that opens with a label: a word or two, then a colon. */
+const LABEL_START = /^\p{L}+(?:\s\p{L}+)?:(?:\s|$)/u;
+
+/** Room (× font size) a column's text leaves before the next column: a word that fits with this much to spare would have stayed on its line. */
+const CELL_ROOM = 1.2;
+
+function firstCellKind(cell: Cell): "number" | "people" | null {
+  // A parenthesis that wraps onto the next line ("Anna Berg (Region" / "JH)") is left out.
+  const text = cell.text.trim().replace(/\s*\([^()]*$/u, "");
+  if (CELL_CONTENT.number.test(text)) return "number";
+  // A long name may leave too small a gap before the next column's word ("… (Region JH) l"): that word is cut off later.
+  const last = cell.breaks.at(-1);
+  return CELL_CONTENT.people.test(text) || (last !== undefined && CELL_CONTENT.people.test(cell.text.slice(0, last.at).trim())) ? "people" : null;
+}
+
+function continuesFirstCell(row: PageLine[], line: PageLine): boolean {
+  const text = line.cells[0]!.text.trim();
+  const first = row.map((l) => (l.cells[0]!.x0 <= row[0]!.cells[0]!.x1 ? l.cells[0]!.text : "")).join(" ");
+  return /^[\p{Ll}(\-–—,;&/]/u.test(text) || (unclosed(first) && /\)/.test(text));
+}
+
+/** "1." and its title as two cells, where the line's first cell is a list number and the title starts at an item after a gap. */
+function splitMarker(cells: Cell[]): Cell[] {
+  const [cell, ...rest] = cells;
+  const cut = cell?.breaks[0];
+  if (!cell || !cut || !CELL_CONTENT.number.test(cell.text.slice(0, cut.at).trim())) return [...cells];
+  return [cellPart(cell, null, cut), cellPart(cell, cut, null), ...rest];
+}
+
+/** The x positions cells start at, each the leftmost of a cluster of starts within `align` of each other. */
+function columnPlaces(xs: number[], align: number): number[] {
+  const starts = [...xs].sort((a, b) => a - b);
+  const places: number[] = [];
+  let last = -Infinity;
+  for (const x of starts) {
+    if (x - last > align) places.push(x);
+    last = x;
+  }
+  return places;
+}
+
+/** What each column holds, from its cells; null when some column says nothing, or the whole is no agenda and no list of people. */
+function bareMeanings(rows: string[][], labelMeaning: ColumnMeaning | null): (ColumnMeaning | null)[] | null {
+  const count = rows[0]!.length;
+  const column = (j: number) => rows.map((r) => r[j]!).filter((t) => t !== "");
+  const all = (j: number, pattern: RegExp) => column(j).length > 0 && column(j).every((t) => pattern.test(t));
+  if (count < 2) return null;
+  if (all(0, CELL_CONTENT.number) && countsUp(rows.map((r) => r[0]!))) {
+    if (count < 3 || column(1).length < rows.length || all(1, CELL_CONTENT.number)) return null;
+    const meanings: (ColumnMeaning | null)[] = ["number", "title"];
+    for (let j = 2; j < count; j++) {
+      const meaning = all(j, CELL_CONTENT.caseNumber) ? "caseNumber" : all(j, CELL_CONTENT.time) ? "time" : all(j, CELL_CONTENT.people) ? "presenter" : null;
+      if (!meaning) return null;
+      meanings.push(meaning);
+    }
+    return meanings;
+  }
+  if (column(0).length < rows.length || !all(0, CELL_CONTENT.people)) return null;
+  const meanings: (ColumnMeaning | null)[] = [labelMeaning ?? "name"];
+  let marks = 0;
+  let answers = 0;
+  for (let j = 1; j < count; j++) {
+    if (all(j, CELL_CONTENT.mark)) meanings.push(marks++ === 0 ? "present" : "absent");
+    else if (all(j, CELL_CONTENT.answer) && !all(j, /^ja$/iu)) (answers++, meanings.push("vote"));
+    else if (all(j, CELL_CONTENT.party)) meanings.push("party");
+    else if (all(j, CELL_CONTENT.paragraphs)) meanings.push("paragraphs");
+    else return null;
+  }
+  return marks > 2 || answers > 1 || marks + answers === 0 ? null : meanings;
+}
+
+function lastAgendaNumber(table: Table): number | null {
+  const last = table.rows[table.rows.length - 1];
+  return table.columns[0] === "number" && last ? Number(/\d+/.exec(last.cells[0]!.text)?.[0]) : null;
+}
+
+/** Agenda numbers count up by one from row to row. */
+function countsUp(numbers: string[]): boolean {
+  const values = numbers.map((n) => Number(/\d+/.exec(n)?.[0]));
+  return values.every((v, k) => k === 0 || v === values[k - 1]! + 1);
 }

@@ -57,14 +57,15 @@ export interface Line {
   /** Indexes of the pdf.js items (of this page) the line was built from; [] for text input. */
   sourceItems: number[];
   /**
-   * PDF input only: the texts of the line's cells when it has more than one, that is when
-   * runs of text stand apart by a column-sized gap (table rows, a label and its value, an
-   * agenda title and its right-aligned time). `text` is these joined with one space.
+   * The texts of the line's cells when it has more than one, that is when runs of text
+   * stand apart by a column-sized gap (table rows, a label and its value, an agenda title
+   * and its right-aligned time); text input: a table row's filled cells only. `text` is
+   * these joined with one space.
    */
   cells?: string[];
   /** PDF input only, beside `cells`: the left x of each cell, so a cross in a table can be read by its column. */
   cellX?: number[];
-  /** PDF input only: the line is one row of a table found by `tables.ts` (wrapped cell lines joined). */
+  /** The line is one row of a table found by `tables.ts` (wrapped cell lines joined); text input too. */
   table?: TableRowRef;
 }
 
@@ -141,7 +142,7 @@ export interface LayoutResult {
   furniture: Furniture[];
   /** Page count of the input (pages of text for text input). */
   pages: number;
-  /** Tables found on the pages (PDF input only; their rows are also `lines` with `table` set). */
+  /** Tables found on the pages (their rows are also `lines` with `table` set). */
   tables?: Table[];
   diagnostics: Diagnostic[];
 }

@@ -150,3 +150,85 @@ describe("findTables", () => {
     expect(findTables([lines]).tables).toEqual([]);
   });
 });
+
+describe("findTables: tables without a header row", () => {
+  const NAME = 70;
+  const PARTY = 270;
+  const MARK = 330;
+
+  it("reads an agenda without a header from its columns: numbers counting up, titles, diarienummer, presenters", () => {
+    const lines = page(1, 100, [
+      [["1", NR], ["Val av justerare", TITLE], ["KS 2024/12", DNR], ["Anna Berg", WHO]],
+      [["2", NR], ["Budgetuppföljning för", TITLE], ["KS 2024/13", DNR]],
+      [["skolskjuts", TITLE]],
+      [["3", NR], ["Taxa för vatten", TITLE], ["Per Holm", WHO]],
+    ]);
+    const { tables, pages } = findTables([lines]);
+    expect(tables.map((t) => t.columns)).toEqual([["number", "title", "caseNumber", "presenter"]]);
+    expect(view(pages[0]!)).toEqual([
+      ["table", 0, [["1", "Val av justerare", "KS 2024/12", "Anna Berg"], ["2", "Budgetuppföljning för skolskjuts", "KS 2024/13", ""], ["3", "Taxa för vatten", "", "Per Holm"]]],
+    ]);
+  });
+
+  it("reads a list of people with marks under a group word, an absent person by an empty box", () => {
+    const lines = page(1, 100, [
+      [["Ersättare", NAME]],
+      [["Anna Berg", NAME], ["S", PARTY], ["[X]", MARK]],
+      [["Per Holm (Region JH)", NAME], ["M", PARTY], ["[ ]", MARK]],
+    ]);
+    const { tables, pages } = findTables([lines]);
+    expect(tables.map((t) => t.columns)).toEqual([["substitute", "party", "present"]]);
+    expect(view(pages[0]!)).toEqual([["table", 0, [["Ersättare", "", ""], ["Anna Berg", "S", "[X]"], ["Per Holm (Region JH)", "M", "[ ]"]]]]);
+  });
+
+  const noTables = (specs: Spec[][]) => {
+    const { tables, pages } = findTables([page(1, 100, specs)]);
+    expect(tables).toEqual([]);
+    expect(pages[0]!.every((s) => s.kind === "flow")).toBe(true);
+  };
+
+  it("leaves two columns of running text alone", () =>
+    noTables([
+      [["Nämnden beslutar att godkänna", NAME], ["Förvaltningen har sett över", 320]],
+      [["rapporten och lägga den till", NAME], ["kostnaderna för lokalerna och", 320]],
+      [["handlingarna för kännedom.", NAME], ["föreslår att ramen behålls.", 320]],
+      [["Beslutet skickas till ekonomi.", NAME], ["Ärendet har beretts av KSAU.", 320]],
+    ]));
+
+  it("leaves side headings alone: a label column beside the section's text", () =>
+    noTables([
+      [["§ 12", NAME], ["Budgetuppföljning 2025", 170]],
+      [["Beslut", NAME], ["Nämnden godkänner rapporten.", 170]],
+      [["Sammanfattning", NAME], ["Förvaltningen redovisar utfallet.", 170]],
+      [["Förslag", NAME], ["Nämnden föreslås godkänna rapporten.", 170]],
+    ]));
+
+  it("leaves signature blocks alone: names over roles, side by side", () =>
+    noTables([
+      [["Anna Berg", NAME], ["Per Holm", 320]],
+      [["Ordförande", NAME], ["Justerare", 320]],
+      [["Eva Lind", NAME], ["Karl Nord", 320]],
+      [["Sekreterare", NAME], ["Justerare", 320]],
+    ]));
+
+  it("leaves a list of names beside parties alone when no column holds marks or answers", () =>
+    noTables([
+      [["Anna Berg", NAME], ["S", PARTY]],
+      [["Per Holm", NAME], ["M", PARTY]],
+      [["Eva Lind", NAME], ["C", PARTY]],
+    ]));
+
+  it("leaves a numbered list alone: numbers and text, no third column that says what it holds", () =>
+    noTables([
+      [["1.", NAME], ["Förvaltningen genomför ramarna för nästa år.", NAME + 20]],
+      [["2.", NAME], ["Samverkansrådet konstaterar ramarna.", NAME + 20]],
+      [["3.", NAME], ["Nämnden analyserar resultatet för perioden.", NAME + 20]],
+    ]));
+
+  it("needs numbers that count up: a column of amounts is no agenda", () =>
+    noTables([
+      [["12", NAME], ["Lokalkostnader", TITLE], ["2024/12", DNR]],
+      [["40", NAME], ["Personal", TITLE], ["2024/13", DNR]],
+      [["7", NAME], ["Övrigt", TITLE], ["2024/14", DNR]],
+    ]));
+});

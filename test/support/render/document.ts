@@ -704,6 +704,15 @@ function variant(ctx: Context): 0 | 1 {
   return Number(ctx.doc.meeting.date?.slice(-1) ?? 0) % 2 === 0 ? 0 : 1;
 }
 
+/**
+ * A third of the tables (by the month) print no header row and no rulings:
+ * the columns show only in how their cells line up, and what each holds in
+ * what the cells say (issue 11).
+ */
+function headerless(ctx: Context): boolean {
+  return Number(ctx.doc.meeting.date?.slice(5, 7) ?? 1) % 3 === 0;
+}
+
 function headerRow(columns: Column[], gap: number): RowBlock {
   return { type: "row", size: SIZE.body, gap, cells: columns.map((c) => ({ x: c.x, width: c.width, text: c.header, face: "bold", ...(c.align && { align: c.align }) })) };
 }
@@ -742,11 +751,13 @@ const AGENDA_COLUMNS: Column[][] = [
  * rendered keeps only what the columns show.
  */
 function agendaTableBlocks(ctx: Context): Block[] {
-  const columns = AGENDA_COLUMNS[variant(ctx)]!;
+  // Without a header the rows alone show the columns: three rows at least, every cell set from its column's left edge.
+  const bare = headerless(ctx) && ctx.doc.items.length >= 3;
+  const columns = AGENDA_COLUMNS[variant(ctx)]!.map((c) => (bare ? { ...c, align: undefined } : c));
   const has = (header: string) => columns.some((c) => c.header === header);
   const header = headerRow(columns, 1);
-  const repeat = variant(ctx) === 0 ? header : undefined;
-  const blocks: Block[] = [header];
+  const repeat = variant(ctx) === 0 && !bare ? header : undefined;
+  const blocks: Block[] = bare ? [] : [header];
   for (const item of ctx.doc.items) {
     Object.assign(item, { description: null, proposal: null, basis: [], distribution: [] });
     if (!has("Tid")) item.time = null;
@@ -786,7 +797,9 @@ const ABSENT_NAMES = ["Gunnel Ahlqvist", "Bertil Sandin", "Sixten Eklöf"] as co
  */
 function attendanceTableBlocks(ctx: Context): Block[] {
   const { doc } = ctx;
-  const boxes = variant(ctx) === 1;
+  // Without a header a mark says present or absent by itself: "[X]" or "[ ]" in one column.
+  const bare = headerless(ctx);
+  const boxes = variant(ctx) === 1 || bare;
   const mark = (present: boolean) => (boxes ? (present ? "[X]" : "[ ]") : present ? "X" : "");
   const known = new Set(doc.participants.map((p) => p.name));
   const replaced = [...new Set(doc.participants.flatMap((p) => (p.replaces && !known.has(p.replaces) ? [p.replaces] : [])))];
@@ -802,7 +815,9 @@ function attendanceTableBlocks(ctx: Context): Block[] {
     { header: "§", x: PAGE.left + 392, width: 63 },
   ];
   const memberRow = (texts: Record<string, string>) => memberColumns.map((c) => texts[c.header] ?? "");
-  const blocks: Block[] = [headerRow(memberColumns, 0.8)];
+  // Without a header row the group's word stands alone above its rows, and a substitute's "Tjänstgör för" has no column.
+  const groupHeading = (columns: Column[]) => (bare ? text(columns[0]!.header, "bold", SIZE.body, { gap: 0.8, keepWithNext: true }) : headerRow(columns, 0.8));
+  const blocks: Block[] = [groupHeading(memberColumns)];
   for (const p of doc.participants.filter((q) => q.group === "member")) {
     blocks.push(tableRowBlock(memberColumns, memberRow({ Ledamöter: name(p), Parti: ctx.party(p.party) ?? "", Närvarande: mark(true), "§": limit(p) }), undefined, ctx.entryTracker(p)));
   }
@@ -815,16 +830,18 @@ function attendanceTableBlocks(ctx: Context): Block[] {
     { header: "Ersättare", x: PAGE.left, width: 190 },
     { header: "Parti", x: PAGE.left + 200, width: 40 },
     { header: "Närvarande", x: PAGE.left + 250, width: 60 },
-    { header: "Tjänstgör för", x: PAGE.left + 320, width: 100 },
+    ...(bare ? [] : [{ header: "Tjänstgör för", x: PAGE.left + 320, width: 100 }]),
     { header: "§", x: PAGE.left + 430, width: 25 },
   ];
   const absentSubstitute = ABSENT_NAMES.filter((n) => !known.has(n) && !absent.includes(n))[0]!;
-  blocks.push(headerRow(substituteColumns, 0.8));
+  blocks.push(groupHeading(substituteColumns));
   for (const p of substitutes) {
-    const texts = [name(p), ctx.party(p.party) ?? "", mark(true), p.replaces ?? "", limit(p)];
+    // Unprinted, whom a substitute serves for is not in the record either.
+    if (bare) Object.assign(p, { group: "substitute", replaces: null });
+    const texts = [name(p), ctx.party(p.party) ?? "", mark(true), ...(bare ? [] : [p.replaces ?? ""]), limit(p)];
     blocks.push(tableRowBlock(substituteColumns, texts, undefined, ctx.entryTracker(p)));
   }
-  blocks.push(tableRowBlock(substituteColumns, [absentSubstitute, "", mark(false), "", ""], undefined));
+  blocks.push(tableRowBlock(substituteColumns, bare ? [absentSubstitute, "", mark(false), ""] : [absentSubstitute, "", mark(false), "", ""], undefined));
   return blocks;
 }
 
@@ -838,6 +855,15 @@ function markedBallotBlocks(ctx: Context, item: Item): Block[] {
     { header: "Avstår", x: PAGE.left + 400, width: 50 },
   ];
   const answer = { yes: "Ja", no: "Nej", abstain: "Avstår", absent: "" } as const;
+  if (headerless(ctx)) {
+    // No header to name the answers: each row says its answer in a word.
+    const said = { yes: "Ja", no: "Nej", abstain: "Avstår", absent: "Frånvarande" } as const;
+    const bare = columns.slice(0, 3);
+    return [
+      text(ctx.heading("Omröstningslista"), "bold", SIZE.heading, { gap: 0.8, keepWithNext: true }),
+      ...(item.vote?.ballots ?? []).map((b) => tableRowBlock(bare, [b.name, ctx.party(b.party) ?? "", said[b.vote]])),
+    ];
+  }
   return [
     text(ctx.heading("Omröstningslista"), "bold", SIZE.heading, { gap: 0.8, keepWithNext: true }),
     headerRow(columns, 0),

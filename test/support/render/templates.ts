@@ -70,8 +70,11 @@ export interface Template {
  * - `ballotMarks`: an omröstningslista with a mark under Ja / Nej / Avstår;
  * - `sideHeadings`: § designation and section headings in a left column, their text beside them;
  * - `contents`: a table of contents page (dot leaders, page numbers) after the front page.
- * Extracted text loses the columns of a table (`toText` sets one space between
- * cells), so only `contents` is also read back as text.
+ * A third of the agenda, attendance and ballot tables (by the meeting's month)
+ * print no header row. `toText` sets one space between cells, so its text keeps
+ * no columns and only `contents` is read back from it; the other table families
+ * are read back as text from `pdftotext -layout` of their PDFs
+ * (test/properties/texttables.test.ts, the eval's "(text)" families).
  */
 export interface TableStyle {
   agenda?: boolean;

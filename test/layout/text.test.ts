@@ -1,0 +1,71 @@
+/** Tables in text input: columns set with runs of spaces, tabs or "|", read by the PDF path's table finder. */
+import { describe, expect, it } from "vitest";
+import { layoutText } from "../../src/layout/index.js";
+import { parseText } from "../../src/index.js";
+
+const rows = (text: string) => layoutText(text).lines.filter((l) => l.table).map((l) => [l.table!.header, l.table!.cells]);
+
+describe("layoutText: tables", () => {
+  it("reads a table set with spaces, a wrapped title staying in its cell", () => {
+    const text = [
+      "Nr    Ärende                          Dnr           Föredragande",
+      "1     Val av justerare",
+      "2     Budgetuppföljning för           KS 2024/12    Anna Berg",
+      "      skolskjuts",
+      "3     Taxa för vatten                 KS 2024/13",
+      "",
+      "Välkomna!",
+    ].join("\n");
+    expect(rows(text)).toEqual([
+      [true, ["Nr", "Ärende", "Dnr", "Föredragande"]],
+      [false, ["1", "Val av justerare", "", ""]],
+      [false, ["2", "Budgetuppföljning för skolskjuts", "KS 2024/12", "Anna Berg"]],
+      [false, ["3", "Taxa för vatten", "KS 2024/13", ""]],
+    ]);
+    expect(layoutText(text).lines.at(-1)!.text).toBe("Välkomna!");
+  });
+
+  it("reads tab-separated and '|'-separated tables, a ruling in characters left out", () => {
+    expect(rows("Nr\tÄrende\tDnr\n1\tVal av justerare\tKS 2024/1\n2\tBudget 2025\tKS 2024/2")).toEqual([
+      [true, ["Nr", "Ärende", "Dnr"]],
+      [false, ["1", "Val av justerare", "KS 2024/1"]],
+      [false, ["2", "Budget 2025", "KS 2024/2"]],
+    ]);
+    const piped = layoutText("| Nr | Ärende | Dnr |\n|----|--------|-----|\n| 1 | Val av justerare | KS 2024/1 |\n| 2 | Budget | KS 2024/2 |");
+    expect(piped.lines.map((l) => [l.text, l.table?.cells ?? null])).toEqual([
+      ["Nr Ärende Dnr", ["Nr", "Ärende", "Dnr"]],
+      ["1 Val av justerare KS 2024/1", ["1", "Val av justerare", "KS 2024/1"]],
+      ["2 Budget KS 2024/2", ["2", "Budget", "KS 2024/2"]],
+    ]);
+  });
+
+  it("reads an agenda without a header row from its aligned columns", () => {
+    const text = ["1     Val av justerare        KS 2024/12    Anna Berg", "2     Budget 2025             KS 2024/13", "3     Taxa för vatten                       Per Holm"].join("\n");
+    expect(layoutText(text).tables!.map((t) => t.columns)).toEqual([["number", "title", "caseNumber", "presenter"]]);
+  });
+
+  it("leaves label/value rows and a label under a table out of it", () => {
+    const text = [
+      "Sammanträdesdatum     2024-03-12",
+      "Plats                 Kommunhuset",
+      "",
+      "Ledamöter                    Parti    Närvarande",
+      "Anna Berg                    S        X",
+      "Per Holm                     M",
+      "Övriga närvarande     Eva Lind, sekreterare",
+    ].join("\n");
+    expect(rows(text)).toEqual([
+      [true, ["Ledamöter", "Parti", "Närvarande"]],
+      [false, ["Anna Berg", "S", "X"]],
+      [false, ["Per Holm", "M", ""]],
+    ]);
+  });
+
+  it("keeps someone marked absent in a text attendance table out of the participants", () => {
+    const doc = parseText(
+      ["PROTOKOLL", "Kommunstyrelsen", "Sammanträdesdatum     2024-03-12", "", "Ledamöter               Parti    Närvarande    Frånvarande", "Anna Berg               S        X", "Per Holm                M                      X", "", "§ 1 Val av justerare", "Beslut", "Anna Berg utses."].join("\n"),
+    );
+    expect(doc.participants.map((p) => [p.name, p.party, p.group])).toEqual([["Anna Berg", "S", "member"]]);
+    expect(doc.diagnostics.some((d) => d.message.includes("absent") && d.message.endsWith("Per Holm"))).toBe(true);
+  });
+});
