@@ -468,6 +468,7 @@ export function columnMeaning(cell: string): ColumnMeaning | null {
 
 /** A title over a kallelse's numbered list of ärenden ("Ärenden", "Ärenden:"), as a kungörelse prints it; no field of its own. */
 export const AGENDA_TITLE = /^(?:ärenden|ärenden att behandla|ärenden till behandling)\s*:?$/iu;
+
 /**
  * Tables without a header row (issue 11): what a column holds, read from its
  * cells when no header word says it. Each pattern is a whole cell; a column is
