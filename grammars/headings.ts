@@ -62,7 +62,8 @@ export function paragraphHeadings(lines: readonly Line[], isLabel: (index: numbe
   let kept = candidates.filter((c) => {
     if (listed.has(c)) return false;
     // Plain type inside a paragraph, where the document sets its headings in bold: running text.
-    if (style.bold && !c.line.bold && !c.line.breakBefore) return false;
+    // A line of unknown type (a page read by OCR) is not held to the document's type.
+    if (style.bold && c.line.fontSize !== null && !c.line.bold && !c.line.breakBefore) return false;
     if (style.size !== null && smaller(c.line, style.size)) return false;
     if (setLikeHeadings(c)) return true;
     return !DATED_REFERENCE.test(c.rest) && !continuesLineAbove(c, lines) && !wrappedLimit(c, lines, isLabel);

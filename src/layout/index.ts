@@ -65,7 +65,18 @@ export function layoutPages(pdf: PdfText, budget: Budget = UNLIMITED): LayoutRes
     }
   });
   markParagraphGaps(drafts);
-  return { lines: finish(drafts), furniture, pages: pdf.pageCount, diagnostics: [], tables: found.tables };
+  return { lines: withoutOcrType(finish(drafts), pdf.ocrPages), furniture, pages: pdf.pageCount, diagnostics: [], tables: found.tables };
+}
+
+/**
+ * OCR gives word boxes but no fonts: a line on a page read by OCR is never bold and its size
+ * is a guess from the box height. Its type is unknown (fontSize null, as in text input), so
+ * rules that compare type (a § heading set in bold) do not hold it against it.
+ */
+function withoutOcrType(lines: Line[], ocrPages: readonly number[]): Line[] {
+  if (ocrPages.length === 0) return lines;
+  const ocr = new Set(ocrPages);
+  return lines.map((line) => (ocr.has(line.page) ? { ...line, fontSize: null } : line));
 }
 
 /** A run of text in reading order (columns, label/value rows), or a table's rows as they stand. */

@@ -27,7 +27,7 @@ export interface Line {
   text: string;
   /** Where the line stands on the page; null for text input. */
   bbox: BBox | null;
-  /** Dominant font size in points; null for text input. */
+  /** Dominant font size in points; null where the type is unknown: text input, and pages read by OCR. */
   fontSize: number | null;
   /** Every glyph of the line is in a bold font (from the font name). */
   bold: boolean;
