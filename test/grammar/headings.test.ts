@@ -62,6 +62,19 @@ describe("§ headings by layout", () => {
     expect(headingTexts(input)).toEqual(["§ 5 Val", "§ 6 Budget", "§ 7 Taxor"]);
   });
 
+  it("in a PDF whose headings are bold, keeps a heading that opens a page read by OCR (type unknown, no bold)", () => {
+    const bold = { bold: true, fontSize: 11, breakBefore: true };
+    const input = [
+      line("39 § Sammanträdets laglighet", { page: 3 }),
+      line("Text.", { page: 3 }),
+      line("40 § Val av protokolljusterare", { ...bold, page: 4 }),
+      line("Text.", { page: 4, fontSize: 10 }),
+      line("41 § Föredragningslistan", { ...bold, page: 5 }),
+      line("Text.", { page: 5, fontSize: 10 }),
+    ];
+    expect(headingTexts(input)).toEqual(["39 § Sammanträdets laglighet", "40 § Val av protokolljusterare", "41 § Föredragningslistan"]);
+  });
+
   it("keeps a § that opens a page with the number of the § before it, set like it and with its title (two one-§ meetings)", () => {
     const input = [
       line("KS § 1 Val av justerare", { page: 2 }),
