@@ -8,6 +8,8 @@
 import { BudgetExceededError, InvalidInputError } from "./errors.js";
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
+/** Without an explicit timeoutMs, each page read by OCR adds this much to the default budget. */
+export const DEFAULT_OCR_MS_PER_PAGE = 20_000;
 
 /** What a stage needs of the budget: a check it can call between pages. */
 export interface Budget {

@@ -3,14 +3,14 @@
  * tokens -> parse tree -> records. Each stage returns its value with its
  * diagnostics; this module only wires them together.
  */
-import { DEFAULT_MAX_PAGES, DEFAULT_OCR_MS_PER_PAGE } from "./pdf/index.js";
+import { DEFAULT_MAX_PAGES } from "./pdf/index.js";
 import { extract, type OcrOptions } from "./pdf/isolated.js";
 import { layoutPages, layoutText } from "./layout/index.js";
 import { meetingStarts, parseLines } from "../grammars/index.js";
 import { buildDocument, type SourceInfo } from "./records/index.js";
 import { markMeetings, mergeMeetings, type MeetingPages } from "./records/meetings.js";
 import { InvalidInputError, ParseError } from "./errors.js";
-import { DEFAULT_TIMEOUT_MS, Deadline } from "./budget.js";
+import { DEFAULT_OCR_MS_PER_PAGE, DEFAULT_TIMEOUT_MS, Deadline } from "./budget.js";
 import type { Document, DocumentKind } from "./schema/index.js";
 import type { LayoutResult } from "./layout/types.js";
 import { sha256Hex } from "./sha256.js";

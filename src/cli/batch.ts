@@ -20,6 +20,7 @@ import { mkdir, readdir, readFile, rename, rm } from "node:fs/promises";
 import { availableParallelism, totalmem } from "node:os";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { createInterface } from "node:readline";
+import { DEFAULT_OCR_MS_PER_PAGE, DEFAULT_TIMEOUT_MS } from "../budget.js";
 import type { ParseFileOptions } from "../input.js";
 import type { DocumentKind } from "../schema/index.js";
 import type { TextEncoding } from "../text/decode.js";
@@ -55,7 +56,8 @@ export interface ParseCommandOptions {
   force: boolean;
   strict: boolean;
   maxPages: number | null;
-  timeoutSeconds: number;
+  /** Time per file; null: the library's default, 60 s plus 20 s for each page read by OCR. */
+  timeoutSeconds: number | null;
   memoryMb: number;
   kind: DocumentKind | null;
   encoding: TextEncoding;
@@ -177,7 +179,7 @@ export async function runParse(options: ParseCommandOptions, io: ParseIo): Promi
   const started = Date.now();
   const parseOptions: ParseFileOptions = {
     strict: options.strict,
-    timeoutMs: options.timeoutSeconds * 1000,
+    ...(options.timeoutSeconds !== null && { timeoutMs: options.timeoutSeconds * 1000 }),
     encoding: options.encoding,
     ...(options.maxPages !== null && { maxPages: options.maxPages }),
     ...(options.kind !== null && { kind: options.kind }),
@@ -188,7 +190,8 @@ export async function runParse(options: ParseCommandOptions, io: ParseIo): Promi
   const pool = new WorkerPool({
     workerUrl: io.workerUrl,
     size: jobs,
-    timeoutMs: options.timeoutSeconds * 1000 + KILL_GRACE_MS,
+    timeoutMs: (options.timeoutSeconds ?? DEFAULT_TIMEOUT_MS / 1000) * 1000 + KILL_GRACE_MS,
+    untilSilent: options.timeoutSeconds === null,
     memoryMb: options.memoryMb,
   });
   const progress = new ProgressLine(io.stderr, inputs.length, options.progress && options.verbosity !== "quiet" && io.stderr.isTTY === true);
@@ -283,7 +286,8 @@ export async function runParse(options: ParseCommandOptions, io: ParseIo): Promi
         format: options.format,
         strict: options.strict,
         maxPages: options.maxPages,
-        timeoutSeconds: options.timeoutSeconds,
+        timeoutSeconds: options.timeoutSeconds ?? DEFAULT_TIMEOUT_MS / 1000,
+        timeoutPerOcrPageSeconds: options.timeoutSeconds === null ? DEFAULT_OCR_MS_PER_PAGE / 1000 : 0,
         kind: options.kind,
         encoding: options.encoding,
       },

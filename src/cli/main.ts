@@ -78,8 +78,9 @@ Options:
       --fail-on STATUS   partial or failed: exit 1 when a document's parseStatus is that or worse
       --strict           fail documents with an error diagnostic (code PARSE_FAILED)
       --max-pages N      fail PDFs with more pages (PAGE_LIMIT_EXCEEDED; default 2000)
-      --timeout SECONDS  time per file (TIME_LIMIT_EXCEEDED; default 60); a worker still
-                         busy 10 s later is killed and replaced (TIMEOUT)
+      --timeout SECONDS  time per file (TIME_LIMIT_EXCEEDED; default 60, plus 20 for each
+                         page read by OCR); a worker still busy 10 s later (by default:
+                         silent for 70 s) is killed and replaced (TIMEOUT)
       --max-memory MB    heap per worker (default: 2048, less on small machines); a file
                          that needs more fails (WORKER_OUT_OF_MEMORY)
       --kind KIND        protokoll, kallelse or protokollsutdrag: override the detected kind
@@ -304,7 +305,7 @@ async function parseCommand(args: string[], io: Io): Promise<number> {
       progress: !values["no-progress"],
       strict: values.strict ?? false,
       maxPages: values["max-pages"] === undefined ? null : integer("--max-pages", values["max-pages"], 1),
-      timeoutSeconds: values.timeout === undefined ? 60 : positiveNumber("--timeout", values.timeout),
+      timeoutSeconds: values.timeout === undefined ? null : positiveNumber("--timeout", values.timeout),
       memoryMb: values["max-memory"] === undefined ? defaultMemoryMb(jobs) : integer("--max-memory", values["max-memory"], 64),
       kind:
         values.kind === undefined

@@ -64,6 +64,8 @@ export interface Manifest {
     strict: boolean;
     maxPages: number | null;
     timeoutSeconds: number;
+    /** Seconds the time per file grows by for each page read by OCR (0 when --timeout was given). */
+    timeoutPerOcrPageSeconds: number;
     kind: DocumentKind | null;
     encoding: TextEncoding;
   };

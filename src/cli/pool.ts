@@ -16,6 +16,12 @@ export interface PoolOptions {
   size: number;
   /** Hard wall-clock limit per file; the worker is terminated when it passes. */
   timeoutMs: number;
+  /**
+   * Re-arm the limit at each heartbeat: the file's own budget is not fixed (it grows with the
+   * pages read by OCR and the library enforces it), so only a worker that stops answering for
+   * `timeoutMs` is terminated.
+   */
+  untilSilent?: boolean;
   /** V8 old-generation heap limit per worker (`resourceLimits.maxOldGenerationSizeMb`). */
   memoryMb: number;
 }
@@ -63,11 +69,17 @@ export class WorkerPool {
       if (!slot) return;
       const pending = this.queue.shift()!;
       slot.current = pending;
-      slot.timer = setTimeout(() => {
-        this.fail(slot, "TIMEOUT", `gave up after ${this.options.timeoutMs} ms; the worker was terminated`);
-      }, this.options.timeoutMs);
+      this.arm(slot);
       slot.worker.postMessage(pending.task);
     }
+  }
+
+  private arm(slot: Slot): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    const { timeoutMs, untilSilent } = this.options;
+    slot.timer = setTimeout(() => {
+      this.fail(slot, "TIMEOUT", `gave up after ${timeoutMs} ms${untilSilent ? " without a sign of life" : ""}; the worker was terminated`);
+    }, timeoutMs);
   }
 
   private idleSlot(): Slot | null {
@@ -86,6 +98,10 @@ export class WorkerPool {
     this.slots.add(slot);
     worker.on("message", (reply: WorkerReply) => {
       if (slot.dead || !slot.current || reply.id !== slot.current.task.id) return;
+      if ("alive" in reply) {
+        if (this.options.untilSilent) this.arm(slot);
+        return;
+      }
       const { id: _id, ...result } = reply;
       this.settle(slot, result);
       this.dispatch();

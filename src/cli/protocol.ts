@@ -25,4 +25,12 @@ export type TaskResult =
   | { ok: true; text: string; pages: number; ocrPages: number; parseStatus: ParseStatus; diagnostics: SeverityCounts }
   | { ok: false; code: string; message: string };
 
-export type WorkerReply = TaskResult & { id: number };
+/**
+ * The worker's answer to a task, or a heartbeat while it works: a worker whose event loop
+ * still runs is waiting on OCR or pdf.js (whose time the library's own budget bounds), not
+ * stuck in a loop.
+ */
+export type WorkerReply = (TaskResult & { id: number }) | { id: number; alive: true };
+
+/** How often a busy worker says it is alive. */
+export const HEARTBEAT_MS = 2_000;

@@ -7,14 +7,18 @@ import { parentPort } from "node:worker_threads";
 import { isProtokollError } from "../errors.js";
 import { parseInputBytes } from "../input.js";
 import type { SeverityCounts } from "./manifest.js";
-import type { ParseTask, WorkerReply } from "./protocol.js";
+import { HEARTBEAT_MS, type ParseTask, type WorkerReply } from "./protocol.js";
 import { serialise } from "./serialise.js";
 
 if (!parentPort) throw new Error("cli-worker must run in a worker thread");
 const port = parentPort;
 
 port.on("message", (task: ParseTask) => {
-  void handle(task).then((reply) => port.postMessage(reply));
+  const heartbeat = setInterval(() => port.postMessage({ id: task.id, alive: true } satisfies WorkerReply), HEARTBEAT_MS);
+  void handle(task).then((reply) => {
+    clearInterval(heartbeat);
+    port.postMessage(reply);
+  });
 });
 
 async function handle(task: ParseTask): Promise<WorkerReply> {

@@ -22,8 +22,6 @@ export const DEFAULT_MAX_PAGES = 2000;
  * is a damaged or hostile box.
  */
 const MAX_PAGE_SIDE = 1_000_000;
-/** Without an explicit timeoutMs, each page read by OCR adds this much to the default budget. */
-export const DEFAULT_OCR_MS_PER_PAGE = 20_000;
 /** The PDF specification lets the header start anywhere in the first 1024 bytes. */
 const HEADER_WINDOW = 1024;
 

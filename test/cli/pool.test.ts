@@ -5,8 +5,8 @@ const workerUrl = new URL("./fixtures/test-worker.mjs", import.meta.url);
 const options = { strict: false };
 let pool: WorkerPool | null = null;
 
-function open(size: number, timeoutMs = 5_000): WorkerPool {
-  pool = new WorkerPool({ workerUrl, size, timeoutMs, memoryMb: 64 });
+function open(size: number, timeoutMs = 5_000, untilSilent = false): WorkerPool {
+  pool = new WorkerPool({ workerUrl, size, timeoutMs, memoryMb: 64, untilSilent });
   return pool;
 }
 const task = (file: string) => ({ bytes: new Uint8Array(0), file, detect: "extension" as const, options, format: "json" as const });
@@ -27,6 +27,19 @@ describe("WorkerPool", () => {
     const p = open(1, 300);
     const [hung, next] = await Promise.all([p.run(task("hang")), p.run(task("after"))]);
     expect(hung).toMatchObject({ ok: false, code: "TIMEOUT" });
+    expect(next).toEqual({ ok: true, text: "after\n", pages: 1 });
+  });
+
+  it("with a fixed limit, kills a worker past it even while it says it is alive", async () => {
+    const p = open(1, 300);
+    expect(await p.run(task("slow"))).toMatchObject({ ok: false, code: "TIMEOUT" });
+  });
+
+  it("until silent (the default budget that grows with OCR), lets a worker that says it is alive run past the limit, and kills one that stops answering", async () => {
+    const p = open(1, 300, true);
+    const [slow, hung, next] = await Promise.all([p.run(task("slow")), p.run(task("hang")), p.run(task("after"))]);
+    expect(slow).toEqual({ ok: true, text: "slow\n", pages: 1 });
+    expect(hung).toMatchObject({ ok: false, code: "TIMEOUT", message: expect.stringContaining("without a sign of life") });
     expect(next).toEqual({ ok: true, text: "after\n", pages: 1 });
   });
 
