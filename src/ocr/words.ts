@@ -88,19 +88,7 @@ export function ocrItems(blocks: readonly OcrBlock[] | null, scale: number, lead
     pieces.push(...(onLines.get(line) ?? []));
     pieces.sort((a, b) => a.bbox.x0 - b.bbox.x0);
     for (const piece of readSigns(rejoinFurnitureWords(pieces, lineHeight))) {
-      items.push({
-        index: items.length,
-        text: piece.text,
-        x: piece.bbox.x0 / scale,
-        y: level(line, (piece.bbox.x0 + piece.bbox.x1) / 2, skew) / scale,
-        width: (piece.bbox.x1 - piece.bbox.x0) / scale,
-        height: fontSize,
-        fontSize,
-        fontName: "ocr",
-        bold: false,
-        italic: false,
-        hasEOL: false,
-      });
+      items.push(ocrItem(items.length, piece, level(line, (piece.bbox.x0 + piece.bbox.x1) / 2, skew), fontSize, scale, false));
     }
     const last = items[items.length - 1];
     if (last) last.hasEOL = true;
@@ -108,21 +96,17 @@ export function ocrItems(blocks: readonly OcrBlock[] | null, scale: number, lead
   // A leader on no line of text (a dotted signing line): a line of its own, on its dots' level.
   const fontSize = (lineHeight * FONT_SIZE_PER_LINE_HEIGHT) / scale;
   for (const piece of alone) {
-    items.push({
-      index: items.length,
-      text: piece.text,
-      x: piece.bbox.x0 / scale,
-      y: (piece.bbox.y1 - skew * ((piece.bbox.x0 + piece.bbox.x1) / 2)) / scale,
-      width: (piece.bbox.x1 - piece.bbox.x0) / scale,
-      height: fontSize,
-      fontSize,
-      fontName: "ocr",
-      bold: false,
-      italic: false,
-      hasEOL: true,
-    });
+    items.push(ocrItem(items.length, piece, piece.bbox.y1 - skew * ((piece.bbox.x0 + piece.bbox.x1) / 2), fontSize, scale, true));
   }
   return { items, confidence: letters === 0 ? null : weighted / letters };
+}
+
+/** A text item from an OCR piece; `baseline` in image pixels. OCR knows no fonts: never bold or italic. */
+function ocrItem(index: number, piece: Piece, baseline: number, fontSize: number, scale: number, hasEOL: boolean): TextItem {
+  const { text, bbox } = piece;
+  const x = bbox.x0 / scale;
+  const width = (bbox.x1 - bbox.x0) / scale;
+  return { index, text, x, y: baseline / scale, width, height: fontSize, fontSize, fontName: "ocr", bold: false, italic: false, hasEOL };
 }
 
 /**
