@@ -54,16 +54,16 @@ export function decodeText(bytes: Uint8Array, encoding: TextEncoding = "auto"): 
 }
 
 /**
- * Latin-script letters and typographic marks: the non-ASCII characters a Nordic
- * UTF-8 text holds (Latin-1 Supplement and Extended, general punctuation, currency,
- * letterlike symbols).
+ * The non-ASCII characters a Nordic UTF-8 text holds: Latin-1 letters (å, ä, ö, é)
+ * and typographic marks (dashes, quotes, €). Latin Extended is left out: Windows-1252
+ * "Ä§" is valid UTF-8 for "ħ".
  */
-const LATIN_OR_TYPOGRAPHIC = /[\u0080-\u02ff\u2000-\u214f]/u;
+const LATIN_OR_TYPOGRAPHIC = /[\u00a0-\u00ff\u2000-\u214f]/u;
 const NON_ASCII = /[^\u0000-\u007f]/u;
 
 /**
  * A Windows-1252 byte pair can happen to be valid UTF-8 ("Ö§" is D6 A7, which
- * UTF-8 reads as a Hebrew point). Swedish UTF-8 text has its å, ä, ö; valid
+ * UTF-8 reads as a Hebrew point; "Ä§" reads as "ħ"). Swedish UTF-8 text has its å, ä, ö; valid
  * UTF-8 whose non-ASCII characters are none of the Latin ones is Windows-1252
  * that looked like UTF-8.
  */
