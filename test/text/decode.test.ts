@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { parseFile } from "../../src/node.js";
 import { decodeText } from "../../src/text/decode.js";
 import { sha256Hex } from "../../src/sha256.js";
+import { propertyParameters } from "../properties/settings.js";
 
 const SWEDISH = "Sociala vård och omsorgsgruppen, Äldrenämnden § 12: Beslut om Öppna jämförelser – é";
 const latin = (s: string) => Buffer.from(s.replace(/–/g, "-"), "latin1");
@@ -49,6 +50,7 @@ describe("decodeText", () => {
         // Windows-1252 bytes can form valid UTF-8 ("Ö§" is D6 A7), which would then read as a non-Latin script.
         expect(decodeText(latin(s)).text).toBe(s);
       }),
+      propertyParameters(),
     );
   });
 });
