@@ -479,7 +479,9 @@ export function matchFrontLabel(
     const rest = withoutSigningLines(text.slice(match[0].length));
     const range = type.field === "signatures" ? signedParagraphs(rest) : null;
     if (range !== null) return { type: PARAGRAPHS_LABEL, rest: range };
-    if (inItems && !isSignatureLine(type, rest, next)) return null;
+    const captioned = type.field === "signatures" && rest ? signatureCaption(line, rest, next, inItems) : null;
+    if (captioned) return captioned;
+    if (inItems && !isSignatureLine(type, rest.replace(PARAGRAPHS_AT_END, ""), next)) return null;
     if (!inItems && !line.label && !plausibleLabelValue(type, rest)) continue;
     return { type, rest };
   }
@@ -502,6 +504,21 @@ function signedParagraphs(rest: string): string | null {
   const range = rest.slice(match[0].length).trim();
   return PARAGRAPH_RANGES.test(range) ? range : null;
 }
+
+/**
+ * "Underskrifter   Sekreterare ............   Paragrafer 45-47": "Underskrifter" captions the
+ * whole block and the first signer's own caption follows on its line; that caption is the label.
+ */
+function signatureCaption(line: Line, rest: string, next: Line | undefined, inItems: boolean): { type: FrontLabelTokenType; rest: string } | null {
+  const inner = matchFrontLabel({ ...line, label: null, text: rest }, next, inItems);
+  return inner && inner.type.field !== "signatures" && SIGNATURE_FIELDS.has(inner.type.field) ? inner : null;
+}
+
+/**
+ * "... Paragrafer 45-47" or "... Paragrafer" (the range wrapped onto the next line) ending a
+ * signature line: the §§ the signatures cover, printed beside the first signer's caption.
+ */
+export const PARAGRAPHS_AT_END = new RegExp(String.raw`\s*\b(?:${PARAGRAPHS_LABEL.prefix.source.replace(/^\^/, "")})\s*(?<range>[\d§ ,–-]*\d)?\s*$`, "iu");
 
 /** After the items, a signature label stands alone above a name, or before one name. */
 function isSignatureLine(type: FrontLabelTokenType, rest: string, next: Line | undefined): boolean {

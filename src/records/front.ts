@@ -8,10 +8,10 @@ import type { Line } from "../layout/types.js";
 import type { Diagnostic, DocumentKind, Participant, ParticipantGroup, Role } from "../schema/index.js";
 import type { FrontLabelTokenType } from "../../grammars/vocabulary.js";
 import { vocabulary, type LineToken } from "../../grammars/index.js";
-import { nameCase, withoutSigningLines } from "../../grammars/classify.js";
+import { nameCase, PARAGRAPHS_AT_END, withoutSigningLines } from "../../grammars/classify.js";
 import { diagnostic } from "./diagnostics.js";
 import { findDate, findTimes } from "./dates.js";
-import { expandParagraphs, parseAttendee, splitAttendeeLine, type AttendeeEntry } from "./people.js";
+import { endsBeforeReplacedName, expandParagraphs, parseAttendee, splitAttendeeLine, type AttendeeEntry } from "./people.js";
 import type { ClosingOutline } from "./outline.js";
 import { stripEnds } from "./text.js";
 import { words } from "./words.js";
@@ -225,7 +225,7 @@ function readBlock(block: LabelBlock, front: FrontMatter, people: People, signat
   }
   const role = ROLE_OF_FIELD[field];
   if (role) {
-    for (const value of wrappedNamesJoined(withoutSigningRecords(block.values, front), people)) {
+    for (const value of wrappedNamesJoined(withoutSigningRecords(withoutCoveredParagraphs(block.values, front), front), people)) {
       // Two signers side by side under one caption ("Justerande") stand in two cells.
       const parts = value.text === value.line.text && (value.line.cells?.length ?? 0) > 1 ? value.line.cells! : [value.text];
       for (const part of parts) readSignature(withoutSigningLines(part), value.line, role, people, front, signature);
@@ -324,6 +324,39 @@ function withoutSigningRecords(values: LabelBlock["values"], front: FrontMatter)
   return values.filter((v) => !records.includes(v));
 }
 
+/** A range alone on its line: "45-47", "§§ 9, 11-12". */
+const BARE_RANGE = /^(?:§§?\s*)?\d{1,4}(?:\s*[-–]\s*\d{1,4})?(?:\s*(?:,|och)\s*(?:§§?\s*)?\d{1,4}(?:\s*[-–]\s*\d{1,4})?)*$/u;
+
+/**
+ * "Sekreterare .........  Paragrafer 45-47": the §§ the signatures cover, printed beside a
+ * signer's caption (the range may wrap onto the next line), go to paragraphsCovered.
+ */
+function withoutCoveredParagraphs(values: LabelBlock["values"], front: FrontMatter): LabelBlock["values"] {
+  const kept: LabelBlock["values"] = [];
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    const match = PARAGRAPHS_AT_END.exec(value.text);
+    if (!match) {
+      kept.push(value);
+      continue;
+    }
+    let range = match.groups?.range;
+    const next = values[i + 1];
+    if (!range && next && BARE_RANGE.test(next.text.trim())) {
+      range = next.text.trim();
+      i++;
+    }
+    if (!range) {
+      kept.push(value);
+      continue;
+    }
+    if (front.paragraphsCovered.length === 0) front.paragraphsCovered = expandParagraphs(range.replace(/§/g, " "));
+    const rest = value.text.slice(0, match.index).trim();
+    if (rest) kept.push({ text: rest, line: value.line });
+  }
+  return kept;
+}
+
 /**
  * An entry set in columns ("Anna Berg   Ekonomichef", "Per Holm (M)   ordförande") reads
  * as one with its parts after commas, as typed entries print them.
@@ -396,8 +429,11 @@ function readMeetingData(field: string, text: string, front: FrontMatter, page: 
     const place = cleanPlace(rest);
     if (place) meeting.place ??= place;
   } else if ((date || times) && cleanPlace(rest)) {
-    // Lines that ran on under a date or time label ("Sammanträdesdatum 2025-03-07" over an anslag box's texts).
-    front.diagnostics.push(diagnostic("warning", "UNRECOGNISED_BLOCK", "Text under a date or time label that is no date or time; it is in no field.", page, cleanPlace(rest)));
+    // The organ's name beside the date in a letterhead ("Bygg- och miljönämnden      2025-10-22"), or lines
+    // that ran on under a date or time label ("Sammanträdesdatum 2025-03-07" over an anslag box's texts).
+    const organ = organName(cleanPlace(rest)!, front.organisation);
+    if (organ) front.body ??= organ;
+    else front.diagnostics.push(diagnostic("warning", "UNRECOGNISED_BLOCK", "Text under a date or time label that is no date or time; it is in no field.", page, cleanPlace(rest)));
   }
 }
 
@@ -417,10 +453,11 @@ function cleanPlace(text: string): string | null {
 
 /**
  * An entry may wrap in its column ("... (Strömsunds kommun), 2:e vice" /
- * "ordförande", a parenthesis closed on the next line, a § limit alone): a line
- * that cannot start an entry (lower case, "§", "(", ","), that closes a
- * parenthesis opened above, or that is no name and reads as an entry only with
- * the line above, goes on that line.
+ * "ordförande", a parenthesis closed on the next line, a § limit alone, the
+ * replaced member after "ersättare för"): a line that cannot start an entry
+ * (lower case, "§", "(", ","), that closes a parenthesis opened above, that
+ * follows "ersätter" / "ersättare för", or that is no name and reads as an
+ * entry only with the line above, goes on that line.
  */
 function attendanceEntries(values: LabelBlock["values"]): LabelBlock["values"] {
   const entries: LabelBlock["values"] = [];
@@ -431,6 +468,7 @@ function attendanceEntries(values: LabelBlock["values"]): LabelBlock["values"] {
     const continuation =
       /^(?:\p{Ll}|§|\(|,)/u.test(text) ||
       (previous !== undefined && openParentheses(previous.text) > 0) ||
+      (previous !== undefined && endsBeforeReplacedName(previous.text)) ||
       // A wrapped entry goes on without a gap; after one, a line is no part of the entry above.
       (!value.line.breakBefore && parseAttendee(text) === null && !STARTS_WITH_NAME.test(text) && parseAttendee(joined) !== null);
     if (previous && continuation) {
@@ -455,7 +493,8 @@ function readAttendees(text: string, line: Line, group: ParticipantGroup, people
   if (NO_ATTENDEE.test(text.trim())) return;
   for (const part of splitAttendeeLine(text)) {
     const entry = parseAttendee(part);
-    if (entry) people.add(entry, group, line.page, "attendance");
+    // Whoever serves for an absent member is a serving substitute, also when listed among the members.
+    if (entry) people.add(entry, group === "member" && entry.replaces ? "servingSubstitute" : group, line.page, "attendance");
     else if (part.trim()) {
       front.diagnostics.push(
         diagnostic("warning", "UNRECOGNISED_ATTENDEE", `"${part}" in an attendance list does not read as a person; left out of participants.`, line.page, part),
@@ -663,7 +702,14 @@ function organName(text: string, organisation: string | null): string | null {
   if (!candidate || candidate.length > 70 || /[.:;]$/.test(candidate)) return null;
   if (!/^[A-ZÅÄÖ]/u.test(candidate) || !ORGAN.test(candidate)) return null;
   if (ORGANISATION.test(candidate) && !/(?:nämnd|styrelse|fullmäktige|utskott|råd|grupp)/iu.test(candidate)) return null;
-  return candidate;
+  return sentenceCase(candidate);
+}
+
+/** "BYGG- OCH MILJÖNÄMNDEN" -> "Bygg- och miljönämnden": an organ's name set in capitals for a letterhead. */
+function sentenceCase(name: string): string {
+  if (/\p{Ll}/u.test(name)) return name;
+  const lower = name.toLocaleLowerCase("sv");
+  return lower.charAt(0).toLocaleUpperCase("sv") + lower.slice(1);
 }
 
 function sameName(a: string, b: string): boolean {

@@ -33,11 +33,21 @@ const TITLE_BEFORE_NAME = new RegExp(String.raw`^(?<title>${JOB_TITLE})\s+(?<nam
 
 /** "§9", "§§ 14-15", "§ 12 del", "§§ 23–24", "§ 105-108", "§§ 18, 20". */
 const PARAGRAPH_LIMIT = /\(?\s*§§?\s*\d+(?:\s*[-–—]\s*\d+)?(?:\s*(?:,|och|&)\s*§{0,2}\s*\d+(?:\s*[-–—]\s*\d+)?)*(?:\s*del)?\s*\)?/u;
-/** "ersätter X", "ersättare för X", "tjänstgör för X", "i stället för X", and a bare "för X" right after the party: "Gun Nilsson (S) för Hans Ek (S)". */
+/**
+ * "ersätter X", "(tjänstgörande) ersättare för X", "tjg ers. för X", "tjänstgör för X", "i stället för X",
+ * and a bare "för X" right after the party: "Gun Nilsson (S) för Hans Ek (S)".
+ */
+const SERVES_FOR = String.raw`ersätter|(?:(?:tjänstgörande|tjg\.?)\s+)?(?:ersättare|ers\.?)\s+för|tjänstgör(?:ande)? för|tjg\.? för|i stället för|istället för`;
 const REPLACES = new RegExp(
-  String.raw`,?\s*\(?\s*(?:ersätter|ersättare för|tjänstgör(?:ande)? för|tjg\.? för|i stället för|istället för|(?<=\)\s*)för)\s+(?<name>${PERSON_NAME})(?:\s*\(\s*[A-Za-zÅÄÖåäö]{1,5}\s*\))?\s*\)?`,
+  String.raw`,?\s*\(?\s*(?:${SERVES_FOR}|(?<=\)\s*)för)\s+(?<name>${PERSON_NAME})(?:\s*\(\s*[A-Za-zÅÄÖåäö]{1,5}\s*\))?\s*\)?`,
   "u",
 );
+/** An entry cut after its "ersätter" / "ersättare för": the person replaced is on the next line. */
+const SERVES_FOR_AT_END = new RegExp(String.raw`(?:\b(?:${SERVES_FOR})|\)\s*för)\s*$`, "iu");
+
+export function endsBeforeReplacedName(text: string): boolean {
+  return SERVES_FOR_AT_END.test(text.trim());
+}
 
 /** Parse one attendee entry; null when the text does not read as a person. */
 export function parseAttendee(raw: string): AttendeeEntry | null {

@@ -47,4 +47,36 @@ describe("front page", () => {
     expect(document.diagnostics.filter((d) => d.code === "UNRECOGNISED_ATTENDEE")).toEqual([]);
     expect(document.diagnostics).toContainEqual(expect.objectContaining({ severity: "info", text: "(ajournering 14:40–14:55)" }));
   });
+
+  it("takes a member who serves for another as a serving substitute, also where the replaced name wraps", () => {
+    const document = front(
+      "Beslutande Karin Ek (M), ordförande\nPer Berg (KD), tjänstgörande ersättare för\nEva Sund (L)\nMats Holm (C), ersättare för Ulla Ås (C)",
+    );
+    expect(document.participants.map((p) => [p.name, p.group, p.replaces, p.affiliation])).toEqual([
+      ["Karin Ek", "member", null, null],
+      ["Per Berg", "servingSubstitute", "Eva Sund", null],
+      ["Mats Holm", "servingSubstitute", "Ulla Ås", null],
+    ]);
+  });
+
+  it("reads the organ printed beside the meeting date, set in capitals or not", () => {
+    for (const organ of ["Bygg- och miljönämnden", "BYGG- OCH MILJÖNÄMNDEN"]) {
+      const document = parseText(`SAMMANTRÄDESPROTOKOLL\n                              Sammanträdesdatum\n${organ}        2025-10-22\n\n§ 1 Val\nBeslut\nBifall.`);
+      expect([document.body, document.meeting.date]).toEqual(["Bygg- och miljönämnden", "2025-10-22"]);
+      expect(document.diagnostics.filter((d) => d.code === "UNRECOGNISED_BLOCK")).toEqual([]);
+    }
+  });
+
+  it("reads 'Underskrifter  Sekreterare ....  Paragrafer 45-47': the secretary's caption and the §§ covered, also with the range wrapped", () => {
+    for (const range of [" 45-47\n", "\n45-47\n"]) {
+      const document = front(
+        `Beslutande Karin Ek (M), ordförande\n\nUnderskrifter Sekreterare .......................... Paragrafer${range}Jonas Bäck\nOrdförande ..........................\nKarin Ek`,
+      );
+      expect(document.paragraphsCovered).toEqual([45, 46, 47]);
+      expect(document.participants.map((p) => [p.name, p.roles])).toEqual([
+        ["Karin Ek", ["chair"]],
+        ["Jonas Bäck", ["secretary"]],
+      ]);
+    }
+  });
 });
