@@ -42,6 +42,7 @@ import {
   TextLine,
   type FrontField,
   type FrontLabelTokenType,
+  type SectionField,
   type SectionTokenType,
 } from "./vocabulary.js";
 
@@ -61,6 +62,11 @@ export interface LinePayload {
   inItems?: boolean;
   /** A diarienummer line printed above the item heading it belongs to ("Dnr BUN 2025/004" over "§ 19 ..."). */
   headsNextItem?: boolean;
+  /**
+   * Running text to the right of a diarienummer set in the label column ("Dnr 2006/311 | Socialnämnden
+   * har föreslagit ..."): the line is the case number's, and this text goes on in the item.
+   */
+  after?: string;
   /** An entry of a table of contents: the item it lists and the page it names. */
   contents?: { paragraph: number | null; number: number | null; title: string; page: number | null };
 }
@@ -88,6 +94,8 @@ interface LexState {
   nextAgenda: number;
   /** The last numbered point of a list in running text, while that list may go on. */
   listPoint: { number: number; line: Line } | null;
+  /** In an item: the section whose lines follow, and the index of its heading line (null before the first). */
+  section: { field: SectionField; line: number } | null;
   /** On the front page: the field of the label whose value lines follow. */
   frontField: FrontField | null;
   /** Under "Tidigare behandling": the list of earlier handlings, until a break. */
@@ -110,6 +118,7 @@ export function tokenizeLines(lines: readonly Line[]): LineToken[] {
     listPoint: null,
     frontField: null,
     historyList: false,
+    section: null,
     appendix: false,
     inContents: false,
     sectionStyle: sectionStyle(lines),
@@ -199,6 +208,7 @@ function classifyLine(line: Line, index: number, lines: readonly Line[], state: 
     state.inItems = true;
     state.mode = "paragraph";
     state.appendix = false;
+    state.section = null;
     return make(ParagraphHeading, { rest: paragraph.rest, paragraph: paragraph.designation });
   }
 
@@ -208,6 +218,7 @@ function classifyLine(line: Line, index: number, lines: readonly Line[], state: 
     state.mode = "agenda";
     state.nextAgenda = agenda.number + 1;
     state.listPoint = null;
+    state.section = null;
     return make(AgendaHeading, { rest: agenda.rest, agendaNumber: agenda.number });
   }
 
@@ -220,20 +231,27 @@ function classifyLine(line: Line, index: number, lines: readonly Line[], state: 
   if (ADJUSTED_IMMEDIATELY.test(text) && state.inItems) return make(AdjustedImmediately);
   if (ADJUSTED_SEPARATELY.test(text) && state.inItems) return make(AdjustedSeparately);
 
+  const labelCaseNumber = line.label && state.inItems ? CASE_NUMBER_LINE.exec(line.label) : null;
+  const labelValue = labelCaseNumber?.groups?.labelled ?? labelCaseNumber?.groups?.parenthesised ?? labelCaseNumber?.groups?.bare ?? "";
+  if (labelCaseNumber && isCaseNumberValue(labelValue)) {
+    return make(CaseNumberLine, { rest: labelValue, after: text.slice(line.label!.length).trim() });
+  }
   const caseNumber = CASE_NUMBER_LINE.exec(text);
   const caseNumberValue = caseNumber?.groups?.labelled ?? caseNumber?.groups?.parenthesised ?? caseNumber?.groups?.bare ?? "";
   if (caseNumber && isCaseNumberValue(caseNumberValue)) return make(CaseNumberLine, { rest: caseNumberValue });
 
   // A side heading: the section's name in the label column, its text starting on the same line to the right.
   if (state.inItems && line.label) {
-    const section = matchSection(line.label);
+    const section = matchSection(line.label, wordsProposal(line, index, state));
     if (section) {
       state.listPoint = null;
+      state.section = { field: section.type.field, line: index };
       return make(section.type, { rest: text.slice(line.label.length).trim() });
     }
   }
   if (state.inItems) {
-    const section = matchSection(text);
+    const section = matchSection(text, wordsProposal(line, index, state));
+    if (section) state.section = { field: section.type.field, line: index };
     // A handling's dated line ("Stadsstyrelsen 3.4.2023, 97 §") opens its block set apart; tight under
     // "Tidigare behandling" it lists the handlings whose blocks follow, and in running text it is a reference.
     const apart = line.breakBefore || index === 0 || lines[index - 1]!.page !== line.page;
@@ -404,10 +422,22 @@ function withoutFinalColon(text: string): string {
   return text.endsWith(":") ? text.slice(0, -1).trimEnd() : text;
 }
 
-function matchSection(text: string): { type: SectionTokenType; rest: string } | null {
+function wordsProposal(line: Line, index: number, state: LexState): boolean {
+  return state.section?.field === "proposal" && (index === state.section.line + 1 || !line.breakBefore);
+}
+
+/**
+ * @param wordsProposal the line stands where a proposal's wording goes on: "Nämnden beslutar" right under
+ *   "Förslag till beslut", or without a gap inside it, words the proposal and heads no decision.
+ */
+function matchSection(text: string, wordsProposal = false): { type: SectionTokenType; rest: string } | null {
   const whole = withoutFinalColon(text);
   for (const type of SECTION_TOKENS) {
     if (type.spellings.test(whole) || type.genitive?.test(whole)) return { type, rest: "" };
+  }
+  if (!wordsProposal) {
+    const type = SECTION_TOKENS.find((t) => t.organVerb?.test(whole));
+    if (type) return { type, rest: "" };
   }
   // "Bakgrund: Nuvarande taxa ..." - a heading set inline at the start of its paragraph.
   const colon = text.indexOf(":");

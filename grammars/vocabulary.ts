@@ -42,7 +42,9 @@ export const PARAGRAPH_DESIGNATION = String.raw`(?:(?<prefix>[A-ZÅÄÖ]{1,8}(?:
  */
 /** Finland-Swedish diarienummer: organisation / running number / archive code / year, "NKBY/130/12.03.00/2023". */
 export const FINNISH_CASE_NUMBER = String.raw`[A-ZÅÄÖ]{2,6}/\d{1,5}/\d{2}(?:\.\d{2}){1,3}/\d{4}`;
-export const CASE_NUMBER = String.raw`(?:${FINNISH_CASE_NUMBER}|[A-ZÅÄÖ]{1,6}(?:[ -][A-ZÅÄÖ]{1,6})?\s?[/ .:-]\s?\d{1,5}[/.-]\d{1,5}(?:[/.-]\d{1,5})?(?::-?\d+)?|[A-ZÅÄÖ]{1,6}-\d{4}-\d{2,6}(?::-?\d+)?|\d{4}[/.-]\d{1,5}(?:[/.-]\d{1,5})?)`;
+/** A bare "2006-11-14" is a date, never a diarienummer ("2006/311", "2025-00123" are). */
+const ISO_DATE_SHAPE = String.raw`\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!\d)`;
+export const CASE_NUMBER = String.raw`(?:${FINNISH_CASE_NUMBER}|[A-ZÅÄÖ]{1,6}(?:[ -][A-ZÅÄÖ]{1,6})?\s?[/ .:-]\s?\d{1,5}[/.-]\d{1,5}(?:[/.-]\d{1,5})?(?::-?\d+)?|[A-ZÅÄÖ]{1,6}-\d{4}-\d{2,6}(?::-?\d+)?|(?!${ISO_DATE_SHAPE})\d{4}[/.-]\d{1,5}(?:[/.-]\d{1,5})?)`;
 
 /** Labels that introduce a diarienummer on a line. */
 export const CASE_NUMBER_LABEL = String.raw`(?:Dnr|DNR|Diarienummer|Diarienr|Ärendenummer|Ärendenr|Dnr\.|Diarienr\.)`;
@@ -121,6 +123,11 @@ interface SectionDefinition {
   spellings: RegExp;
   /** Also "<Organ>s <word>": "Kommunstyrelsens beslut", "Arbetsutskottets förslag". */
   genitive?: "beslut" | "förslag";
+  /**
+   * Also "<Organ> <verb>" on a line of its own, the Word-era form over "att"-clauses:
+   * "Kommunstyrelsen beslutar", "Arbetsutskottet föreslår kommunstyrelsen besluta att".
+   */
+  organVerb?: string;
 }
 
 /** Roots of words that name an organ or its office ("Kommunstyrelsen", "Arbetsutskottet", "Förvaltningen"). */
@@ -133,6 +140,18 @@ const anyCase = (root: string): string => `[${root[0]!.toUpperCase()}${root[0]}]
 // The word's parts are bounded ("Samhällsbyggnads|nämnd|en|s"): unbounded, `[…]*` runs to the word's
 // end again after every root it meets, which is quadratic in a long word ("Nämndnämndnämnd…").
 const ORGAN_GENITIVE = String.raw`[\wåäöéÅÄÖ-]{0,40}(?:${ORGAN_ROOTS.map(anyCase).join("|")})[a-zåäö]{0,30}s`;
+
+/** An organ as the subject of a heading: "Kommunstyrelsen", "Nämnden" (bounded, as ORGAN_GENITIVE). */
+const ORGAN_NOMINATIVE = String.raw`[\wåäöéÅÄÖ-]{0,40}(?:${ORGAN_ROOTS.map(anyCase).join("|")})[a-zåäö]{0,30}`;
+
+/**
+ * The words of an organ's name as the subject of a heading: before its organ word a capitalised word,
+ * "och" or a word ending in "-" ("Bygg- och miljönämnden", "Kommunstyrelsens arbetsutskott"); after
+ * it, "för" and a few words that are no verb ("Nämnden för teknik och samhällsbyggnad"). So
+ * "Kommunstyrelsen tillstyrker kontorets förslag och föreslår att" is a sentence, not a heading.
+ */
+const ORGAN_NAME_START = String.raw`(?:\p{Lu}[\p{L}-]{0,40}|och|\p{Ll}{1,40}-)`;
+const ORGAN_NAME_WORD = String.raw`(?!(?:att|som|föreslår|föreslog|beslutar|beslutade|beslöt|besluta)(?![\p{L}-]))[\p{L}-]{1,40}`;
 
 /** An organ named in full, any case: "kommunstyrelsen", "Kommunfullmäktige", "nämnden". */
 const ORGAN_WORD = String.raw`[\wåäöéÅÄÖ-]*(?:${ORGAN_ROOTS.map(anyCase).join("|")})[a-zåäö]*`;
@@ -154,6 +173,7 @@ const SECTION_DEFINITIONS: Record<string, SectionDefinition> = {
     spellings:
       /^(?:förslag till beslut(?: på sammanträdet| på mötet)?|beslutsförslag|förslag till beslut och yrkanden|förslag)$/i,
     genitive: "förslag",
+    organVerb: String.raw`föreslår(?: ${ORGAN_WORD})?(?: besluta)?(?: att)?`,
   },
   Motions: { field: "motions", spellings: /^(?:yrkanden?|yrkande och propositionsordning|behandling(?: på sammanträdet| under sammanträdet)?|sammanträdets behandling)$/i },
   Order: { field: "order", spellings: /^(?:propositionsordning|beslutsgång|proposition(?:er)?|beslutsordning)$/i },
@@ -164,6 +184,7 @@ const SECTION_DEFINITIONS: Record<string, SectionDefinition> = {
     spellings:
       /^(?:beslut|beslutet|beslut på sammanträdet|sammanträdets beslut)$/i,
     genitive: "beslut",
+    organVerb: String.raw`(?:beslutar|beslutade|beslöt)(?: att)?`,
   },
   Reservation: { field: "reservations", spellings: /^(?:reservation(?:er)?|reservationer och särskilda yttranden)$/i },
   Note: { field: "notes", spellings: /^(?:protokollsanteckning(?:ar)?|särskilt yttrande|särskilda yttranden|anteckning(?:ar)?)$/i },
@@ -175,7 +196,7 @@ const SECTION_DEFINITIONS: Record<string, SectionDefinition> = {
   Distribution: {
     field: "distribution",
     spellings:
-      /^(?:expedieras(?: till)?|expediering|beslutet (?:ska )?skickas till|beslutet expedieras till|protokollsutdrag (?:skickas )?till|protokollsutdrag skickas till|sändlista|delges|för kännedom|för verkställighet|skickas till)$/i,
+      /^(?:expedieras(?: till)?|expediering|exp\.?(?: till)?|expedierat(?: till)?|utdrag(?: till)?|kopia till|beslutet (?:ska )?skickas till|beslutet expedieras till|protokollsutdrag (?:skickas )?till|protokollsutdrag skickas till|sändlista|delges|för kännedom|för verkställighet|skickas till)$/i,
   },
   History: { field: "history", spellings: /^(?:tidigare behandling|tidigare beslut|ärendets tidigare behandling)$/i },
   Presenters: { field: "presenters", spellings: /^(?:föredragande|föredragande tjänsteperson(?:er)?)$/i },
@@ -267,6 +288,8 @@ export interface SectionTokenType extends TokenType {
   spellings: RegExp;
   /** Matches "<Organ>s beslut" / "<Organ>s förslag" headings, where the section has that form. */
   genitive: RegExp | null;
+  /** Matches "<Organ> beslutar" / "<Organ> föreslår <organ> besluta", where the section has that form. */
+  organVerb: RegExp | null;
 }
 
 function sectionToken(name: string, def: SectionDefinition): SectionTokenType {
@@ -280,6 +303,9 @@ function sectionToken(name: string, def: SectionDefinition): SectionTokenType {
         String.raw`^(?=[A-ZÅÄÖ])(?:(?:[\wåäöéÅÄÖ ,-]{0,80} )?${ORGAN_GENITIVE}|${TITLED_GENITIVE}) ${def.genitive}(?: till (?:beslut|${ORGAN_WORD}))?$`,
         "u",
       )
+    : null;
+  token.organVerb = def.organVerb
+    ? new RegExp(String.raw`^(?=\p{Lu})(?:${ORGAN_NAME_START} ){0,3}?${ORGAN_NOMINATIVE}(?<!s)(?: för(?: ${ORGAN_NAME_WORD}){1,3}?)? ${def.organVerb}$`, "u")
     : null;
   return token;
 }
@@ -581,13 +607,19 @@ export const OUTCOME_WORDS: ReadonlyArray<readonly [OutcomeWord, string]> = [
   ["tabled", String.raw`\bbordl(?:ägg|agd|agt|ades|ade)\w*|\bbordlägga\b|\bskjuts upp\b|\bajourneras\b`],
   ["answered", String.raw`\b(?:motionen|motionerna|medborgarförslaget|medborgarförslagen|e-förslaget|förslaget från medborgare|interpellationen|frågan)\s+(?:\w+\s+){0,3}?(?:anses\s+(?:vara\s+)?besvara(?:d|t|de)|besvara(?:s|d|t)|avslås|avslogs|avstyrks|är\s+besvarad)\b|\b(?:avstyrker|besvarar|avslår|avslog)\s+(?:\w+\s+){0,3}?(?:motionen|motionerna|medborgarförslaget|medborgarförslagen)\b|\batt\s+(?:avslå|besvara|avstyrka)\s+(?:\w+\s+){0,2}?(?:motionen|medborgarförslaget)\b`],
   ["elected", String.raw`\b(?:väljs|valdes|väljer(?!\s+att)|utses|utsågs|utser|entledigas|entledigar|entledigades|befrias\s+från|förrättas\s+val|till\s+(?:ny\s+)?(?:ledamot|ersättare|ordförande|vice ordförande|revisor|nämndeman|nämndemän|justerare)\s+(?:i|för|efter)\b)`],
-  ["noted", String.raw`\b(?:läggs|lägga|lägger|lades)\s+(?:den\s+|dem\s+|informationen\s+|rapporten\s+)?till\s+handlingarna\b|\bnoteras\b|\bantecknas\b|\btar\s+(?:del\s+av|emot)\s+(?:informationen|redovisningen|rapporten|uppföljningen|anmälan|anmälningarna|delegationsbesluten|meddelandena)\b|\binformationen\s+(?:noteras|tas emot)\b|\btas\s+till\s+(?:dagens\s+)?protokoll(?:et)?\b|\bhar\s+informerats\b|\bförklarar\s+sig\s+informera(?:d|de)\b`],
+  ["noted", String.raw`\b(?:läggs|lägga|lägger|lades)(?:\s+[\wåäöÅÄÖé-]{1,40}){0,3}?\s+till\s+handlingarna\b|\bnoteras\b|\bantecknas\b|\btar\s+(?:del\s+av|emot)\s+(?:informationen|redovisningen|rapporten|uppföljningen|anmälan|anmälningarna|delegationsbesluten|meddelandena)\b|\binformationen\s+(?:noteras|tas emot)\b|\btas\s+till\s+(?:dagens\s+)?protokoll(?:et)?\b|\bhar\s+informerats\b|\bförklarar\s+sig\s+informera(?:d|de)\b`],
   ["rejected", String.raw`\batt\s+avslå\b|\bavslås\b|\bavslogs\b|\bavslår\b|\bavslag\s+på\b|\bbifalls\s+inte\b|\bbifaller\s+inte\b|\bavvisas\b|\blämnas\s+utan\s+(?:bifall|åtgärd)\b|\bavstyrker\b|\bavstyrks\b|\bgodkänns\s+inte\b|\bgodkänner\s+inte\b`],
   ["approved", String.raw`\b(?:(?:bifalls|bifaller|godkänns|godkänner)(?!\s+inte)|rekommenderar|rekommenderas|att\s+(?:godkänna|anta|fastställa|bevilja|bifalla|förlänga|tillstyrka|uppdra|överlämna|anvisa|avsätta|tilldela|revidera|teckna|utöka|upphäva)|bifölls|godkändes|antas|antar|antogs|fastställs|fastställer|fastställdes|beviljas|beviljar|tillstyrks|tillstyrker|ger\s+\S+(?:\s+\S+){0,4}\s+i\s+uppdrag|(?:får|ges)\s+i\s+uppdrag|uppdrar|uppdras|anvisar|anvisas|överlämnar|överlämnas|översänds|översänder|avsätter|avsätts|tilldelas|tilldelar|förlänger|förlängs|upphäver|upphävs|ställer\s+sig\s+bakom|i\s+enlighet\s+med\s+(?:\S+\s+){0,3}förslag\w*|enligt\s+(?:\S+\s+){0,3}förslag\w*|delegerar|delegeras|instämmer|yttrar\s+sig|lämnar\s+(?:följande\s+)?yttrande|ansöker|ingår|tecknar|utökar|utökas|revideras|reviderar)\b`],
 ];
 
 /** A decision made with a tillägg or ändring: "med tillägg av ...", "bifaller tilläggsyrkandet". */
 export const WITH_CHANGES = String.raw`\bmed\s+(?:följande\s+|den\s+|de\s+)?(?:tillägg|tilläggen|ändring|ändringen|ändringar|ändringarna)\b|\b(?:bifaller|bifalles|bifalls|bifalla|bifölls)\s+(?:även\s+|också\s+)?(?:\S+\s+){0,3}?(?:tilläggsyrkande|ändringsyrkande|tilläggsförslag|ändringsförslag)\w*|\b(?:tilläggsyrkande|ändringsyrkande|tilläggsförslag|ändringsförslag)\w*(?:\s+\S+){0,3}?\s+(?:bifalls|bifölls|antas)\b|\bfinner\s+att\s+(?:det|tilläggsyrkandet|ändringsyrkandet|tilläggsyrkandena|ändringsyrkandena)\s+(?:har\s+)?(?:bifallits|bifalls|antagits)\b`;
+
+/**
+ * The chair putting the motions to the meeting ("Ordföranden ställer proposition på yrkandena och
+ * finner att ..."): how the decision was reached, never a motion although it names the yrkanden.
+ */
+export const PROPOSITION = String.raw`\b(?:ställer|ställde)\s+(?:proposition|propositioner|förslagen|yrkandena|förslag\s+mot\s+förslag)\b|\bpropositionsordning\b|\bfinner\s+att\s+\S+(?:\s+\S+){0,3}?\s+(?:beslutar|beslutat|bifaller|bifallit|antar|antagit|avslår|avslagit)\b`;
 
 /** Decision verbs that say a decision was made but not which way: approved only when nothing more specific is said. */
 export const DECISION_MADE = String.raw`\b(?:beslutar|beslutade|beslutas|föreslår|föreslog)\b`;

@@ -37,6 +37,7 @@ const CASE_NUMBER_ANYWHERE = new RegExp(
 );
 const CASE_NUMBER_IN_PARENS = new RegExp(String.raw`\(\s*(?<number>${CASE_NUMBER})\s*\)`, "u");
 const CASE_NUMBERS = new RegExp(CASE_NUMBER, "gu");
+const CASE_NUMBER_LABELS = new RegExp(String.raw`${CASE_NUMBER_LABEL}\s*[:.]?`, "gu");
 const TIME_ONLY = new RegExp(String.raw`^(?:kl\.?\s*)?(?<time>${CLOCK_TIME})$`, "iu");
 const NAMES_THEN_TIME = new RegExp(String.raw`^(?<names>${PERSON_NAME}(?:\s*(?:,|och|&)\s*${PERSON_NAME})*)\s*,?\s+(?:kl\.?\s*)?(?<time>${CLOCK_TIME})$`, "u");
 // (?<!\s): from the start of the run of spaces only, not again from each of its spaces (quadratic in a
@@ -47,6 +48,10 @@ const UNFINISHED = words(String.raw`(?:\b(?:och|eller|samt|av|för|i|om|till|med
 const STARTS_WITH_NAME = new RegExp(String.raw`^(?:(?:[Oo]rdföranden|[Tt]jänstgörande ersättaren|[Ll]edamoten|[Rr]epresentanterna)\s+)?${PERSON_NAME}`, "u");
 /** A motion or reservation starts with who makes it: a person, or a party acting as a group ("S-gruppen", "Ledamöterna i M och KD"). */
 const STARTS_WITH_SUBJECT = new RegExp(String.raw`${STARTS_WITH_NAME.source}|^(?:${PARTY_GROUP})`, "u");
+
+/** "Ordföranden ställer proposition ...": the chair speaking, in the chair's office rather than by name. */
+const STARTS_WITH_CHAIR = /^(?:Ordföranden|Ordförande)\s/u;
+const PROPOSITION_MADE = words(vocabulary.PROPOSITION, "iu");
 
 interface ItemContext {
   lines: readonly Line[];
@@ -248,6 +253,10 @@ function readHead(item: Item, outline: ItemOutline, context: ItemContext): TextP
     const line = context.lines[token.payload.line]!;
     if (token.tokenType === CaseNumberLine) {
       addCaseNumbers(item, token.payload.rest);
+      if (token.payload.after) {
+        titleOpen = false;
+        loose.push(piece(line, token.payload.after));
+      }
       continue;
     }
     if (token.tokenType !== TextLine) {
@@ -379,9 +388,15 @@ function readSection(item: Item, section: SectionOutline, texts: Map<SectionFiel
     case "decision":
       pushText(texts, field, pieces);
       return;
-    case "motions":
-      item.motions.push(...keepRest(item, section, statementsIn(pieces, words(String.raw`\byrka`, "iu"))));
+    case "motions": {
+      // The chair's proposition under "Yrkanden" says how the motions were decided: decisionProcess.
+      const groups = paragraphs(pieces, (t) => STARTS_WITH_SUBJECT.test(t) || STARTS_WITH_CHAIR.test(t));
+      const process = groups.map(joinText).filter((text): text is string => text !== null && PROPOSITION_MADE.test(text));
+      if (process.length > 0) item.decisionProcess = [item.decisionProcess, ...process].filter(Boolean).join("\n\n");
+      const motions = groups.filter((group) => !process.includes(joinText(group) ?? ""));
+      item.motions.push(...keepRest(item, section, statementsIn(motions.flat(), words(String.raw`\byrka`, "iu"))));
       return;
+    }
     case "vote":
       addVote(item, joinText(pieces) ?? "");
       return;
@@ -418,9 +433,15 @@ function readSection(item: Item, section: SectionOutline, texts: Map<SectionFiel
       }
       return;
     }
-    case "caseNumbers":
+    case "caseNumbers": {
       addCaseNumbers(item, joinText(pieces) ?? "");
+      // "Dnr" as a side heading: the text beside and under the number is the item's running text.
+      const running = pieces
+        .map((p) => ({ ...p, text: p.text.replace(CASE_NUMBERS, " ").replace(CASE_NUMBER_LABELS, " ").replace(/\s+/g, " ").trim() }))
+        .filter((p) => /\p{L}{2}/u.test(p.text));
+      pushText(texts, "description", running);
       return;
+    }
     case "order":
       item.decisionProcess = [item.decisionProcess, joinText(pieces)].filter(Boolean).join("\n\n") || null;
       return;
@@ -447,6 +468,7 @@ function sectionPieces(item: Item, section: SectionOutline, lines: readonly Line
     const keep =
       (token.tokenType === TextLine && !SEPARATOR.test(token.image.trim())) || (token.tokenType === AdjustedImmediately && /^\d/.test(token.image));
     if (keep) pieces.push(piece(lines[token.payload.line]!));
+    else if (token.tokenType === CaseNumberLine && token.payload.after) pieces.push(piece(lines[token.payload.line]!, token.payload.after));
   }
   return pieces;
 }

@@ -93,7 +93,29 @@ describe("section headings by pattern and by layout", () => {
     const it12 = item("Beredning:\nFörvaltningen har berett ärendet.\nFörslag:\nBudgeten antas.\nBehandling:\nPer Holm (M) yrkar avslag.\n\nOrdföranden ställer proposition på förslagen.\nBeslut:\nBudgeten antas.");
     expect(it12).toMatchObject({ description: "Förvaltningen har berett ärendet.", proposal: "Budgeten antas.", decision: "Budgeten antas." });
     expect(it12.motions).toEqual([{ by: ["Per Holm"], text: "Per Holm (M) yrkar avslag.", people: [{ name: "Per Holm", party: "M" }], parties: [] }]);
-    expect(it12.otherSections).toEqual([{ heading: "Behandling", text: "Ordföranden ställer proposition på förslagen." }]);
+    expect(it12.decisionProcess).toBe("Ordföranden ställer proposition på förslagen.");
+    expect(it12.otherSections).toEqual([]);
+  });
+
+  it("reads the Word-era '<Organ> beslutar' / '<Organ> föreslår <organ> besluta' over att-clauses", () => {
+    const it12 = item("Arbetsutskottet föreslår kommunstyrelsen besluta\natt anta budgeten.\n\nKommunstyrelsen beslutar\natt anta budgeten,\natt lägga uppföljningen till handlingarna.");
+    expect(it12).toMatchObject({ proposal: "att anta budgeten.", decision: "att anta budgeten, att lägga uppföljningen till handlingarna." });
+    expect(item("Bygg- och miljönämnden beslutade att\nbevilja bygglov.").decision).toBe("bevilja bygglov.");
+    expect(item("Kommunstyrelsen beslutar\natt lägga anmälningsärendena till handlingarna.").outcome).toBe("noted");
+    // A sentence that goes on is no heading.
+    expect(item("Beslut\nKommunstyrelsen beslutar att anta budgeten.").decision).toBe("Kommunstyrelsen beslutar att anta budgeten.");
+  });
+
+  it("takes the chair's proposition under Yrkanden for decisionProcess, not for a motion, also without a gap", () => {
+    const it12 = item("Yrkanden\nUlf Bohm (M) yrkar återremiss.\nOrdföranden ställer proposition på yrkandena och finner att kommunstyrelsen bifaller förslaget.\nBeslut\nBifall.");
+    expect(it12.motions.map((m) => m.by)).toEqual([["Ulf Bohm"]]);
+    expect(it12.decisionProcess).toBe("Ordföranden ställer proposition på yrkandena och finner att kommunstyrelsen bifaller förslaget.");
+  });
+
+  it("reads 'Exp:' as the distribution and never takes a date for a diarienummer", () => {
+    const it12 = item("Ärendet behandlades av KS § 211 2006-11-14.\nBeslut\nBifall.\nExp: Socialnämnden, Ekonomikontoret");
+    expect(it12.distribution).toEqual(["Socialnämnden", "Ekonomikontoret"]);
+    expect(it12.caseNumbers).toEqual([]);
   });
 
   it("starts a section at an unknown heading set like the document's known ones (ending in ':')", () => {
