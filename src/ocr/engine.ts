@@ -20,6 +20,8 @@ export interface OcrEngine {
    * when tesseract.js fails the job or its worker dies; the engine is then no longer usable.
    */
   recognize(image: Uint8Array): Promise<{ blocks: OcrBlock[] | null }>;
+  /** False once the engine was closed or its worker died: a kept engine is then replaced. */
+  alive(): boolean;
   close(): Promise<void>;
 }
 
@@ -84,6 +86,7 @@ export async function startOcrEngine(languages: readonly string[], assets?: OcrA
         throw new PdfError("EXTRACTION_CRASHED", `tesseract.js failed while reading a page by OCR (${why}); the next document starts a new OCR engine.`, { cause: error });
       }
     },
+    alive: () => dead === null,
     close: () => {
       // A job still in flight would otherwise never settle (terminating a Web Worker fires no event).
       die("the OCR engine was closed");

@@ -36,6 +36,7 @@ export function ownEngines(start: StartOcrEngine): EngineSource {
       const started = () => (engine ??= start(languages, assets).then((e) => (up = e)));
       return {
         ready: async () => void (await started()),
+        alive: () => up?.alive() ?? true,
         recognize: async (image) => (await started()).recognize(image),
         async close() {
           if (up) return up.close();
@@ -77,7 +78,9 @@ export class SharedEngines implements EngineSource {
 /** One language set's engine (the one now, or the next once it failed) and its queue of jobs. */
 class Slot {
   private engine: Promise<OcrEngine> | null = null;
+  /** The engine's start has ended; it is `running`. */
   private up = false;
+  private running: OcrEngine | null = null;
   /** Settles when the job before the next one has ended (or its document gave up on it). */
   private turn: Promise<unknown> = Promise.resolve();
   /** Leases not yet closed. */
@@ -87,14 +90,22 @@ class Slot {
 
   constructor(private readonly start: () => Promise<OcrEngine>) {}
 
-  /** The engine, started on first need; a failed start is forgotten, so the next need tries again. */
+  /**
+   * The engine, started on first need; a failed start is forgotten, so the next need tries again,
+   * and so is an engine whose worker died while no page was being read.
+   */
   current(): Promise<OcrEngine> {
+    if (this.engine && this.running && !this.running.alive()) this.discard(this.engine);
     if (this.engine) return this.engine;
     const starting = this.start();
     this.engine = starting;
     this.up = false;
     starting.then(
-      () => void (this.engine === starting && (this.up = true)),
+      (engine) => {
+        if (this.engine !== starting) return;
+        this.up = true;
+        this.running = engine;
+      },
       () => void (this.engine === starting && (this.engine = null)),
     );
     return starting;
@@ -102,7 +113,10 @@ class Slot {
 
   /** Close this engine (once it is up) and forget it, unless a newer one already replaced it. */
   discard(engine: Promise<OcrEngine>): void {
-    if (this.engine === engine) this.engine = null;
+    if (this.engine === engine) {
+      this.engine = null;
+      this.running = null;
+    }
     void engine.then((e) => e.close(), () => undefined);
   }
 
@@ -117,6 +131,7 @@ class Slot {
       ready: async () => {
         await this.current();
       },
+      alive: () => this.running?.alive() ?? true,
       recognize: (image) => {
         const before = this.turn;
         const job = before.then(async () => {
@@ -154,6 +169,7 @@ class Slot {
     if (this.users > 0) await new Promise<void>((resolve) => (this.retired = resolve));
     const engine = this.engine;
     this.engine = null;
+    this.running = null;
     await engine?.then((e) => e.close(), () => undefined);
   }
 }

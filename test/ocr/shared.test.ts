@@ -42,6 +42,13 @@ class FakeEngine implements OcrEngine {
     });
   }
 
+  /** Set when the stand-in's worker "died" while no page was being read. */
+  dead = false;
+
+  alive(): boolean {
+    return !this.closed && !this.dead;
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     // As the real engine does: a job in flight fails rather than hangs.
@@ -183,6 +190,27 @@ describe("one OCR engine kept across documents (browser)", () => {
     await Promise.all([a.close(), b.close()]);
   });
 
+  it("replaces an engine whose worker died between documents, so the next document is read", async () => {
+    const { engines, starts } = stage();
+    const a = engines.acquire(["swe"], undefined);
+    void a.ready();
+    starts[0]!.gate.resolve();
+    await a.ready();
+    await a.close();
+    starts[0]!.engine.dead = true;
+    const b = engines.acquire(["swe"], undefined);
+    const ready = b.ready();
+    expect(starts).toHaveLength(2);
+    starts[1]!.gate.resolve();
+    await ready;
+    expect(starts[0]!.engine.closed).toBe(true);
+    const reading = b.recognize(page(1));
+    await settle();
+    starts[1]!.engine.finish();
+    await reading;
+    await b.close();
+  });
+
   it("closes the engine under a document that gives up mid-page, and the next document does not wait for it", async () => {
     const { engines, starts } = stage();
     const a = engines.acquire(["swe"], undefined);
@@ -251,8 +279,9 @@ describe("one OCR engine kept across documents (browser)", () => {
   });
 
   it("never runs two pages on one engine at once, keeps one engine at most, and settles every page (property)", async () => {
-    type Step = { doc: number; act: "page" | "close" | "finish" | "crash" | "release" };
-    const step = fc.record({ doc: fc.integer({ min: 0, max: 2 }), act: fc.constantFrom("page", "close", "finish", "crash", "release") }) as fc.Arbitrary<Step>;
+    type Step = { doc: number; act: "page" | "close" | "finish" | "crash" | "die" | "release" };
+    const acts = ["page", "close", "finish", "crash", "die", "release"] as const;
+    const step = fc.record({ doc: fc.integer({ min: 0, max: 2 }), act: fc.constantFrom(...acts) }) as fc.Arbitrary<Step>;
     await fc.assert(
       fc.asyncProperty(fc.array(step, { maxLength: 30 }), async (steps) => {
         const { engines, starts } = stage();
@@ -269,6 +298,7 @@ describe("one OCR engine kept across documents (browser)", () => {
           if (act === "close") await leases[doc]!.close();
           if (act === "finish") running().forEach((s) => s.engine.finish());
           if (act === "crash") running().forEach((s) => s.engine.crash());
+          if (act === "die") running().forEach((s) => s.engine.inFlight === 0 && (s.engine.dead = true));
           if (act === "release") void engines.release();
           await settle();
           for (const s of starts) expect(s.engine.maxInFlight).toBeLessThanOrEqual(1);
