@@ -32,6 +32,8 @@ const CHROMIUM = "/usr/bin/chromium";
 const SAMPLE = "fixtures/sample.pdf";
 /** One page, one §: OCR in a browser takes seconds a page. */
 const SCANNED_FROM = "fixtures/fullmaktige-utdrag.pdf";
+/** A second one-page document, scanned as well: two scans in one page share one OCR engine. */
+const SECOND_SCANNED_FROM = "fixtures/region-kallelse.pdf";
 /** tesseract.js starts its worker and wasm core, then reads a 200 dpi page: slow on a shared CI machine. */
 const OCR_TIMEOUT = 180_000;
 const fromDist = process.env.PROTOKOLL_EXAMPLE_DIST === "1";
@@ -47,6 +49,7 @@ describe.skipIf(!present)(`the example page in headless Chromium (${fromDist ? "
   let served: string;
   let scratch: string;
   let scan: string;
+  let secondScan: string;
 
   beforeAll(async () => {
     let html = "examples/browser/dist/index.html";
@@ -61,6 +64,8 @@ describe.skipIf(!present)(`the example page in headless Chromium (${fromDist ? "
     scratch = mkdtempSync(join(tmpdir(), "protokoll-scan-"));
     scan = join(scratch, "scan.pdf");
     writeFileSync(scan, await scanPdf(new Uint8Array(await readFile(SCANNED_FROM))));
+    secondScan = join(scratch, "second-scan.pdf");
+    writeFileSync(secondScan, await scanPdf(new Uint8Array(await readFile(SECOND_SCANNED_FROM))));
     server = await serve(dirname(html));
     served = `http://127.0.0.1:${(server.address() as AddressInfo).port}/index.html`;
     const { launch } = await import("puppeteer-core");
@@ -159,6 +164,74 @@ describe.skipIf(!present)(`the example page in headless Chromium (${fromDist ? "
       }
     },
     OCR_TIMEOUT,
+  );
+
+  it(
+    "keeps one OCR engine for the scans read in a page, one after another or at once, until releaseOcr()",
+    async () => {
+      const tab = await browser.newPage();
+      try {
+        // Every Worker the page makes (only tesseract.js's: pdf.js runs in the page's thread here), to count them.
+        await tab.evaluateOnNewDocument(() => {
+          const made: Worker[] = [];
+          Object.assign(globalThis, { madeWorkers: made });
+          globalThis.Worker = class extends Worker {
+            constructor(url: string | URL, options?: WorkerOptions) {
+              super(url, options);
+              made.push(this);
+            }
+          };
+        });
+        await tab.goto(served);
+        const input = await tab.waitForSelector("input#file");
+        const read = async (...files: string[]) => {
+          await input!.uploadFile(...files);
+          await tab.waitForSelector("#status[data-state]", { timeout: OCR_TIMEOUT });
+          const shown = await tab.evaluate(() => ({
+            state: document.getElementById("status")!.dataset.state!,
+            status: document.getElementById("status")!.textContent!,
+            record: document.getElementById("record")!.textContent!,
+          }));
+          expect(shown.state, shown.status).toBe("done");
+          const records = [JSON.parse(shown.record)].flat() as { source: { textSource: string }; kind: string }[];
+          expect(records.map((r) => r.source.textSource)).toEqual(files.map(() => "ocr"));
+          return records;
+        };
+        const workersMade = () => tab.evaluate(() => (globalThis as unknown as { madeWorkers: Worker[] }).madeWorkers.length);
+        const modelLoads = () => servedRequests.filter((r) => r === "GET /ocr/swe.traineddata.gz").length;
+        servedRequests.length = 0;
+        const kinds = [(await parsePdf(await readFile(SCANNED_FROM))).kind, (await parsePdf(await readFile(SECOND_SCANNED_FROM))).kind];
+
+        // One after another: the second scan is read by the engine the first one started.
+        expect((await read(scan)).map((r) => r.kind)).toEqual(kinds.slice(0, 1));
+        expect((await read(secondScan)).map((r) => r.kind)).toEqual(kinds.slice(1));
+        expect(await workersMade()).toBe(1);
+        // At once: both documents' pages go through that engine, one at a time.
+        expect((await read(scan, secondScan)).map((r) => r.kind)).toEqual(kinds);
+        expect(await workersMade()).toBe(1);
+        expect(modelLoads()).toBe(1);
+
+        // Its worker dies while idle (simulated: stopped, and the error event a crashing worker fires):
+        // the next scan starts a new engine and is read.
+        await tab.evaluate(() => {
+          const worker = (globalThis as unknown as { madeWorkers: Worker[] }).madeWorkers[0]!;
+          worker.terminate();
+          worker.dispatchEvent(new ErrorEvent("error", { message: "simulated crash" }));
+        });
+        await read(scan);
+        expect(await workersMade()).toBe(2);
+
+        // releaseOcr() (the page's button) closes it; the next scan starts another.
+        await tab.click("#release-ocr");
+        await tab.waitForSelector("#release-ocr[data-released='1']");
+        await read(secondScan);
+        expect(await workersMade()).toBe(3);
+        expect(modelLoads()).toBe(3);
+      } finally {
+        await tab.close();
+      }
+    },
+    OCR_TIMEOUT * 2,
   );
 
   it("says what to do when OCR's files cannot be loaded (a scan opened from file://)", async () => {
