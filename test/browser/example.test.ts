@@ -50,6 +50,7 @@ describe.skipIf(!present)(`the example page in headless Chromium (${fromDist ? "
   let scratch: string;
   let scan: string;
   let secondScan: string;
+  let fineScan: string;
 
   beforeAll(async () => {
     let html = "examples/browser/dist/index.html";
@@ -64,6 +65,9 @@ describe.skipIf(!present)(`the example page in headless Chromium (${fromDist ? "
     scratch = mkdtempSync(join(tmpdir(), "protokoll-scan-"));
     scan = join(scratch, "scan.pdf");
     writeFileSync(scan, await scanPdf(new Uint8Array(await readFile(SCANNED_FROM))));
+    // Scanned finer than OCR reads (420 dpi, drawn at 200): pdf.js scales such an image down through a scratch canvas.
+    fineScan = join(scratch, "fine-scan.pdf");
+    writeFileSync(fineScan, await scanPdf(new Uint8Array(await readFile(SCANNED_FROM)), { dpi: 420 }));
     secondScan = join(scratch, "second-scan.pdf");
     writeFileSync(secondScan, await scanPdf(new Uint8Array(await readFile(SECOND_SCANNED_FROM))));
     server = await serve(dirname(html));
@@ -232,6 +236,26 @@ describe.skipIf(!present)(`the example page in headless Chromium (${fromDist ? "
       }
     },
     OCR_TIMEOUT * 2,
+  );
+
+  it(
+    "reads a scan by OCR with protokoll inside the app's own module Web Worker (no DOM there)",
+    async () => {
+      const shown = await choose(SAMPLE, `${served}?parse=worker`);
+      expect(shown.state, shown.status).toBe("done");
+      expect(JSON.parse(shown.record)).toEqual(JSON.parse(JSON.stringify(await parsePdf(await readFile(SAMPLE)))));
+      const scanned = await choose(fineScan, `${served}?parse=worker`, OCR_TIMEOUT);
+      expect(scanned.state, scanned.status).toBe("done");
+      const record = JSON.parse(scanned.record);
+      expect(record.source.textSource).toBe("ocr");
+      const text = await parsePdf(await readFile(SCANNED_FROM));
+      expect(record.items.map((item: { paragraph: number; title: string }) => [item.paragraph, item.title])).toEqual(
+        text.items.map((item) => [item.paragraph, item.title]),
+      );
+      // The page's worker.js, and tesseract.js's worker started from inside it.
+      expect(page.workers().map((worker) => worker.url())).toEqual(expect.arrayContaining([expect.stringMatching(/\/worker\.js$/)]));
+    },
+    OCR_TIMEOUT,
   );
 
   it("says what to do when OCR's files cannot be loaded (a scan opened from file://)", async () => {
