@@ -9,6 +9,9 @@
  * read by OCR in the page: tesseract.js in a Web Worker, from the files build.mjs copies into
  * ocr/ beside the page (into an OffscreenCanvas, and once more with OffscreenCanvas taken
  * away, into a DOM canvas). Served only: a file:// page cannot load them (a typed error says so).
+ * Two scans read in one page, one after another and at once, start tesseract.js's worker once
+ * (the page's Workers are counted); with ?parse=worker protokoll runs in a module Web Worker,
+ * where there is no DOM, and reads a scan there.
  *
  * By default the page is built from src/; PROTOKOLL_EXAMPLE_DIST=1 (set by .ci/run after
  * `npm run build`) opens the page built from the package, examples/browser/dist/.
