@@ -200,7 +200,8 @@ export function domlessCanvasFactory(): (new (options: object) => CanvasFactory 
   };
 }
 
-interface CanvasAndContext {
+/** A canvas and its 2D context, as pdf.js passes them around. */
+export interface CanvasAndContext {
   canvas: unknown;
   context: unknown;
 }
