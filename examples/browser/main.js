@@ -46,7 +46,7 @@ input.addEventListener("change", async () => {
   } catch (error) {
     status.className = "error";
     // From the worker the error comes as its code and message.
-    status.textContent = isProtokollError(error) || error.code ? `${error.code}: ${error.message}` : `Unexpected error: ${error}`;
+    status.textContent = isProtokollError(error) || error?.code ? `${error.code}: ${error.message}` : `Unexpected error: ${error}`;
     status.dataset.state = "failed";
   }
 });
