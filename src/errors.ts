@@ -37,7 +37,7 @@ export const ERROR_CODES = {
   FILE_READ_FAILED: "parseFile could not read the file.",
   PDFJS_FAILED: "pdf.js could not be loaded, or (in a browser) its worker could not be started.",
   OCR_UNAVAILABLE: "OCR was needed (a scan or a garbled text layer, or ocr: \"force\") but tesseract.js or its language data is not installed (the message gives the install command), or, in a browser, its files are not where the ocrAssets option says (the message says what to set).",
-  EXTRACTION_CRASHED: "The extraction worker died or let an error escape while reading the PDF (a pdf.js failure on damaged input); the next call gets a fresh worker.",
+  EXTRACTION_CRASHED: "The extraction worker died or let an error escape while reading the PDF (a pdf.js failure on damaged input); the next call gets a fresh worker. Also when tesseract.js failed a page or its worker died mid-page (OCR); the next document starts a new OCR engine.",
 } as const satisfies Record<ProtokollErrorCode, string>;
 
 export interface ProtokollErrorOptions {

@@ -45,6 +45,18 @@ export type { ParseOptions } from "./parse.js";
 export type { OcrAssets, OcrAssetPaths } from "./ocr/browser.js";
 
 /**
+ * Browsers: the OCR engine (tesseract.js's Web Worker, wasm core and model) starts on the first
+ * page that needs OCR and is kept for the documents after it, one per `ocrLanguages` and
+ * `ocrAssets`. `releaseOcr()` closes it (documents being read finish first); the next scan starts
+ * a new one. In Node each document read closes its own engine, so there is nothing to release.
+ *
+ * @example
+ * await Promise.all(files.map(async (f) => parsePdf(new Uint8Array(await f.arrayBuffer()))));
+ * await releaseOcr();
+ */
+export { releaseOcr } from "./ocr/index.js";
+
+/**
  * Browsers only: where pdf.js reads PDFs. By default (nothing to set up) it runs in the
  * page's own thread; pass a module `Worker` started from pdfjs-dist's
  * `legacy/build/pdf.worker.min.mjs` (or that script's URL) to keep long PDFs off the

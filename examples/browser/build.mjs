@@ -22,22 +22,27 @@ const defaultOut = fileURLToPath(new URL("dist", here));
 export async function buildExample({ outDir = defaultOut, fromSource = false } = {}) {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
-  await build({
-    entryPoints: [fileURLToPath(new URL("main.js", here))],
-    outfile: `${outDir}/app.js`,
+  const common = {
     bundle: true,
-    // A classic script: a file:// page may not load modules (nor module workers).
-    format: "iife",
     platform: "browser",
     target: "es2022",
     minify: true,
     legalComments: "linked",
     logLevel: "warning",
+    ...(fromSource && { alias: { protokoll: fileURLToPath(new URL("../../src/index.ts", here)) } }),
+  };
+  await build({
+    ...common,
+    entryPoints: [fileURLToPath(new URL("main.js", here))],
+    outfile: `${outDir}/app.js`,
+    // A classic script: a file:// page may not load modules (nor module workers).
+    format: "iife",
     // protokoll's Node-only branch (finding pdf.js's data files on disk) reads import.meta.url,
     // which an iife has not; it never runs in a browser.
     logOverride: { "empty-import-meta": "silent" },
-    ...(fromSource && { alias: { protokoll: fileURLToPath(new URL("../../src/index.ts", here)) } }),
   });
+  // The module worker of ?parse=worker: protokoll (and pdf.js) in one ES module, no chunks.
+  await build({ ...common, entryPoints: [fileURLToPath(new URL("worker.js", here))], outfile: `${outDir}/worker.js`, format: "esm" });
   copyFileSync(fileURLToPath(new URL("index.html", here)), `${outDir}/index.html`);
   // For ?worker=pdf.worker.min.mjs when the folder is served: the worker of the pdfjs-dist bundled above.
   copyFileSync(require.resolve("pdfjs-dist/legacy/build/pdf.worker.min.mjs"), `${outDir}/pdf.worker.min.mjs`);

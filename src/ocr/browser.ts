@@ -168,3 +168,40 @@ export function browserCanvasFactory(): CanvasFactory | undefined {
     },
   };
 }
+
+/**
+ * pdf.js's own CanvasFactory where a browser has no DOM (a Web Worker): its default makes the
+ * scratch canvases it draws through (an image scaled down, a mask, a pattern) with
+ * `document.createElement`, which fails there. Undefined where pdf.js's default works.
+ */
+export function domlessCanvasFactory(): (new (options: object) => CanvasFactory & { reset(target: CanvasAndContext, width: number, height: number): void }) | undefined {
+  const scope = globalThis as { OffscreenCanvas?: new (width: number, height: number) => CanvasLike; document?: unknown };
+  const Offscreen = scope.OffscreenCanvas;
+  if (scope.document !== undefined || !Offscreen) return undefined;
+  return class OffscreenCanvasFactory {
+    create(width: number, height: number): CanvasAndContext {
+      if (width <= 0 || height <= 0) throw new Error("Invalid canvas size");
+      const canvas = new Offscreen(width, height);
+      return { canvas, context: canvas.getContext("2d", { willReadFrequently: true }) };
+    }
+
+    reset(target: CanvasAndContext, width: number, height: number): void {
+      if (width <= 0 || height <= 0) throw new Error("Invalid canvas size");
+      (target.canvas as CanvasLike).width = width;
+      (target.canvas as CanvasLike).height = height;
+    }
+
+    destroy(target: CanvasAndContext): void {
+      (target.canvas as CanvasLike).width = 0;
+      (target.canvas as CanvasLike).height = 0;
+      target.canvas = null;
+      target.context = null;
+    }
+  };
+}
+
+/** A canvas and its 2D context, as pdf.js passes them around. */
+export interface CanvasAndContext {
+  canvas: unknown;
+  context: unknown;
+}

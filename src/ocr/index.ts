@@ -10,6 +10,7 @@ import type { Diagnostic } from "../schema/index.js";
 import type { PageText } from "../pdf/types.js";
 import { ocrCanvasFactory, type OcrAssets } from "./browser.js";
 import { startOcrEngine, type OcrEngine } from "./engine.js";
+import { ownEngines, SharedEngines, type EngineLease, type EngineSource } from "./shared.js";
 import { assessTextLayers, type PageQuality } from "./quality.js";
 import { renderPage, type CanvasFactory, type RenderablePage } from "./render.js";
 import { eraseDotLeaders } from "./leaders.js";
@@ -75,17 +76,36 @@ export interface OcrSource {
   canvasFactory?: CanvasFactory;
 }
 
+const inNode = typeof process !== "undefined" && typeof process.versions?.node === "string";
+/** The browser's engines, kept across documents (see ./shared.ts); made on first use. */
+let browserEngines: SharedEngines | null = null;
+
+function defaultEngines(): EngineSource {
+  return inNode ? ownEngines(startOcrEngine) : (browserEngines ??= new SharedEngines(startOcrEngine));
+}
+
+/**
+ * Browsers: close the OCR engine(s) kept since the first scan was read (tesseract.js's Web Worker,
+ * its wasm core and the model: tens of MB); the next document that needs OCR starts a new one.
+ * Documents being read now finish first. Nothing to do in Node, where each read closes its own.
+ */
+export async function releaseOcr(): Promise<void> {
+  await browserEngines?.release();
+}
+
 /**
  * Reads the planned pages by OCR and puts the words in place of each page's
- * items. Returns the numbers of the pages read. The engine starts on the
- * first page and is closed by close(), also when the time budget ends the read.
+ * items. Returns the numbers of the pages read. The engine is acquired on the
+ * first page (started, or in a browser the one kept from an earlier document)
+ * and let go by close(), also when the time budget ends the read.
  */
 export class OcrReader {
-  private engine: Promise<OcrEngine> | null = null;
-  /** The engine once it is up. */
-  private ready: OcrEngine | null = null;
+  private lease: EngineLease | null = null;
 
-  constructor(private readonly settings: OcrSettings) {
+  constructor(
+    private readonly settings: OcrSettings,
+    private readonly engines: EngineSource = defaultEngines(),
+  ) {
     if (!OCR_MODES.includes(settings.mode)) {
       throw new InvalidInputError(`ocr must be one of ${OCR_MODES.map((m) => `"${m}"`).join(", ")}, got ${JSON.stringify(settings.mode)}.`);
     }
@@ -147,15 +167,13 @@ export class OcrReader {
     }
   }
 
-  private start(): Promise<OcrEngine> {
-    this.engine ??= startOcrEngine(this.settings.languages, this.settings.assets).then((engine) => (this.ready = engine));
-    return this.engine;
+  private async start(): Promise<OcrEngine> {
+    this.lease ??= this.engines.acquire(this.settings.languages, this.settings.assets);
+    await this.lease.ready();
+    return this.lease;
   }
 
   async close(): Promise<void> {
-    if (this.ready) return this.ready.close();
-    // Still starting when the time budget ended: in a browser nothing else stops a worker that never
-    // answers (Node terminates the whole extraction thread), so it is closed once up, not waited for.
-    void this.engine?.then((engine) => engine.close(), () => undefined);
+    await this.lease?.close();
   }
 }

@@ -6,6 +6,7 @@
  */
 import type * as PdfJs from "pdfjs-dist/legacy/build/pdf.mjs";
 import { InvalidInputError, PdfError } from "../errors.js";
+import { domlessCanvasFactory } from "../ocr/browser.js";
 
 export type PdfJsModule = typeof PdfJs;
 type PdfJsWorker = InstanceType<PdfJsModule["PDFWorker"]>;
@@ -155,10 +156,13 @@ export function moduleLocation(): string {
  */
 export async function safeDocumentParams(pdfjs: PdfJsModule, bytes: Uint8Array) {
   const worker = await browserWorker(pdfjs);
+  const CanvasFactory = inNode ? undefined : domlessCanvasFactory();
   return {
     data: bytes.slice(),
     ...(worker && { worker }),
     ...(await pdfJsAssets()),
+    // In a Web Worker: scratch canvases that need no DOM.
+    ...(CanvasFactory && { CanvasFactory }),
     // Font programs can carry code; never let pdf.js compile it (CVE-2024-4367).
     isEvalSupported: false,
     disableFontFace: true,

@@ -9,6 +9,9 @@
  * read by OCR in the page: tesseract.js in a Web Worker, from the files build.mjs copies into
  * ocr/ beside the page (into an OffscreenCanvas, and once more with OffscreenCanvas taken
  * away, into a DOM canvas). Served only: a file:// page cannot load them (a typed error says so).
+ * Two scans read in one page, one after another and at once, start tesseract.js's worker once
+ * (the page's Workers are counted); with ?parse=worker protokoll runs in a module Web Worker,
+ * where there is no DOM, and reads a scan there.
  *
  * By default the page is built from src/; PROTOKOLL_EXAMPLE_DIST=1 (set by .ci/run after
  * `npm run build`) opens the page built from the package, examples/browser/dist/.
@@ -32,6 +35,8 @@ const CHROMIUM = "/usr/bin/chromium";
 const SAMPLE = "fixtures/sample.pdf";
 /** One page, one §: OCR in a browser takes seconds a page. */
 const SCANNED_FROM = "fixtures/fullmaktige-utdrag.pdf";
+/** A second one-page document, scanned as well: two scans in one page share one OCR engine. */
+const SECOND_SCANNED_FROM = "fixtures/region-kallelse.pdf";
 /** tesseract.js starts its worker and wasm core, then reads a 200 dpi page: slow on a shared CI machine. */
 const OCR_TIMEOUT = 180_000;
 const fromDist = process.env.PROTOKOLL_EXAMPLE_DIST === "1";
@@ -47,6 +52,8 @@ describe.skipIf(!present)(`the example page in headless Chromium (${fromDist ? "
   let served: string;
   let scratch: string;
   let scan: string;
+  let secondScan: string;
+  let fineScan: string;
 
   beforeAll(async () => {
     let html = "examples/browser/dist/index.html";
@@ -61,6 +68,11 @@ describe.skipIf(!present)(`the example page in headless Chromium (${fromDist ? "
     scratch = mkdtempSync(join(tmpdir(), "protokoll-scan-"));
     scan = join(scratch, "scan.pdf");
     writeFileSync(scan, await scanPdf(new Uint8Array(await readFile(SCANNED_FROM))));
+    // Scanned finer than OCR reads (420 dpi, drawn at 200): pdf.js scales such an image down through a scratch canvas.
+    fineScan = join(scratch, "fine-scan.pdf");
+    writeFileSync(fineScan, await scanPdf(new Uint8Array(await readFile(SCANNED_FROM)), { dpi: 420 }));
+    secondScan = join(scratch, "second-scan.pdf");
+    writeFileSync(secondScan, await scanPdf(new Uint8Array(await readFile(SECOND_SCANNED_FROM))));
     server = await serve(dirname(html));
     served = `http://127.0.0.1:${(server.address() as AddressInfo).port}/index.html`;
     const { launch } = await import("puppeteer-core");
@@ -157,6 +169,94 @@ describe.skipIf(!present)(`the example page in headless Chromium (${fromDist ? "
       } finally {
         await tab.close();
       }
+    },
+    OCR_TIMEOUT,
+  );
+
+  it(
+    "keeps one OCR engine for the scans read in a page, one after another or at once, until releaseOcr()",
+    async () => {
+      const tab = await browser.newPage();
+      try {
+        // Every Worker the page makes (only tesseract.js's: pdf.js runs in the page's thread here), to count them.
+        await tab.evaluateOnNewDocument(() => {
+          const made: Worker[] = [];
+          Object.assign(globalThis, { madeWorkers: made });
+          globalThis.Worker = class extends Worker {
+            constructor(url: string | URL, options?: WorkerOptions) {
+              super(url, options);
+              made.push(this);
+            }
+          };
+        });
+        await tab.goto(served);
+        const input = await tab.waitForSelector("input#file");
+        const read = async (...files: string[]) => {
+          await input!.uploadFile(...files);
+          await tab.waitForSelector("#status[data-state]", { timeout: OCR_TIMEOUT });
+          const shown = await tab.evaluate(() => ({
+            state: document.getElementById("status")!.dataset.state!,
+            status: document.getElementById("status")!.textContent!,
+            record: document.getElementById("record")!.textContent!,
+          }));
+          expect(shown.state, shown.status).toBe("done");
+          const records = [JSON.parse(shown.record)].flat() as { source: { textSource: string }; kind: string }[];
+          expect(records.map((r) => r.source.textSource)).toEqual(files.map(() => "ocr"));
+          return records;
+        };
+        const workersMade = () => tab.evaluate(() => (globalThis as unknown as { madeWorkers: Worker[] }).madeWorkers.length);
+        const modelLoads = () => servedRequests.filter((r) => r === "GET /ocr/swe.traineddata.gz").length;
+        servedRequests.length = 0;
+        const kinds = [(await parsePdf(await readFile(SCANNED_FROM))).kind, (await parsePdf(await readFile(SECOND_SCANNED_FROM))).kind];
+
+        // One after another: the second scan is read by the engine the first one started.
+        expect((await read(scan)).map((r) => r.kind)).toEqual(kinds.slice(0, 1));
+        expect((await read(secondScan)).map((r) => r.kind)).toEqual(kinds.slice(1));
+        expect(await workersMade()).toBe(1);
+        // At once: both documents' pages go through that engine, one at a time.
+        expect((await read(scan, secondScan)).map((r) => r.kind)).toEqual(kinds);
+        expect(await workersMade()).toBe(1);
+        expect(modelLoads()).toBe(1);
+
+        // Its worker dies while idle (simulated: stopped, and the error event a crashing worker fires):
+        // the next scan starts a new engine and is read.
+        await tab.evaluate(() => {
+          const worker = (globalThis as unknown as { madeWorkers: Worker[] }).madeWorkers[0]!;
+          worker.terminate();
+          worker.dispatchEvent(new ErrorEvent("error", { message: "simulated crash" }));
+        });
+        await read(scan);
+        expect(await workersMade()).toBe(2);
+
+        // releaseOcr() (the page's button) closes it; the next scan starts another.
+        await tab.click("#release-ocr");
+        await tab.waitForSelector("#release-ocr[data-released='1']");
+        await read(secondScan);
+        expect(await workersMade()).toBe(3);
+        expect(modelLoads()).toBe(3);
+      } finally {
+        await tab.close();
+      }
+    },
+    OCR_TIMEOUT * 2,
+  );
+
+  it(
+    "reads a scan by OCR with protokoll inside the app's own module Web Worker (no DOM there)",
+    async () => {
+      const shown = await choose(SAMPLE, `${served}?parse=worker`);
+      expect(shown.state, shown.status).toBe("done");
+      expect(JSON.parse(shown.record)).toEqual(JSON.parse(JSON.stringify(await parsePdf(await readFile(SAMPLE)))));
+      const scanned = await choose(fineScan, `${served}?parse=worker`, OCR_TIMEOUT);
+      expect(scanned.state, scanned.status).toBe("done");
+      const record = JSON.parse(scanned.record);
+      expect(record.source.textSource).toBe("ocr");
+      const text = await parsePdf(await readFile(SCANNED_FROM));
+      expect(record.items.map((item: { paragraph: number; title: string }) => [item.paragraph, item.title])).toEqual(
+        text.items.map((item) => [item.paragraph, item.title]),
+      );
+      // The page's worker.js, and tesseract.js's worker started from inside it.
+      expect(page.workers().map((worker) => worker.url())).toEqual(expect.arrayContaining([expect.stringMatching(/\/worker\.js$/)]));
     },
     OCR_TIMEOUT,
   );

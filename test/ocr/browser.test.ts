@@ -4,7 +4,7 @@
  * globals are stand-ins here; test/browser runs the same code in Chromium for real.
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { browserCanvasFactory, browserOcrPaths, OCR_CORE_FILES, plainOcrAssets } from "../../src/ocr/browser.js";
+import { browserCanvasFactory, browserOcrPaths, domlessCanvasFactory, OCR_CORE_FILES, plainOcrAssets } from "../../src/ocr/browser.js";
 
 const PAGE = "https://example.org/app/index.html";
 
@@ -117,6 +117,29 @@ describe("the canvas OCR draws a page into, in a browser", () => {
     expect(made.canvas).toMatchObject({ tag: "canvas", width: 10, height: 20 });
     vi.stubGlobal("document", undefined);
     expect(browserCanvasFactory()).toBeUndefined();
+  });
+
+  it("gives pdf.js OffscreenCanvases for its scratch canvases where there is no document (a Web Worker), else its own default", () => {
+    vi.stubGlobal("OffscreenCanvas", FakeOffscreenCanvas);
+    vi.stubGlobal("document", undefined);
+    const Factory = domlessCanvasFactory()!;
+    const factory = new Factory({ enableHWA: false });
+    const made = factory.create(300, 200);
+    expect(made.canvas).toBeInstanceOf(FakeOffscreenCanvas);
+    expect(made.context).toEqual({ kind: "2d", options: { willReadFrequently: true } });
+    factory.reset(made, 40, 50);
+    expect(made.canvas).toMatchObject({ width: 40, height: 50 });
+    expect(() => factory.create(0, 10)).toThrow(/Invalid canvas size/);
+    const canvas = made.canvas;
+    factory.destroy(made);
+    expect(canvas).toMatchObject({ width: 0, height: 0 });
+    expect(made).toEqual({ canvas: null, context: null });
+    // A page (it has a document) and Node (no OffscreenCanvas) keep pdf.js's default.
+    vi.stubGlobal("document", { createElement: () => ({}) });
+    expect(domlessCanvasFactory()).toBeUndefined();
+    vi.stubGlobal("document", undefined);
+    vi.stubGlobal("OffscreenCanvas", undefined);
+    expect(domlessCanvasFactory()).toBeUndefined();
   });
 });
 

@@ -61,6 +61,23 @@ describe("OCR engine and options", () => {
     }
   }, 60_000);
 
+  it("fails a page in flight with EXTRACTION_CRASHED when its engine is closed, rather than leaving it pending", async () => {
+    const { startOcrEngine } = await import("../../src/ocr/engine.js");
+    const { greyPgm } = await import("../../src/ocr/render.js");
+    const engine = await startOcrEngine(["swe"]);
+    const blank = greyPgm(new Uint8Array(400 * 400 * 4).fill(255), 400, 400);
+    expect((await engine.recognize(blank)).blocks ?? []).toEqual([]);
+    // Noise: tesseract searches it for words for seconds, so the page is still being read when the engine closes.
+    let seed = 7;
+    const noise = new Uint8Array(1200 * 1200 * 4).map(() => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 24) & 0xff);
+    const reading = engine.recognize(greyPgm(noise, 1200, 1200)).catch((e: Error & { code: string }) => e);
+    // Once tesseract.js has posted the job (it reads the image first): closing then ends a job in flight.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await engine.close();
+    expect(await reading).toMatchObject({ code: "EXTRACTION_CRASHED" });
+    expect(await codeOf(engine.recognize(blank))).toBe("EXTRACTION_CRASHED");
+  }, 60_000);
+
   describe("without tesseract.js installed", () => {
     const withoutTesseract = async () => {
       vi.resetModules();
