@@ -21,6 +21,7 @@ import {
   CASE_NUMBER,
   CASE_NUMBER_LINE,
   CaseNumberLine,
+  CLOCK_TIME,
   CONTENTS_ENTRY,
   CONTENTS_HEADING,
   ContentsLine,
@@ -85,6 +86,7 @@ const SIGNING_LINE = /[….·_]{3,}/gu;
 /** A row of signature captions under the signers' names: "Ordförande Sekreterare". */
 const CAPTION_ROW = /^(?:(?:ordförande|sekreterare|justerare|justerande|vid protokollet|justeras|protokollförare)\s*)+$/iu;
 const CASE_NUMBER_START = new RegExp(`^${CASE_NUMBER}`);
+const CLOCK = new RegExp(CLOCK_TIME);
 
 interface LexState {
   inItems: boolean;
@@ -580,7 +582,8 @@ function plausibleLabelValue(type: FrontLabelTokenType, rest: string): boolean {
   if (!rest) return true;
   switch (type.field) {
     case "time":
-      return /^(?:kl\.?\s*)?\d/i.test(rest);
+      // "Tid 13.00", "Tid: kl. 8.30", "Tid: Onsdagen den 12 november 2025, kl. 08.30".
+      return /^(?:kl\.?\s*)?\d/i.test(rest) || CLOCK.test(rest);
     case "date":
       return /\d/.test(rest);
     case "chair":

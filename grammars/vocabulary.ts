@@ -130,6 +130,9 @@ interface SectionDefinition {
   organVerb?: string;
 }
 
+/** "Föredragande", "Föredragande tjänstepersoner": who presents an item. */
+export const PRESENTERS_LABEL = String.raw`föredragande(?: tjänsteperson(?:er)?)?`;
+
 /** Roots of words that name an organ or its office ("Kommunstyrelsen", "Arbetsutskottet", "Förvaltningen"). */
 export const ORGAN_ROOTS = [
   "nämnd", "styrelse", "fullmäktige", "utskott", "förvaltning", "råd", "kontor", "beredning", "direktion",
@@ -199,7 +202,7 @@ const SECTION_DEFINITIONS: Record<string, SectionDefinition> = {
       /^(?:expedieras(?: till)?|expediering|exp\.?(?: till)?|expedierat(?: till)?|utdrag(?: till)?|kopia till|beslutet (?:ska )?skickas till|beslutet expedieras till|protokollsutdrag (?:skickas )?till|protokollsutdrag skickas till|sändlista|delges|för kännedom|för verkställighet|skickas till)$/i,
   },
   History: { field: "history", spellings: /^(?:tidigare behandling|tidigare beslut|ärendets tidigare behandling)$/i },
-  Presenters: { field: "presenters", spellings: /^(?:föredragande|föredragande tjänsteperson(?:er)?)$/i },
+  Presenters: { field: "presenters", spellings: new RegExp(String.raw`^(?:${PRESENTERS_LABEL})$`, "i") },
   CaseNumberLine: { field: "caseNumbers", spellings: /^(?:diarienummer|dnr|ärendenummer)$/i },
   // No spelling: a heading the vocabulary does not know, recognised by how it is set (see classify.ts).
   Other: { field: "other", spellings: /(?!)/ },

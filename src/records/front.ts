@@ -408,7 +408,8 @@ function readMeetingData(field: string, text: string, front: FrontMatter, page: 
     front.diagnostics.push(diagnostic("info", "SECTION_WITHOUT_FIELD", `An adjournment has no field in the record: ${adjournment}`, page, adjournment));
   }
   let rest = adjournments.length > 0 ? text.replace(ADJOURNMENT, " ").replace(/\s+/g, " ").trim() : text;
-  const date = field === "time" ? null : findDate(rest);
+  // A "Tid" line may name the day as well ("Onsdagen den 12 november 2025, kl. 08.30").
+  const date = findDate(rest);
   if (date) {
     meeting.date ??= date.iso;
     rest = cut(rest, date.index, date.length);

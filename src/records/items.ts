@@ -278,13 +278,24 @@ function readHead(item: Item, outline: ItemOutline, context: ItemContext): TextP
     titleOpen = false;
     if (!SEPARATOR.test(text)) loose.push(piece(line));
   }
-  item.title = title.replace(/\s+/g, " ").trim();
+  item.title = withoutPresenters(item, title.replace(/\s+/g, " ").trim());
   if (!item.title) {
     context.diagnostics.push(
       diagnostic("warning", "UNRECOGNISED_BLOCK", `Item ${item.paragraphLabel ?? item.number ?? "?"} has no title line.`, item.pages.from, outline.heading.image),
     );
   }
   return loose;
+}
+
+/** "Ekonomisk uppföljning Föredragande: ekonom Per Ek": a presenter line wrapped into the title's table cell. */
+const PRESENTERS_IN_TITLE = new RegExp(String.raw`\s+(?:${vocabulary.PRESENTERS_LABEL})\s*:?\s+(?<names>.+)$`, "iu");
+
+function withoutPresenters(item: Item, title: string): string {
+  const match = PRESENTERS_IN_TITLE.exec(title);
+  const names = match?.groups?.names ? namesIn(match.groups.names) : [];
+  if (names.length === 0) return title;
+  addNames(item.presenters, names);
+  return title.slice(0, match!.index);
 }
 
 function continuesTitle(title: string, line: Line, previous: Line | null, titleBold: boolean, belowHeading: boolean): boolean {

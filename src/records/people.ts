@@ -81,9 +81,12 @@ export function parseAttendee(raw: string): AttendeeEntry | null {
   return entry;
 }
 
-/** Several entries may share a line: "Anna Berg (S), Per Holm (M)" or two table columns. */
+/**
+ * Several entries may share a line: "Anna Berg (S), Per Holm (M)", two table columns, or a list
+ * with roles: "Anna Lund (S), ordförande, Jan Berg (M), vice ordförande".
+ */
 export function splitAttendeeLine(text: string): string[] {
-  const parts = text.split(/(?<=\))\s*[,;]?\s+(?=[A-ZÅÄÖÉ][a-zåäöé]+(?:[- ][A-ZÅÄÖÉ][a-zåäöé]+)+\s*\()/u);
+  const parts = text.split(/(?:(?<=\))\s*[,;]?\s+|\s*[,;]\s+)(?=[A-ZÅÄÖÉ][a-zåäöé]+(?:[- ][A-ZÅÄÖÉ][a-zåäöé]+)+\s*\()/u);
   return parts.length > 1 && parts.every((p) => parseAttendee(p) !== null) ? parts : [text];
 }
 

@@ -79,4 +79,19 @@ describe("front page", () => {
       ]);
     }
   });
+
+  it("reads a kallelse's 'Tid: Onsdagen den 12 november 2025, kl. 08.30' as the meeting's date and time, over the letter's own date", () => {
+    const document = parseText("KALLELSE\nSocialnämnden\n2025-11-05\n\nTid: Onsdagen den 12 november 2025, kl. 08.30\nPlats: Socialkontoret\n\n1. Val av justerare\n2. Meddelanden");
+    expect(document.meeting).toEqual({ date: "2025-11-12", startTime: "08:30", endTime: null, place: "Socialkontoret" });
+  });
+
+  it("reads several entries with their roles from one comma-separated line", () => {
+    const document = front("Ledamöter: Anna Lund (S), ordförande, Jan Berg (M), vice ordförande, Lisa Holm (V)");
+    expect(document.participants.map((p) => [p.name, p.party, p.roles])).toEqual([
+      ["Anna Lund", "S", ["chair"]],
+      ["Jan Berg", "M", ["viceChair"]],
+      ["Lisa Holm", "V", []],
+    ]);
+  });
 });
+

@@ -73,6 +73,14 @@ describe("item blocks", () => {
 });
 
 describe("kallelse agenda", () => {
+  it("takes a presenter line wrapped into the title's cell out of the title", () => {
+    const document = parseText("KALLELSE\nSocialnämnden\n\n1. Ekonomisk uppföljning oktober 2025 Föredragande: ekonom Per Ek\n2. Meddelanden");
+    expect(document.items.map((i) => [i.title, i.presenters])).toEqual([
+      ["Ekonomisk uppföljning oktober 2025", ["Per Ek"]],
+      ["Meddelanden", []],
+    ]);
+  });
+
   it("reads numbers, times and presenters of agenda items", () => {
     const document = parseText(
       "Kallelse\nKommunstyrelsen\nTid: kl. 13:15-16:00\n\n1. Val av justerare\n\n2. Årsredovisning 2024 (KS 2025/0043)\nKarin Lööf 13:25\nFörslag till beslut\nGodkänns.\n\n3. Kaffepaus\n14:00",
