@@ -200,7 +200,7 @@ function headerWords(cell: Cell): Cell[] | null {
 }
 
 /** The part of a cell between two of its breaks (null: the cell's own start or end). */
-function cellPart(cell: Cell, start: Cell["breaks"][number] | null, end: Cell["breaks"][number] | null): Cell {
+export function cellPart(cell: Cell, start: Cell["breaks"][number] | null, end: Cell["breaks"][number] | null): Cell {
   const from = start?.at ?? 0;
   const to = end?.at ?? cell.text.length;
   return {
