@@ -3,12 +3,14 @@
  * page may be set in two columns (two-column body text, members on the left and
  * substitutes on the right). Such a band reads its left column, then its right
  * column; what stands above and below it (a heading across the page) keeps its
- * place. Found from geometry alone: a gutter that no line of the band crosses,
- * a right column that starts at one x in the right half of the text, and
- * enough text on both sides. Cost: linear in the page's cells.
+ * place. Found from geometry alone: a gutter that no line of the band crosses
+ * (but for a speck of dirt that OCR reads as a mark), a right column that starts
+ * at one x in the right half of the text (or of the band, when its gutter lies
+ * in its middle), and enough text on both sides. Cost: linear in the page's cells.
  */
 import { ALIGN } from "./columns.js";
 import { round } from "./lines.js";
+import { cellPart } from "./tables.js";
 import type { Cell, PageLine } from "./types.js";
 
 /** A stretch of a page that reads top to bottom: lines across the page, or one column of a two-column band. */
@@ -17,11 +19,22 @@ export interface Flow {
   lines: PageLine[];
 }
 
-/** Each column of a band has at least this many lines. */
+/** Each column of a band has at least this many lines... */
 const MIN_COLUMN_LINES = 4;
+/** ...or this many, on a page where a band of MIN_COLUMN_LINES shows the same gutter. */
+const MIN_SHORT_COLUMN_LINES = 2;
 /** The right column starts within this part of the text width (from its left), so label/value tables (values in the left half) never qualify. */
 const RIGHT_COLUMN_FROM = 0.5;
 const RIGHT_COLUMN_TO = 0.72;
+/**
+ * The document's text may reach further out than a band (a signature block in the margin on
+ * the cover page, a wide table), so a right column that starts a little left of the document's
+ * middle still counts when the band's own gutter lies in the band's middle: two columns of
+ * text are set as wide as each other, a label/value table's labels are narrower than its values.
+ */
+const CENTRED_FROM = 0.4;
+/** How far (× the band's width) the middle of a centred gutter may lie from the band's middle. */
+const CENTRED_TOLERANCE = 0.1;
 /** At least this share of a column's lines start at its left edge: a column is left-aligned, right-aligned times are not. */
 const ALIGNED_SHARE = 0.6;
 /** At least this share of a column's lines are one cell: a table row has several. */
@@ -32,6 +45,8 @@ const MIN_MEDIAN_LETTERS = 7;
 const MIN_GUTTER = 0.8;
 /** A row that starts with an agenda or list number ("3.", "§ 4") is a table row: its cells belong together. */
 const NUMBERED = /^(§\s*)?\d{1,3}[.)]?\s/u;
+/** OCR reads dirt in a gutter as a mark ("=", "—", "|"): at most two characters, no letter or digit. */
+const SPECK = /^[^\p{L}\p{N}]{1,2}$/u;
 
 /** The text's left and right edge: the document's, so a short page's narrow text does not make its value column a right column. */
 export interface TextExtent {
@@ -41,8 +56,8 @@ export interface TextExtent {
 
 export function readingOrder(lines: PageLine[], extent: TextExtent = textExtent(lines)): Flow[] {
   const columnX = rightColumnCandidates(lines, extent);
-  for (const x of columnX) {
-    const flows = splitAt(lines, x);
+  for (const candidate of columnX) {
+    const flows = splitAt(lines, candidate);
     if (flows) return flows;
   }
   return [{ column: "full", lines }];
@@ -58,26 +73,65 @@ export function textExtent(lines: PageLine[]): TextExtent {
   return { left, right };
 }
 
+/** Where a right column may start; `centred`: only if the band's gutter lies in the band's middle. */
+interface Candidate {
+  x: number;
+  centred: boolean;
+}
+
 /** Left edges of cells in the right part of the text, most used first. */
-function rightColumnCandidates(lines: PageLine[], { left, right }: TextExtent): number[] {
+function rightColumnCandidates(lines: PageLine[], { left, right }: TextExtent): Candidate[] {
   const width = right - left;
   const counts: { x: number; lines: number }[] = [];
   for (const line of lines) {
-    for (const cell of line.cells) {
-      const at = (cell.x0 - left) / width;
-      if (at < RIGHT_COLUMN_FROM || at > RIGHT_COLUMN_TO) continue;
-      const known = counts.find((c) => Math.abs(c.x - cell.x0) <= ALIGN);
+    for (const x of cellStarts(line)) {
+      const at = (x - left) / width;
+      if (at < CENTRED_FROM || at > RIGHT_COLUMN_TO) continue;
+      const known = counts.find((c) => Math.abs(c.x - x) <= ALIGN);
       if (known) known.lines++;
-      else counts.push({ x: cell.x0, lines: 1 });
+      else counts.push({ x, lines: 1 });
     }
   }
   return counts
     .filter((c) => c.lines >= MIN_COLUMN_LINES)
     .sort((a, b) => b.lines - a.lines)
-    .map((c) => c.x);
+    .map((c) => ({ x: c.x, centred: (c.x - left) / width < RIGHT_COLUMN_FROM }));
+}
+
+/** Where the line's cells start, and where a word starts after a gutter-wide gap inside a cell (two columns read as one run). */
+function* cellStarts(line: PageLine): Generator<number> {
+  for (const cell of line.cells) {
+    yield cell.x0;
+    for (let i = 0; i < cell.breaks.length; i++) if (gutterCut(cell, i, MIN_GUTTER * line.fontSize)) yield cell.breaks[i]!.x;
+  }
+}
+
+/**
+ * A cell that runs across a gutter, cut there: its words end at least `gutter` left of where
+ * its word `at` (a break) starts, with at most a speck between (OCR reads the gap between two
+ * columns as a word space when dirt in it is read as "=" or "—"). The speck belongs to
+ * neither column and is left out. Null when the cell does not run across a gutter there.
+ */
+function gutterCut(cell: Cell, at: number, gutter: number): [Cell, Cell] | null {
+  const start = cell.breaks[at]!;
+  const before = at > 0 ? cell.breaks[at - 1]! : null;
+  const speck = before !== null && SPECK.test(cell.text.slice(before.at, start.at).trim());
+  const end = speck ? before : start;
+  if (end.x - end.gap > start.x - gutter) return null;
+  return [cellPart(cell, null, end), cellPart(cell, start, null)];
 }
 
 type Side = "left" | "right" | "both" | "across";
+
+/** The line with a cell that runs across the gutter at `x` cut there (see {@link gutterCut}). */
+function cutAtGutter(line: PageLine, x: number): PageLine {
+  const gutter = MIN_GUTTER * line.fontSize;
+  const i = line.cells.findIndex((cell) => cell.x0 < x - ALIGN && cell.x1 > x);
+  const at = i < 0 ? -1 : line.cells[i]!.breaks.findIndex((b) => Math.abs(b.x - x) <= ALIGN);
+  const cut = at < 0 ? null : gutterCut(line.cells[i]!, at, gutter);
+  if (!cut) return line;
+  return { ...line, cells: [...line.cells.slice(0, i), ...cut, ...line.cells.slice(i + 1)] };
+}
 
 function sideOf(line: PageLine, x: number): Side {
   const gutter = MIN_GUTTER * line.fontSize;
@@ -91,25 +145,52 @@ function sideOf(line: PageLine, x: number): Side {
   return left && right ? "both" : left ? "left" : "right";
 }
 
+/** A band of a page read as two columns: lines `start` to `end` (exclusive). */
+interface Band {
+  start: number;
+  end: number;
+  columns: [Flow, Flow];
+}
+
 /** The page as flows with a gutter just left of `x`, or null when no band of it reads as two columns. */
-function splitAt(lines: PageLine[], x: number): Flow[] | null {
+function splitAt(page: PageLine[], { x, centred }: Candidate): Flow[] | null {
+  // Lines cut at the gutter read in the columns of a band; outside one they stay whole.
+  const lines = page.map((line) => cutAtGutter(line, x));
   const sides = lines.map((line) => sideOf(line, x));
-  const flows: Flow[] = [];
+  const bands: Band[] = [];
+  const short: { start: number; end: number }[] = [];
   let done = 0;
   for (let i = 0; i < lines.length; i++) {
     if (sides[i] !== "right" && sides[i] !== "both") continue;
     const start = bandStart(lines, sides, i, done);
     const end = bandEnd(lines, sides, i);
-    const band = end - start >= MIN_COLUMN_LINES ? twoColumns(lines.slice(start, end), x) : null;
+    const columns = end - start >= MIN_COLUMN_LINES ? twoColumns(lines.slice(start, end), x, centred, MIN_COLUMN_LINES) : null;
     // Each line is looked at in one band at most, so a page costs linear time.
     i = end - 1;
-    if (!band) continue;
-    if (start > done) flows.push({ column: "full", lines: lines.slice(done, start) });
-    flows.push(...band);
-    done = end;
+    if (columns) {
+      bands.push({ start, end, columns });
+      done = end;
+    } else if (end - start >= MIN_SHORT_COLUMN_LINES) {
+      short.push({ start, end });
+    }
   }
-  if (flows.length === 0) return null;
-  if (done < lines.length) flows.push({ column: "full", lines: lines.slice(done) });
+  if (bands.length === 0) return null;
+  // The gutter of a band on this page also parts a shorter band at the same x: text set side by
+  // side paragraph by paragraph (a bilingual report) has bands of two or three lines.
+  for (const { start, end } of short) {
+    if (bands.some((band) => start < band.end && band.start < end)) continue;
+    const columns = twoColumns(lines.slice(start, end), x, centred, MIN_SHORT_COLUMN_LINES);
+    if (columns) bands.push({ start, end, columns });
+  }
+  bands.sort((a, b) => a.start - b.start);
+  const flows: Flow[] = [];
+  done = 0;
+  for (const band of bands) {
+    if (band.start > done) flows.push({ column: "full", lines: page.slice(done, band.start) });
+    flows.push(...band.columns);
+    done = band.end;
+  }
+  if (done < lines.length) flows.push({ column: "full", lines: page.slice(done) });
   return flows;
 }
 
@@ -148,7 +229,7 @@ function bandEnd(lines: PageLine[], sides: Side[], first: number): number {
 }
 
 /** A band of lines that none crosses the gutter, as its two columns, when both read as columns of text. */
-function twoColumns(band: PageLine[], x: number): [Flow, Flow] | null {
+function twoColumns(band: PageLine[], x: number, centred: boolean, minLines: number): [Flow, Flow] | null {
   const left: PageLine[] = [];
   const right: PageLine[] = [];
   for (const line of band) {
@@ -157,7 +238,8 @@ function twoColumns(band: PageLine[], x: number): [Flow, Flow] | null {
     if (cells.left.length > 0) left.push(part(line, cells.left));
     if (cells.right.length > 0) right.push(part(line, cells.right));
   }
-  if (!isColumn(left) || !isColumn(right)) return null;
+  if (!isColumn(left, minLines) || !isColumn(right, minLines)) return null;
+  if (centred && !gutterInMiddle(left, right, x)) return null;
   if (left.filter((line) => NUMBERED.test(line.cells[0]!.text)).length * 2 >= left.length) return null;
   return [
     { column: "left", lines: left },
@@ -165,9 +247,17 @@ function twoColumns(band: PageLine[], x: number): [Flow, Flow] | null {
   ];
 }
 
+/** The gutter (from the left column's right edge to the right column's start at `x`) lies in the band's middle. */
+function gutterInMiddle(left: PageLine[], right: PageLine[], x: number): boolean {
+  const edge = Math.min(...left.map((l) => l.bbox.x0));
+  const end = Math.max(...right.map((l) => l.bbox.x1));
+  const gutter = (Math.max(...left.map((l) => l.bbox.x1)) + x) / 2;
+  return Math.abs(gutter - (edge + end) / 2) <= CENTRED_TOLERANCE * (end - edge);
+}
+
 /** Lines that read as one column of text: left-aligned, mostly one cell each (table rows have several), words not marks. */
-function isColumn(lines: PageLine[]): boolean {
-  if (lines.length < MIN_COLUMN_LINES) return false;
+function isColumn(lines: PageLine[], minLines: number): boolean {
+  if (lines.length < minLines) return false;
   const edge = Math.min(...lines.map((l) => l.bbox.x0));
   const aligned = lines.filter((l) => l.bbox.x0 - edge <= ALIGN).length;
   const single = lines.filter((l) => l.cells.length === 1).length;

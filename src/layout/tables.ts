@@ -200,7 +200,7 @@ function headerWords(cell: Cell): Cell[] | null {
 }
 
 /** The part of a cell between two of its breaks (null: the cell's own start or end). */
-function cellPart(cell: Cell, start: Cell["breaks"][number] | null, end: Cell["breaks"][number] | null): Cell {
+export function cellPart(cell: Cell, start: Cell["breaks"][number] | null, end: Cell["breaks"][number] | null): Cell {
   const from = start?.at ?? 0;
   const to = end?.at ?? cell.text.length;
   return {
@@ -344,13 +344,23 @@ function fitsColumns(line: PageLine, open: OpenTable): boolean {
 /** The line goes on with the open table: close enough under its last line, every cell inside one column. */
 function belongs(line: PageLine, open: OpenTable): boolean {
   const gap = line.baseline - open.last.baseline;
-  const limit = Number.isFinite(open.rowPitch) ? open.rowPitch + ROW_PITCH_SLACK * line.fontSize : FIRST_ROW_GAP * line.fontSize;
+  const size = typeSize(line, open.last);
+  const limit = Number.isFinite(open.rowPitch) ? open.rowPitch + ROW_PITCH_SLACK * size : FIRST_ROW_GAP * size;
   if (line.page === open.last.page && (gap <= 0 || gap > limit)) return false;
   const placed = placeCells(line, open);
   if (!placed) return false;
   if (open.geometry.strictCells && !placed.every(({ cell, column }) => inLine(cell, column, open))) return false;
   const key = placed[0]?.column === 0 ? placed[0].cell : null;
   return key === null || open.keyBold === null || key.bold === open.keyBold;
+}
+
+/**
+ * The type size a gap between two lines is measured in: the larger of theirs. OCR guesses a
+ * line's size from its box, which a line of small letters and few ascenders ("2. Taxa för
+ * kulturskolan") makes a third too low, and a row gap measured in it would look too wide.
+ */
+function typeSize(line: PageLine, above: PageLine): number {
+  return Math.max(line.fontSize, above.fontSize);
 }
 
 /**
@@ -584,7 +594,8 @@ function bareRun(lines: PageLine[], from: number, geometry: TableGeometry): { ro
     const cells = splitMarker(line.cells);
     const last = rows[rows.length - 1]?.lines.at(-1);
     const gap = last ? line.baseline - last.baseline : 0;
-    if (last && (gap <= 0 || gap > (Number.isFinite(pitch) ? pitch + ROW_PITCH_SLACK * line.fontSize : FIRST_ROW_GAP * line.fontSize))) break;
+    const size = last ? typeSize(line, last) : line.fontSize;
+    if (last && (gap <= 0 || gap > (Number.isFinite(pitch) ? pitch + ROW_PITCH_SLACK * size : FIRST_ROW_GAP * size))) break;
     const start = cells[0]!.x0;
     if (key === null || Math.abs(start - key) <= geometry.align) {
       const previous = rows[rows.length - 1];

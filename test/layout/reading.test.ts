@@ -1,7 +1,7 @@
 /** Reading order within a page: two-column bands read column by column, everything else keeps its place. */
 import { describe, expect, it } from "vitest";
 import { readingOrder, type Flow } from "../../src/layout/reading.js";
-import type { PageLine } from "../../src/layout/types.js";
+import type { Cell, PageLine } from "../../src/layout/types.js";
 
 /** Helvetica 11 is about 5.5 pt a character: close enough for gaps and column edges. */
 const CHAR = 5.5;
@@ -22,6 +22,23 @@ function line(baseline: number, ...cells: [text: string, x: number][]): PageLine
 /** Lines top-down at line pitch from `top`, each a row of [text, x] cells; null leaves a blank row. */
 function rows(top: number, ...specs: ([string, number][] | null)[]): PageLine[] {
   return specs.flatMap((cells, i) => (cells === null ? [] : [line(top + i * PITCH, ...cells)]));
+}
+
+/** One cell of words set at the given x, as lines.ts builds it when no gap is column-wide: breaks where each word starts. */
+function run(baseline: number, ...words: [text: string, x: number][]): PageLine {
+  let text = "";
+  let end = words[0]![1];
+  const breaks: Cell["breaks"] = [];
+  for (const [word, x] of words) {
+    if (text !== "") {
+      text += " ";
+      breaks.push({ x, at: text.length, gap: x - end });
+    }
+    text += word;
+    end = x + word.length * CHAR;
+  }
+  const cell: Cell = { text, x0: words[0]![1], x1: end, bold: false, italic: false, items: [], breaks };
+  return { page: 1, baseline, bbox: { x0: cell.x0, y0: baseline - 9, x1: end, y1: baseline + 2 }, fontSize: SIZE, cells: [cell] };
 }
 
 const view = (flows: Flow[]) => flows.map((f) => [f.column, f.lines.map((l) => l.cells.map((c) => c.text).join(" | "))]);
@@ -123,5 +140,72 @@ describe("reading order", () => {
   it("leaves two signers side by side as one row", () => {
     const lines = [line(80, [WIDE, LEFT]), ...rows(200, [["Peter Sundén", LEFT], ["Rebecka Holst", RIGHT]], [["Ordförande", LEFT], ["Sekreterare", RIGHT]])];
     expect(readingOrder(lines)).toEqual([{ column: "full", lines }]);
+  });
+
+  // Bilingual reports read by OCR: Swedish left, Finnish right, a gutter of about one em.
+  const SV = ["Arbetsgivaren bör känna till sin", "personalstruktur och personalens", "arbetsinsats, kompetens, arbetshälsa och", "utvecklingsbehov för att klara av", "att ge god kommunal service."];
+  const FI = ["Kunnallisen työnantajan tulee", "tuntea organisaationsa rakenne", "ja henkilöstön työpanos sekä", "kehittymistarpeet, jotta se voi", "tarjota hyvää palvelua."];
+
+  it("reads a line whose columns OCR joined across the gutter through a speck (\"=\") in the two columns", () => {
+    const words = (text: string, x: number): [string, number][] => {
+      const out: [string, number][] = [];
+      for (const word of text.split(" ")) {
+        out.push([word, x]);
+        x += (word.length + 1) * CHAR;
+      }
+      return out;
+    };
+    const lines = [
+      line(80, [WIDE, LEFT]),
+      ...SV.map((sv, i) =>
+        i === 2
+          ? // The Swedish line ends at 290, "=" stands in the gutter, the Finnish line starts at RIGHT: word gaps, one cell.
+            run(100 + i * PITCH, ...words(sv, LEFT), ["=", 296], ...words(FI[i]!, RIGHT))
+          : line(100 + i * PITCH, [sv, LEFT], [FI[i]!, RIGHT]),
+      ),
+    ];
+    expect(view(readingOrder(lines))).toEqual([
+      ["full", [WIDE]],
+      ["left", SV],
+      ["right", FI],
+    ]);
+  });
+
+  it("reads two columns whose right one starts a little left of the document's middle when the band's gutter lies in the band's middle", () => {
+    // The cover page's signatures stand further out than the text: the document's text is wider than this page's.
+    const extent = { left: 20, right: 640 };
+    const at = 70 + 40 * CHAR + 12;
+    const lines = rows(100, ...SV.map((sv, i): [string, number][] => [[sv, 70], [FI[i]!, at]]));
+    expect((at - extent.left) / (extent.right - extent.left)).toBeLessThan(0.5);
+    expect(view(readingOrder(lines, extent))).toEqual([
+      ["left", SV],
+      ["right", FI],
+    ]);
+    // A label/value table with its values there is no pair of columns: its labels are much narrower than its values.
+    const labelValue = rows(
+      100,
+      [["Sammanträdesplats", 70], ["Kommunhuset, sammanträdesrummet Storsjön", at]],
+      [["Beslutande ledamöter", 70], ["Anna Berg (S), ordförande och mötets leda", at]],
+      [["Tjänstgörande ersättare", 70], ["Cecilia Holm (S) för David Lind (SD) i § 4", at]],
+      [["Övriga närvarande", 70], ["Eva Ström, kommundirektör, föredragande", at]],
+    );
+    expect(readingOrder(labelValue, extent)).toEqual([{ column: "full", lines: labelValue }]);
+  });
+
+  it("parts a band of two or three lines at the gutter of a longer band on the same page", () => {
+    const shortSv = ["Tabellen nedan beskriver personalens", "avgångsomsättning under åren 2016–2022."];
+    const shortFi = ["Alla oleva taulukko kertoo henkilöstön", "lähtövaihtuvuuden vuosina 2016–2022."];
+    const short = rows(300, ...shortSv.map((sv, i): [string, number][] => [[sv, LEFT], [shortFi[i]!, RIGHT]]));
+    const lines = [...rows(100, ...SV.map((sv, i): [string, number][] => [[sv, LEFT], [FI[i]!, RIGHT]])), line(200, [WIDE, LEFT]), ...short];
+    expect(view(readingOrder(lines))).toEqual([
+      ["left", SV],
+      ["right", FI],
+      ["full", [WIDE]],
+      ["left", shortSv],
+      ["right", shortFi],
+    ]);
+    // Alone on its page, a band that short is no proof of a gutter.
+    const alone = [line(200, [WIDE, LEFT]), ...short];
+    expect(readingOrder(alone)).toEqual([{ column: "full", lines: alone }]);
   });
 });

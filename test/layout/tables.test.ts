@@ -108,6 +108,36 @@ describe("findTables", () => {
     ]);
   });
 
+  it("reads an agenda table on a page read by OCR, whose type sizes are guesses from each line's box", () => {
+    // A scanned 10 pt agenda (header, then rows 17 and 16 pt apart): OCR makes the header 8.6 pt and the rows
+    // 7.5 and 5.8 pt, a line of small letters lower than one with capitals. Row gaps are measured in the larger size.
+    const sized = (size: number, l: PageLine): PageLine => ({ ...l, fontSize: size });
+    const lines = [
+      sized(8.6, line(1, 337, ["Punkt", NR], ["Ärende", TITLE], ["Föredragande", WHO - 70], ["Diarienummer", WHO + 50])),
+      sized(7.5, line(1, 354, ["1.", NR], ["Uppföljning av Ekbackens förskola", TITLE], ["Maj Britt Bergqvist-Nord", WHO - 70])),
+      sized(5.8, line(1, 370, ["2.", NR], ["Taxa för kulturskolan", TITLE], ["KS 2018/01617", WHO + 50])),
+    ];
+    const { pages } = findTables([lines]);
+    expect(view(pages[0]!)).toEqual([
+      [
+        "table",
+        0,
+        [
+          ["Punkt", "Ärende", "Föredragande", "Diarienummer"],
+          ["1.", "Uppföljning av Ekbackens förskola", "Maj Britt Bergqvist-Nord", ""],
+          ["2.", "Taxa för kulturskolan", "", "KS 2018/01617"],
+        ],
+      ],
+    ]);
+    // Without a header: the rows of an agenda, read from their columns.
+    const bare = [
+      sized(8.4, line(1, 354, ["1", NR], ["Val av justerare", TITLE], ["KS 2024/12", DNR], ["Anna Berg", WHO])),
+      sized(5.8, line(1, 370, ["2", NR], ["Taxa för vatten", TITLE], ["KS 2024/13", DNR])),
+      sized(7.5, line(1, 386, ["3", NR], ["Budgetuppföljning för skolskjuts", TITLE], ["Per Holm", WHO])),
+    ];
+    expect(view(findTables([bare]).pages[0]!)[0]![0]).toBe("table");
+  });
+
   it("ends a table at a bold label row set below plain rows at about the row pitch", () => {
     const lines = page(1, 100, [
       [["Ersättare", NR], ["Parti", 270], ["Närvarande", 320]],
