@@ -57,8 +57,10 @@ const ORGAN = new RegExp(String.raw`(?:${ORGAN_ROOTS.join("|")})`, "iu");
  * at most 61 characters: unbounded, a search starts at every capital of "KS-KS-KS-…" and runs to
  * the word's end each time, which is quadratic in the word's length.
  */
+// After "Region", capitalised words one space apart ("Region Jämtland Härjedalen"), not a word in capitals
+// across a column gap ("Region Västerbotten        PROTOKOLLSUTDRAG").
 const ORGANISATION =
-  /(?<![\wåäöÅÄÖ])(?:Region(?:förbundet)?\s+[A-ZÅÄÖ][\wåäöé-]{1,60}(?:\s+[A-ZÅÄÖ][\wåäöé-]{1,60})*|[A-ZÅÄÖ][\wåäöé-]{1,60}(?:\s+[A-ZÅÄÖ][\wåäöé-]{1,60})?\s+(?:kommun|Kommun|stad|Stad|landsting|kommunalförbund)s?(?![\wåäöÅÄÖ]))/u;
+  /(?<![\wåäöÅÄÖ])(?:Region(?:förbundet)?\s+[A-ZÅÄÖ][\wåäöé-]{1,60}(?: [A-ZÅÄÖ][a-zåäöé][\wåäöé-]{0,59})*|[A-ZÅÄÖ][\wåäöé-]{1,60}(?:\s+[A-ZÅÄÖ][\wåäöé-]{1,60})?\s+(?:kommun|Kommun|stad|Stad|landsting|kommunalförbund)s?(?![\wåäöÅÄÖ]))/u;
 
 export function buildFrontMatter(preamble: LineToken[], closings: ClosingOutline[], lines: readonly Line[], furniture: string[]): FrontMatter {
   const front: FrontMatter = {
