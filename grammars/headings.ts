@@ -100,7 +100,8 @@ export function paragraphHeadings(lines: readonly Line[], isLabel: (index: numbe
   let kept = candidates.filter((c) => !c.uncertain && passes(c));
   kept = withoutRepeatsInHeaders(kept, lines);
   kept = withoutStrayNumbers(kept);
-  kept = fillsNumbering(kept, candidates.filter((c) => c.uncertain && passes(c)), lines);
+  const announced = new Set([...listed].map((c) => c.number));
+  kept = fillsNumbering(kept, candidates.filter((c) => c.uncertain && passes(c)), announced, lines);
   return new Map(kept.map((c) => [c.index, { number: c.number, rest: c.rest, designation: c.designation }]));
 }
 
@@ -113,12 +114,14 @@ const MISREAD_SIGN = /^(\d{1,4})\s+[$8]\s+(?=\p{Lu})/u;
 /**
  * Uncertain candidates (a lower-case title, a misread § sign) that stand where
  * the document's own numbering has a gap for them: the number after the
- * heading before ("192 §", then "193 § presentation ...", then "194 §"), no
- * higher than the one after, set apart from the text above (a gap or a page
- * top) at the indent of the other headings. Taken in order, so two in a row
- * both fit.
+ * heading before ("192 §", then "193 § presentation ...", then "194 §"), lower
+ * than the one after, set apart from the text above (a gap or a page top) at
+ * the indent of the other headings. After the last heading, where a paragraph
+ * of its text may well start "12 § i lagen ...", only a number that the
+ * document's contents list `announced` counts. Taken in order, so two in a
+ * row both fit.
  */
-function fillsNumbering(kept: Candidate[], uncertain: Candidate[], lines: readonly Line[]): Candidate[] {
+function fillsNumbering(kept: Candidate[], uncertain: Candidate[], announced: ReadonlySet<number>, lines: readonly Line[]): Candidate[] {
   if (uncertain.length === 0 || kept.length === 0) return kept;
   const indents = kept.map((c) => c.line.indent).sort((a, b) => a - b);
   const indent = indents[Math.floor(indents.length / 2)]!;
@@ -130,7 +133,7 @@ function fillsNumbering(kept: Candidate[], uncertain: Candidate[], lines: readon
     const apart = c.line.breakBefore || atPageTop(c, lines);
     const inLine = Math.abs(c.line.indent - indent) <= HEADING_INDENT_SLACK;
     const next = before ? (before.designation.to ?? before.number) + 1 === c.number : after?.number === c.number + 1;
-    const roomAfter = !after || after.number > c.number;
+    const roomAfter = after ? after.number > c.number : announced.has(c.number);
     if (apart && inLine && next && roomAfter && c.designation.letter === null) result.splice(at === -1 ? result.length : at, 0, c);
   }
   return result;

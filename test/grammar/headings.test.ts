@@ -112,6 +112,10 @@ describe("§ headings by layout", () => {
     // The next number, but not where headings stand.
     const indented = [line("5 § Val"), line("Text."), line("6 § i lagen gäller.", { indent: 40, breakBefore: true }), line("7 § Budget", { breakBefore: true })];
     expect(headingTexts(indented)).toEqual(["5 § Val", "7 § Budget"]);
+    // After the last heading, only a number that the document's contents list announces.
+    expect(headingTexts(lines("11 § Val\nText.\n\n12 § i kommunallagen gäller."))).toEqual(["11 § Val"]);
+    const announced = lines("11 § Val ........ 2\n12 § Presentation av vägar ........ 3\n\n11 § Val\nText.\n\n12 § presentation av vägar\nText.");
+    expect(headingTexts(announced)).toEqual(["11 § Val", "12 § presentation av vägar"]);
   });
 
   it("where the type is unknown (OCR, text), reads a § sign misread as \"$\" or \"8\" when the numbering expects that number", () => {
@@ -124,11 +128,12 @@ describe("§ headings by layout", () => {
       [200, "200 §"],
       [201, "201 §"],
     ]);
-    const kallelse = parseText("FÖREDRAGNINGSLISTA\n\n196 § Lån\nText.\n\n197 $ Suomenkielinen nämnd\nText.\n\n198 § presentation av vägar\nText.");
+    const kallelse = parseText("FÖREDRAGNINGSLISTA\n\n196 § Lån\nText.\n\n197 $ Suomenkielinen nämnd\nText.\n\n198 § presentation av vägar\nText.\n\n199 § Motion\nText.");
     expect(kallelse.items.map((i) => [i.paragraph, i.paragraphLabel, i.title])).toEqual([
       [196, "196 §", "Lån"],
       [197, "197 §", "Suomenkielinen nämnd"],
       [198, "198 §", "presentation av vägar"],
+      [199, "199 §", "Motion"],
     ]);
     // An eight or a dollar in running text, or a number the numbering has no room for, stays text.
     const text = lines("196 § Lån\nText.\n\n2024 8 Nya regler gäller.\n\n150 $ Kostnad per deltagare.\n\n197 § Befattning");
