@@ -31,6 +31,12 @@ const OPEN_END = /(?:,|\b(?:och|eller|samt|enligt|se|jfr|i|om|av|till|från|med|
 
 /** Read a line as a § heading, if its text has the shape of one (position and typography are judged later). */
 export function paragraphCandidate(text: string): ParagraphCandidate | null {
+  const candidate = designated(text);
+  return candidate && TITLE_START.test(candidate.rest) ? candidate : null;
+}
+
+/** The § designation that opens the text and what follows it, whatever the title looks like. */
+function designated(text: string): ParagraphCandidate | null {
   const match = PARAGRAPH_HEADING.exec(text);
   const groups = match?.groups;
   if (!match || !groups) return null;
@@ -39,27 +45,50 @@ export function paragraphCandidate(text: string): ParagraphCandidate | null {
   // "I 13 § ändras ..." is law text, not a heading: a prefix is an organ's initials.
   if (groups.prefix && groups.prefix.replace(/[ -]/g, "").length < 2) return null;
   const rest = (groups.rest ?? "").replace(/^\s*[-–—:.]?\s*/, "");
-  if (!TITLE_START.test(rest)) return null;
   const label = text.slice(0, text.length - (groups.rest ?? "").length).trim();
   return { number, rest, designation: { label, number, letter: groups.letter ?? null, to: groups.numTo ? Number(groups.numTo) : null } };
+}
+
+/**
+ * A line that is a § heading only if the document's numbering says so: its
+ * title starts in lower case (OCR reads "Presentation" as "presentation"), or,
+ * where the type is unknown (OCR, text), its § sign was misread ("197 $ Val",
+ * "200 8 Budget"). Either is also how running text starts a line ("92 § i
+ * kommunallagen"), so such a line must carry the next number the headings
+ * around it leave room for (see {@link fillsNumbering}).
+ */
+function uncertainCandidate(line: Line): ParagraphCandidate | null {
+  const plain = designated(line.text);
+  if (plain && plain.rest !== "" && /^\p{Ll}/u.test(plain.rest)) return plain;
+  if (plain || line.fontSize !== null) return null;
+  const restored = line.text.replace(MISREAD_SIGN, (_, number: string) => `${number} § `);
+  if (restored === line.text) return null;
+  // The designation is given as it was meant ("197 §"), the sign restored.
+  const candidate = paragraphCandidate(restored);
+  return candidate && candidate.rest !== "" ? candidate : null;
 }
 
 interface Candidate extends ParagraphCandidate {
   index: number;
   line: Line;
+  /** Read from a lower-case title or a misread § sign: kept only where the numbering expects it. */
+  uncertain?: boolean;
 }
 
 /** The lines (by index) that are § headings, with what each says. */
 export function paragraphHeadings(lines: readonly Line[], isLabel: (index: number) => boolean = () => false): Map<number, ParagraphCandidate> {
   const candidates: Candidate[] = [];
   lines.forEach((line, index) => {
+    if (PAGE_MARK.test(line.text)) return;
     const candidate = paragraphCandidate(line.text);
-    if (candidate && !PAGE_MARK.test(line.text)) candidates.push({ ...candidate, index, line });
+    if (candidate) candidates.push({ ...candidate, index, line });
+    const uncertain = candidate ? null : uncertainCandidate(line);
+    if (uncertain) candidates.push({ ...uncertain, index, line, uncertain: true });
   });
   const listed = contentsEntries(candidates);
   const style = headingStyle(candidates.filter((c) => !listed.has(c)));
   const setLikeHeadings = (c: Candidate): boolean => style.bold && c.line.bold && !smaller(c.line, style.size);
-  let kept = candidates.filter((c) => {
+  const passes = (c: Candidate): boolean => {
     if (listed.has(c)) return false;
     // Plain type inside a paragraph, where the document sets its headings in bold: running text.
     // A line of unknown type (a page read by OCR) is not held to the document's type.
@@ -67,11 +96,51 @@ export function paragraphHeadings(lines: readonly Line[], isLabel: (index: numbe
     if (style.size !== null && smaller(c.line, style.size)) return false;
     if (setLikeHeadings(c)) return true;
     return !DATED_REFERENCE.test(c.rest) && !continuesLineAbove(c, lines) && !wrappedLimit(c, lines, isLabel);
-  });
+  };
+  let kept = candidates.filter((c) => !c.uncertain && passes(c));
   kept = withoutRepeatsInHeaders(kept, lines);
   kept = withoutStrayNumbers(kept);
+  const announced = new Set([...listed].map((c) => c.number));
+  kept = fillsNumbering(kept, candidates.filter((c) => c.uncertain && passes(c)), announced, lines);
   return new Map(kept.map((c) => [c.index, { number: c.number, rest: c.rest, designation: c.designation }]));
 }
+
+/**
+ * "197 $ Val" and "200 8 Budget" as OCR reads "197 §" and "200 §" at a
+ * line start: a § sign misread as a dollar sign or an eight, before the title.
+ */
+const MISREAD_SIGN = /^(\d{1,4})\s+[$8]\s+(?=\p{Lu})/u;
+
+/**
+ * Uncertain candidates (a lower-case title, a misread § sign) that stand where
+ * the document's own numbering has a gap for them: the number after the
+ * heading before ("192 §", then "193 § presentation ...", then "194 §"), lower
+ * than the one after, set apart from the text above (a gap or a page top) at
+ * the indent of the other headings. After the last heading, where a paragraph
+ * of its text may well start "12 § i lagen ...", only a number that the
+ * document's contents list `announced` counts. Taken in order, so two in a
+ * row both fit.
+ */
+function fillsNumbering(kept: Candidate[], uncertain: Candidate[], announced: ReadonlySet<number>, lines: readonly Line[]): Candidate[] {
+  if (uncertain.length === 0 || kept.length === 0) return kept;
+  const indents = kept.map((c) => c.line.indent).sort((a, b) => a - b);
+  const indent = indents[Math.floor(indents.length / 2)]!;
+  const result = [...kept];
+  for (const c of uncertain) {
+    const at = result.findIndex((k) => k.index > c.index);
+    const before = at === -1 ? result[result.length - 1] : result[at - 1];
+    const after = at === -1 ? undefined : result[at];
+    const apart = c.line.breakBefore || atPageTop(c, lines);
+    const inLine = Math.abs(c.line.indent - indent) <= HEADING_INDENT_SLACK;
+    const next = before ? (before.designation.to ?? before.number) + 1 === c.number : after?.number === c.number + 1;
+    const roomAfter = after ? after.number > c.number : announced.has(c.number);
+    if (apart && inLine && next && roomAfter && c.designation.letter === null) result.splice(at === -1 ? result.length : at, 0, c);
+  }
+  return result;
+}
+
+/** Headings stand at one indent; this much off (points, or characters in text input) is still in line. */
+const HEADING_INDENT_SLACK = 4;
 
 
 /**

@@ -10,8 +10,8 @@ import { build } from "esbuild";
 const root = new URL("../", import.meta.url).pathname;
 const shared = new URL("../../shared/", import.meta.url).pathname;
 const out = join(root, ".eval/families");
-// Table families that are also scored as text, extracted from the same PDFs with `pdftotext -layout` (poppler-utils).
-const TEXT_FAMILIES = ["dagordningstabell", "narvarolista", "omrostningslista", "innehall"];
+// Table and side-heading families that are also scored as text, extracted from the same PDFs with `pdftotext -layout` (poppler-utils).
+const TEXT_FAMILIES = ["dagordningstabell", "narvarolista", "omrostningslista", "sidorubriker", "innehall"];
 
 export async function scoreFamilies({ count = 12, extra = [] } = {}) {
   rmSync(out, { recursive: true, force: true });

@@ -124,6 +124,7 @@ export function layoutText(text: string, budget: Budget = UNLIMITED): LayoutResu
   const found = findTables(positioned.pages, TEXT_GEOMETRY);
   const rowAt = new Map<number, { found: FoundRow; table: number }>();
   const inTable = new Map<number, number>();
+  const labelRows = textLabelRows(found.pages, positioned.index);
   for (const segments of found.pages) {
     for (const segment of segments) {
       if (segment.kind !== "table") continue;
@@ -157,6 +158,14 @@ export function layoutText(text: string, budget: Budget = UNLIMITED): LayoutResu
       if (row) drafts.push(textTableDraft(r.page, row.found, row.table, found.tables[row.table]!, leadingSpace(r.raw), breakBefore));
       return;
     }
+    const labelRow = labelRows.rows.get(index);
+    if (labelRow) {
+      const draft = draftFromRow(r.page, labelRow, 0);
+      if (draft) drafts.push({ ...draft, line: { ...draft.line, bbox: null, fontSize: null, sourceItems: [], breakBefore } });
+      return;
+    }
+    // The label cell's next line, joined to the label of the row above it.
+    if (labelRows.within.has(index)) return;
     drafts.push({
       line: {
         page: r.page,
@@ -177,6 +186,31 @@ export function layoutText(text: string, budget: Budget = UNLIMITED): LayoutResu
     });
   });
   return { lines: finish(drafts), furniture, pages: pageTexts.length, diagnostics: [], tables: found.tables };
+}
+
+/**
+ * Label/value rows in text, found as in a PDF (`columns.ts`): a label column
+ * at the left and a value column that many lines start at, a character per x
+ * unit ("Beslut            Nämnden godkänner rapporten."). Only the lines that
+ * such a row changes are given: a row with a label, a value line under it, or
+ * a row made of several lines; each by the input line it starts at. `within`:
+ * the further lines of a row, which stand in it and not on their own.
+ */
+function textLabelRows(pages: PageSegment[][], index: Map<PageLine, number>): { rows: Map<number, Row>; within: Set<number> } {
+  const rows = new Map<number, Row>();
+  const within = new Set<number>();
+  const extent = textExtent(pages.flat().flatMap((segment) => (segment.kind === "flow" ? segment.lines : [])));
+  for (const segment of pages.flat()) {
+    if (segment.kind !== "flow") continue;
+    for (const row of labelValueRows(segment.lines, extent)) {
+      if (row.label === null && row.continuesLabel === null && row.lines.length === 1) continue;
+      const [first, ...rest] = row.lines.map((line) => index.get(line)!);
+      rows.set(first!, row);
+      for (const i of rest) within.add(i);
+    }
+  }
+  for (const i of rows.keys()) within.delete(i);
+  return { rows, within };
 }
 
 /**

@@ -334,12 +334,43 @@ function fitsColumns(line: PageLine, open: OpenTable): boolean {
   if (!placed || placed.length === 0) return false;
   const { align } = open.geometry;
   const [first] = placed;
-  if (first!.column === 0) return placed.length >= 2 && Math.abs(first!.cell.x0 - open.starts[0]!) <= align;
+  if (first!.column === 0) return placed.length >= 2 && Math.abs(first!.cell.x0 - open.starts[0]!) <= align && holdsWhatColumnsHold(placed, open);
   const previous = open.rows[open.rows.length - 1];
   if (!previous || previous.header) return false;
   // Text input spaces the page anew: the wrapped rest stands at the columns as this page has them.
   return placed.every(({ cell, column }) => Math.abs(cell.x0 - (open.geometry.realignPages ? open.starts[column]! : previous.cells[column]!.x0)) <= align);
 }
+
+/**
+ * A new row at a page top in text input, which has no type to tell a label
+ * under the table from a row (as a PDF's weight does): each cell says what its
+ * column holds where that is short and never wraps (a party's letters, a mark,
+ * an answer, an agenda number, § limits, a page). A side heading's text beside
+ * its label ("Beslut   Nämnden ...") on the page after a ballot table is none
+ * of these. Columns of names, titles, diarienummer and times take any text.
+ */
+function holdsWhatColumnsHold(placed: { cell: Cell; column: number }[], open: OpenTable): boolean {
+  if (!open.geometry.realignPages) return true;
+  return placed.every(({ cell, column }) => {
+    const meaning = open.table.columns[column] ?? null;
+    const content = meaning === null ? undefined : COLUMN_CONTENT[meaning];
+    return content === undefined || content.some((pattern) => pattern.test(cell.text.trim()));
+  });
+}
+
+const COLUMN_CONTENT: Partial<Record<ColumnMeaning, RegExp[]>> = {
+  // An agenda's "7." or a contents list's "§ 7", "7 §".
+  number: [CELL_CONTENT.number, CELL_CONTENT.paragraphs, /^\d{1,4}\s*§/u],
+  party: [CELL_CONTENT.party],
+  present: [CELL_CONTENT.mark],
+  absent: [CELL_CONTENT.mark],
+  yes: [CELL_CONTENT.mark],
+  no: [CELL_CONTENT.mark],
+  abstain: [CELL_CONTENT.mark],
+  vote: [CELL_CONTENT.answer, CELL_CONTENT.mark],
+  paragraphs: [CELL_CONTENT.paragraphs],
+  page: [/^\d{1,4}$/u],
+};
 
 /** The line goes on with the open table: close enough under its last line, every cell inside one column. */
 function belongs(line: PageLine, open: OpenTable): boolean {

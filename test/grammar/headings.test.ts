@@ -99,4 +99,47 @@ describe("§ headings by layout", () => {
     const labels = new Set([3, 5]);
     expect([...paragraphHeadings(input, (i) => labels.has(i)).keys()].map((i) => input[i]!.text)).toEqual(["§ 5 Val", "§ 99 Budget"]);
   });
+
+  it("keeps a § whose title starts in lower case where the numbering has room for it, at the headings' indent, set apart", () => {
+    const input = lines("192 § Verkställighet\nText.\n\n193 § presentation av trafikleder\nText.\n\n194 § Detaljplan\nText.");
+    expect(headingTexts(input)).toEqual(["192 § Verkställighet", "193 § presentation av trafikleder", "194 § Detaljplan"]);
+  });
+
+  it("does not take running text that starts a line with a § and a lower-case word for a heading", () => {
+    // Not the next number, or not set apart from the paragraph it stands in.
+    const law = lines("5 § Val\nEnligt kommunallagen\n\n92 § i kommunallagen gäller.\n\n6 § Budget\nEnligt stadgan gäller\n7 § i förvaltningsstadgan.\n\n8 § Taxor");
+    expect(headingTexts(law)).toEqual(["5 § Val", "6 § Budget", "8 § Taxor"]);
+    // The next number, but not where headings stand.
+    const indented = [line("5 § Val"), line("Text."), line("6 § i lagen gäller.", { indent: 40, breakBefore: true }), line("7 § Budget", { breakBefore: true })];
+    expect(headingTexts(indented)).toEqual(["5 § Val", "7 § Budget"]);
+    // After the last heading, only a number that the document's contents list announces.
+    expect(headingTexts(lines("11 § Val\nText.\n\n12 § i kommunallagen gäller."))).toEqual(["11 § Val"]);
+    const announced = lines("11 § Val ........ 2\n12 § Presentation av vägar ........ 3\n\n11 § Val\nText.\n\n12 § presentation av vägar\nText.");
+    expect(headingTexts(announced)).toEqual(["11 § Val", "12 § presentation av vägar"]);
+  });
+
+  it("where the type is unknown (OCR, text), reads a § sign misread as \"$\" or \"8\" when the numbering expects that number", () => {
+    const input = lines("196 § Lån\nText.\n\n197 $ Suomenkielinen nämnd\nText.\n\n198 § Befattning\nText.\n\n199 § Bidrag\nText.\n\n200 8 SÖFUK:s stämmor\nText.\n\n201 § Motion");
+    expect([...paragraphHeadings(input).values()].map((c) => [c.number, c.designation.label])).toEqual([
+      [196, "196 §"],
+      [197, "197 §"],
+      [198, "198 §"],
+      [199, "199 §"],
+      [200, "200 §"],
+      [201, "201 §"],
+    ]);
+    const kallelse = parseText("FÖREDRAGNINGSLISTA\n\n196 § Lån\nText.\n\n197 $ Suomenkielinen nämnd\nText.\n\n198 § presentation av vägar\nText.\n\n199 § Motion\nText.");
+    expect(kallelse.items.map((i) => [i.paragraph, i.paragraphLabel, i.title])).toEqual([
+      [196, "196 §", "Lån"],
+      [197, "197 §", "Suomenkielinen nämnd"],
+      [198, "198 §", "presentation av vägar"],
+      [199, "199 §", "Motion"],
+    ]);
+    // An eight or a dollar in running text, or a number the numbering has no room for, stays text.
+    const text = lines("196 § Lån\nText.\n\n2024 8 Nya regler gäller.\n\n150 $ Kostnad per deltagare.\n\n197 § Befattning");
+    expect(headingTexts(text)).toEqual(["196 § Lån", "197 § Befattning"]);
+    // A PDF's own text layer does not misread its signs.
+    const typed = [line("196 § Lån", { fontSize: 11 }), line("Text.", { fontSize: 10 }), line("197 $ Nämnd", { fontSize: 11, breakBefore: true }), line("198 § Budget", { fontSize: 11, breakBefore: true })];
+    expect(headingTexts(typed)).toEqual(["196 § Lån", "198 § Budget"]);
+  });
 });

@@ -69,3 +69,73 @@ describe("layoutText: tables", () => {
     expect(doc.diagnostics.some((d) => d.message.includes("absent") && d.message.endsWith("Per Holm"))).toBe(true);
   });
 });
+
+describe("layoutText: side headings", () => {
+  const item = [
+    "PROTOKOLL",
+    "Kommunstyrelsen",
+    "Sammanträdesdatum          2024-03-12",
+    "",
+    "§ 12                       Rapport om skolskjuts",
+    "",
+    "Sammanfattning             Förvaltningen har följt upp skolskjutsarna under",
+    "                           våren och redovisar kostnaderna.",
+    "",
+    "Förvaltningens förslag     Nämnden godkänner rapporten och lägger den",
+    "till beslut                till handlingarna.",
+    "",
+    "Beslut                     Nämnden godkänner rapporten.",
+    "",
+    "Beslutet skickas till      Barn- och utbildningsförvaltningen",
+  ].join("\n");
+
+  it("reads a section heading in a left column, its text beginning beside it, as a label and its value", () => {
+    const lines = layoutText(item).lines;
+    const decision = lines.find((l) => l.text.startsWith("Beslut "))!;
+    expect([decision.label, decision.text]).toEqual(["Beslut", "Beslut Nämnden godkänner rapporten."]);
+    // A label over two lines in its column is one label; the value's lines run on under it.
+    const proposal = lines.findIndex((l) => l.label === "Förvaltningens förslag till beslut");
+    expect(lines[proposal]!.text).toBe("Förvaltningens förslag till beslut Nämnden godkänner rapporten och lägger den");
+    expect([lines[proposal + 1]!.text, lines[proposal + 1]!.continuesLabel]).toEqual(["till handlingarna.", "Förvaltningens förslag till beslut"]);
+    expect(lines.find((l) => l.text.startsWith("våren"))!.continuesLabel).toBe("Sammanfattning");
+  });
+
+  it("fills the item's sections from side headings, as from a PDF", () => {
+    const [only] = parseText(item).items;
+    expect(only!.title).toBe("Rapport om skolskjuts");
+    expect(only!.description).toBe("Förvaltningen har följt upp skolskjutsarna under våren och redovisar kostnaderna.");
+    expect(only!.proposal).toBe("Nämnden godkänner rapporten och lägger den till handlingarna.");
+    expect(only!.decision).toBe("Nämnden godkänner rapporten.");
+    expect(only!.distribution).toEqual(["Barn- och utbildningsförvaltningen"]);
+  });
+
+  it("leaves running text with a wide space in it whole: no column that many lines start at", () => {
+    const text = "§ 3 Budget\nNämnden beslutar  att anta budgeten för\nnästa år och att ge förvaltningen\ni uppdrag att följa upp den.";
+    expect(layoutText(text).lines.map((l) => [l.text, l.label])).toEqual([
+      ["§ 3 Budget", null],
+      ["Nämnden beslutar att anta budgeten för", null],
+      ["nästa år och att ge förvaltningen", null],
+      ["i uppdrag att följa upp den.", null],
+    ]);
+  });
+
+  it("does not carry a ballot table at the foot of a page on into a side heading at the top of the next", () => {
+    const text = [
+      "§ 4                        Budget",
+      "",
+      "Omröstning                 Omröstning begärs.",
+      "",
+      "Ledamot                        Parti        Röst",
+      "Anna Berg                      S            Ja",
+      "Per Holm                       M            Nej",
+      "Eva Lind                       C            Ja",
+      "\fBeslut                     Nämnden antar budgeten för nästa år",
+      "                           och ger förvaltningen i uppdrag.",
+      "",
+      "Ordförande                 Anna Berg",
+    ].join("\n");
+    const lines = layoutText(text).lines;
+    expect(lines.filter((l) => l.table).map((l) => l.text)).toEqual(["Ledamot Parti Röst", "Anna Berg S Ja", "Per Holm M Nej", "Eva Lind C Ja"]);
+    expect(lines.find((l) => l.page === 2)!.label).toBe("Beslut");
+  });
+});

@@ -1,7 +1,8 @@
 /**
- * Tables in text input (issue 11): the table families rendered as PDFs and
- * extracted with `pdftotext -layout` read back as they do from the PDF, the
- * columns found from runs of spaces by the same table finder.
+ * Tables and side headings in text input (issue 11): the table families and
+ * the side-heading family rendered as PDFs and extracted with `pdftotext
+ * -layout` read back as they do from the PDF, the columns found from runs of
+ * spaces by the same table finder and label/value rows.
  */
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
@@ -17,9 +18,10 @@ const FAMILIES: { template: TemplateName; kinds: ("kallelse" | "protokoll" | "pr
   { template: "narvarolista", kinds: ["protokoll"] },
   { template: "omrostningslista", kinds: ["protokoll"] },
   { template: "innehall", kinds: ["protokoll"] },
+  { template: "sidorubriker", kinds: ["protokoll", "protokollsutdrag"] },
 ];
 
-describe("tables in text input", () => {
+describe("tables and side headings in text input", () => {
   for (const { template, kinds } of FAMILIES) {
     test(
       `parseText(pdftotext -layout of ${template}) equals the record`,
