@@ -701,7 +701,7 @@ function organName(text: string, organisation: string | null): string | null {
   // scans the run again from each of its spaces (quadratic in a long run, found by the fuzz harness).
   let candidate = text.replace(words(String.raw`(?<!\s),?\s*(?:protokoll|kallelse|föredragningslista|protokollsutdrag|sammanträdesprotokoll)\b.*$`, "iu"), "");
   if (organisation && candidate.startsWith(organisation)) candidate = candidate.slice(organisation.length);
-  candidate = candidate.replace(words(String.raw`\b\d{4}-\d{2}-\d{2}\b`, "g"), "").replace(/\s+/g, " ").trim();
+  candidate = withoutLabelAfter(candidate.replace(words(String.raw`\b\d{4}-\d{2}-\d{2}\b`, "g"), "").replace(/\s+/g, " ").trim());
   if (!candidate || candidate.length > 70 || /[.:;]$/.test(candidate)) return null;
   if (!/^[A-ZÅÄÖ]/u.test(candidate) || !ORGAN.test(candidate)) return null;
   if (ORGANISATION.test(candidate) && !/(?:nämnd|styrelse|fullmäktige|utskott|råd|grupp)/iu.test(candidate)) return null;
@@ -713,6 +713,19 @@ function sentenceCase(name: string): string {
   if (/\p{Ll}/u.test(name)) return name;
   const lower = name.toLocaleLowerCase("sv");
   return lower.charAt(0).toLocaleUpperCase("sv") + lower.slice(1);
+}
+
+/**
+ * "Regionstyrelsens arbetsutskott   Sammanträdesdatum": a letterhead row holds the organ and, across
+ * a column gap that text input does not keep, the label of the next row; the organ ends before it.
+ */
+function withoutLabelAfter(text: string): string {
+  if (text.length > 120) return text;
+  for (const space of text.matchAll(/ /g)) {
+    const after = text.slice(space.index + 1);
+    if (FRONT_LABEL_FIELDS.some(([prefix]) => prefix.test(after))) return text.slice(0, space.index);
+  }
+  return text;
 }
 
 function sameName(a: string, b: string): boolean {
