@@ -485,6 +485,8 @@ export const CELL_CONTENT = {
   people: new RegExp(String.raw`^${PERSON_NAME}(?:\s*\([^()]*\))*(?:\s*,\s*${PERSON_NAME}(?:\s*\([^()]*\))*)*$`, "u"),
   /** A party's letters, in any case, in parentheses or not: "S", "(mp)", "SPI". */
   party: /^\(?[A-ZÅÄÖa-zåäö]{1,5}\)?$/u,
+  /** A known party's letters, in any case, in parentheses or not: "mp", "(S)"; never a name's word ("Berg"). */
+  knownParty: new RegExp(String.raw`^\(?(?:${PARTIES.join("|")})\)?$`, "iu"),
   /** A presence or answer mark: "X", a tick, "[X]"; an empty box "[ ]" marks nothing. */
   mark: /^(?:\[\s*[xX✓✔×]?\s*\]|[xX✓✔×])$/u,
   /** An answer of a roll-call vote as a word. */

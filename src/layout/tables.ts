@@ -401,7 +401,41 @@ function placeCells(line: PageLine, open: OpenTable): { cell: Cell; column: numb
       cell = cellPart(cell, cut, null);
     }
   }
-  return placed;
+  return open.geometry.strictCells ? unsqueeze(placed, (column) => meaningContent(open.table.columns[column]), columnX) : placed;
+}
+
+type Placed = { cell: Cell; column: number };
+
+/**
+ * Text input packs a run of words with one space each (`pdftotext -layout`):
+ * a party beside a long name may come out a few characters short of its
+ * column and glued to the name ("Amira Wåhlin (Kommunförbundet Jämtland mp",
+ * the party column empty). The last word of a cell on a line is the next
+ * column's when that column has nothing on the line and the word is what the
+ * column holds (`holds`: a known party's letters, a mark); it is set at the
+ * column's start, where it belongs.
+ */
+function unsqueeze(placed: Placed[], holds: (column: number) => RegExp | null, starts: number[]): Placed[] {
+  return placed.flatMap((p, i): Placed[] => {
+    const next = p.column + 1;
+    const content = holds(next);
+    const cut = p.cell.breaks.at(-1);
+    const endsCell = placed[i + 1]?.column !== p.column;
+    if (!content || !cut || !endsCell || starts[next] === undefined || placed.some((q) => q.column === next)) return [p];
+    const word = cellPart(p.cell, cut, null);
+    if (!content.test(word.text)) return [p];
+    const start = starts[next]!;
+    return [
+      { cell: cellPart(p.cell, null, cut), column: p.column },
+      { cell: { ...word, x0: start, x1: start + (word.x1 - word.x0) }, column: next },
+    ];
+  });
+}
+
+/** What a column of the meaning holds, where a word squeezed out of it can be told by itself: a known party's letters, a mark. */
+function meaningContent(meaning: ColumnMeaning | null | undefined): RegExp | null {
+  if (meaning === "party") return CELL_CONTENT.knownParty;
+  return meaning === "present" || meaning === "absent" || meaning === "yes" || meaning === "no" || meaning === "abstain" ? CELL_CONTENT.mark : null;
 }
 
 /**
@@ -528,16 +562,26 @@ function headerlessTable(lines: PageLine[], i: number, geometry: TableGeometry, 
   if (run.rows.length < (label || after !== null ? 1 : MIN_BARE_ROWS)) return fail;
   const places = columnPlaces(run.rows.flatMap((r) => r.cells.map((c) => c.x0)), geometry.align);
   const columnOf = (cell: Cell) => places.reduce((found, x, j) => (x <= cell.x0 + geometry.align ? j : found), 0);
-  const texts = run.rows.map((row) => {
+  // Each line's cells by column. A gap squeezed to one space (text input) leaves a later column's words in the cell before: cut them off where that column starts.
+  const pieces = run.rows.map((row) =>
+    row.lines.map((line) =>
+      splitMarker(line.cells).flatMap((whole) => {
+        const placed: Placed[] = [];
+        let cell: Cell | null = whole;
+        while (cell) {
+          const cut: Cell["breaks"][number] | null = columnCut(cell, columnOf(cell), places, geometry.align);
+          placed.push({ cell: cut ? cellPart(cell, null, cut) : cell, column: columnOf(cell) });
+          cell = cut ? cellPart(cell, cut, null) : null;
+        }
+        return placed;
+      }),
+    ),
+  );
+  const holds = squeezableContent(pieces.flat(2));
+  const texts = pieces.map((lines) => {
     const cells: TableCell[] = places.map((x) => ({ text: "", x0: x, x1: x }));
-    for (const whole of row.cells) {
-      // A gap squeezed to one space (text input) leaves a later column's words in the cell before: cut them off where that column starts.
-      let cell: Cell | null = whole;
-      while (cell) {
-        const cut: Cell["breaks"][number] | null = columnCut(cell, columnOf(cell), places, geometry.align);
-        appendText(cells[columnOf(cell)]!, cut ? cellPart(cell, null, cut) : cell);
-        cell = cut ? cellPart(cell, cut, null) : null;
-      }
+    for (const placed of lines) {
+      for (const { cell, column } of geometry.strictCells ? unsqueeze(placed, holds, places) : placed) appendText(cells[column]!, cell);
     }
     return cells;
   });
@@ -649,6 +693,18 @@ function continuesFirstCell(row: PageLine[], line: PageLine): boolean {
   const text = line.cells[0]!.text.trim();
   const first = row.map((l) => (l.cells[0]!.x0 <= row[0]!.cells[0]!.x1 ? l.cells[0]!.text : "")).join(" ");
   return /^[\p{Ll}(\-–—,;&/]/u.test(text) || (unclosed(first) && /\)/.test(text));
+}
+
+/** What each column of a table without a header holds, as its cells show it: a known party's letters or marks in every cell (see `unsqueeze`). */
+function squeezableContent(placed: Placed[]): (column: number) => RegExp | null {
+  const texts = new Map<number, string[]>();
+  for (const { cell, column } of placed) {
+    const cells = texts.get(column) ?? [];
+    cells.push(cell.text.trim());
+    texts.set(column, cells);
+  }
+  const holds = new Map([...texts].map(([column, cells]) => [column, [CELL_CONTENT.knownParty, CELL_CONTENT.mark].find((content) => cells.every((t) => content.test(t))) ?? null]));
+  return (column) => holds.get(column) ?? null;
 }
 
 /** "1." and its title as two cells, where the line's first cell is a list number and the title starts at an item after a gap. */
