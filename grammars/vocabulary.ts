@@ -514,13 +514,40 @@ export const CELL_CONTENT = {
   people: new RegExp(String.raw`^${PERSON_NAME}(?:\s*\([^()]*\))*(?:\s*,\s*${PERSON_NAME}(?:\s*\([^()]*\))*)*$`, "u"),
   /** A party's letters, in any case, in parentheses or not: "S", "(mp)", "SPI". */
   party: /^\(?[A-ZÅÄÖa-zåäö]{1,5}\)?$/u,
+  /** A known party's letters, in any case, in parentheses or not: "mp", "(S)"; never a name's word ("Berg"). */
+  knownParty: new RegExp(String.raw`^\(?(?:${PARTIES.join("|")})\)?$`, "iu"),
   /** A presence or answer mark: "X", a tick, "[X]"; an empty box "[ ]" marks nothing. */
   mark: /^(?:\[\s*[xX✓✔×]?\s*\]|[xX✓✔×])$/u,
   /** An answer of a roll-call vote as a word. */
   answer: /^(?:ja|nej|avstår|avst\.?|frånvarande|frånv\.?)$/iu,
+  /** Absence said in a word, in a list of people: "frånvarande", "frånv.", "förhinder", "anmält förhinder", "ej närvarande". */
+  absence: /^(?:frånvarande|frånv\.?|frånvaro|(?:anmält\s+)?förhinder|ej\s+närvarande|ej\s+närv\.?)$/iu,
+  /** Presence said in a word: "närvarande", "närv.", "deltar". */
+  presence: /^(?:närvarande|närv\.?|närvaro|deltar|deltog)$/iu,
   /** § limits: "§ 12", "§§ 8–9, § 11". */
   paragraphs: /^§/u,
 } as const;
+
+/**
+ * A legend that says what an attendance list's marks mean, under or over a list
+ * without a header row: "X = frånvarande", "(X = närvarande)", "[X] närvarande",
+ * "Frånvarande markeras med X", "X betyder anmält förhinder".
+ */
+const LEGEND_MARK = String.raw`(?:\[\s*[xX✓✔×]\s*\]|[xX✓✔×])`;
+const LEGEND_WORD = String.raw`(?:frånvarande|frånvaro|(?:anmält\s+)?förhinder|ej\s+närvarande|närvarande|närvaro|deltar|deltog)`;
+const MARK_LEGENDS = [
+  new RegExp(String.raw`^\(?\s*${LEGEND_MARK}\s*(?:=|:|–|—|-|betyder|innebär|anger|markerar)?\s*(${LEGEND_WORD})(?:\s+(?:ledamot|ledamöter|ersättare))?\s*\.?\s*\)?$`, "iu"),
+  new RegExp(String.raw`^\(?\s*(${LEGEND_WORD})(?:\s+(?:ledamot|ledamöter|ersättare))?\s+(?:är\s+|har\s+)?(?:markerade?|markeras|markerats|anges|angivna|betecknas|betecknade)\s+med\s+${LEGEND_MARK}\s*\.?\s*\)?$`, "iu"),
+];
+
+/** What a legend says the marks of a list mean, or null when the text is no legend. */
+export function markLegend(text: string): "present" | "absent" | null {
+  for (const legend of MARK_LEGENDS) {
+    const word = legend.exec(text.trim())?.[1];
+    if (word) return CELL_CONTENT.absence.test(word.replace(/\s+/g, " ")) ? "absent" : "present";
+  }
+  return null;
+}
 
 /** Headings of a table of contents ("Innehållsförteckning", "Ärendelista"). */
 export const CONTENTS_HEADING = /^(?:innehållsförteckning|innehåll|ärendelista|ärendeförteckning|förteckning över ärenden|paragrafförteckning)\s*:?$/iu;

@@ -6,7 +6,7 @@
  */
 import { ProtokollError } from "./errors.js";
 // Through the main entry: the build keeps this an import of dist/index.(c)js, one copy of the library for both entries.
-import { parsePdf, parseText, type ParseOptions } from "./index.js";
+import { parsePdf, parsePdfMeetings, parseText, parseTextMeetings, type ParseOptions } from "./index.js";
 import type { Document } from "./schema/index.js";
 import { sha256Hex } from "./sha256.js";
 import { decodeText, type TextEncoding } from "./text/decode.js";
@@ -30,19 +30,28 @@ export interface InputName {
 
 /** Parse a file's bytes; see {@link InputName} for how PDF and text are told apart. */
 export async function parseInputBytes(bytes: Uint8Array, name: InputName, options: ParseFileOptions = {}): Promise<Document> {
+  return (await readInput(bytes, name, options, false))[0]!;
+}
+
+/** Parse a file's bytes into one document per meeting it holds (see `parsePdfMeetings`), each told where it came from. */
+export function parseInputMeetings(bytes: Uint8Array, name: InputName, options: ParseFileOptions = {}): Promise<Document[]> {
+  return readInput(bytes, name, options, true);
+}
+
+async function readInput(bytes: Uint8Array, name: InputName, options: ParseFileOptions, split: boolean): Promise<Document[]> {
   if (bytes.length === 0) {
     throw new ProtokollError("EMPTY_DOCUMENT", `${name.file ?? "The input"} is empty (0 bytes): there is nothing to parse.`);
   }
   const { encoding, ...parseOptions } = options;
   if (!isPdf(bytes) && (name.detect === "sniff" || name.file?.toLowerCase().endsWith(".txt"))) {
     const decoded = decodeText(bytes, encoding);
-    const doc = parseText(decoded.text, parseOptions);
+    const docs = split ? parseTextMeetings(decoded.text, parseOptions) : [parseText(decoded.text, parseOptions)];
     // The sha256 of the file's bytes, as for a PDF: `sha256sum file` finds it, and the CLI's manifest agrees.
     const sha256 = await sha256Hex(bytes);
-    return withSource({ ...doc, diagnostics: [...decoded.diagnostics, ...doc.diagnostics] }, sha256, name.file);
+    return docs.map((doc) => withSource({ ...doc, diagnostics: [...decoded.diagnostics, ...doc.diagnostics] }, sha256, name.file));
   }
-  const doc = await parsePdf(bytes, parseOptions);
-  return withSource(doc, doc.source.sha256, name.file);
+  const docs = split ? await parsePdfMeetings(bytes, parseOptions) : [await parsePdf(bytes, parseOptions)];
+  return docs.map((doc) => withSource(doc, doc.source.sha256, name.file));
 }
 
 function withSource(doc: Document, sha256: string | null, file: string | null): Document {

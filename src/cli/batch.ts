@@ -41,7 +41,7 @@ import {
 } from "./manifest.js";
 import { WorkerPool } from "./pool.js";
 import { ProgressLine, formatSummary } from "./progress.js";
-import type { OutputFormat, TaskResult } from "./protocol.js";
+import type { MeetingsMode, OutputFormat, TaskResult } from "./protocol.js";
 import { discoverInputs, type InputFile } from "./scan.js";
 import { serialise } from "./serialise.js";
 
@@ -70,6 +70,8 @@ export interface ParseCommandOptions {
   ocr: "auto" | "off" | "force";
   /** OCR languages (ParseOptions.ocrLanguages); null: the library's default. */
   ocrLanguages: string[] | null;
+  /** A file that holds several meetings: one document (`one`), or a jsonl line per meeting (`split`). */
+  meetings: MeetingsMode;
 }
 
 export interface ParseIo {
@@ -133,6 +135,12 @@ function checkOutputNames(inputs: InputFile[]): void {
 function checkCombination(options: ParseCommandOptions, inputCount: number): void {
   if (options.resume && options.out === null) {
     throw new UsageError("--resume needs --out DIR (it looks for the outputs there)", "parse");
+  }
+  if (options.meetings === "split" && options.format !== "jsonl") {
+    throw new UsageError("--meetings split writes a line per meeting: it needs --format jsonl", "parse");
+  }
+  if (options.meetings === "split" && options.resume) {
+    throw new UsageError("--meetings split cannot --resume (an input may have made several lines): run it again with --force", "parse");
   }
   if (options.out === null && options.format === "json" && inputCount > 1) {
     throw new UsageError(
@@ -239,6 +247,7 @@ export async function runParse(options: ParseCommandOptions, io: ParseIo): Promi
       detect: input.detect,
       options: parseOptions,
       format: options.format,
+      meetings: options.meetings,
     });
     if (!result.ok) {
       // A stale output from an earlier run must not pass for this input's result.
@@ -290,6 +299,7 @@ export async function runParse(options: ParseCommandOptions, io: ParseIo): Promi
         timeoutPerOcrPageSeconds: options.timeoutSeconds === null ? DEFAULT_OCR_MS_PER_PAGE / 1000 : 0,
         kind: options.kind,
         encoding: options.encoding,
+        meetings: options.meetings,
       },
       summary,
       inputs: entries,

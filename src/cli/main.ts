@@ -12,7 +12,7 @@ import { runExport } from "./export.js";
 import { runLink } from "./link.js";
 import { FolderError } from "./files.js";
 import { closestOption } from "./suggest.js";
-import type { OutputFormat } from "./protocol.js";
+import type { MeetingsMode, OutputFormat } from "./protocol.js";
 import { TEXT_ENCODINGS } from "../text/decode.js";
 
 /** Injected by tsup (`define`) from package.json. */
@@ -87,6 +87,9 @@ Options:
       --encoding ENC     of text input: auto (default: byte-order mark, else UTF-16,
                          UTF-8 or Windows-1252 by detection), utf-8, utf-16le,
                          utf-16be, windows-1252
+      --meetings MODE    a file holding several meetings: one (default: one document,
+                         every meeting's items) or split (a line per meeting; needs
+                         --format jsonl)
   -q, --quiet            no progress and no summary line
   -v, --verbose          a line per input with its status
       --no-progress      no progress bar
@@ -283,6 +286,7 @@ async function parseCommand(args: string[], io: Io): Promise<number> {
     "no-progress": { type: "boolean" },
     ocr: { type: "string" },
     "ocr-lang": { type: "string" },
+    meetings: { type: "string" },
   });
   if (values.help) {
     io.stdout.write(HELP.parse);
@@ -313,6 +317,7 @@ async function parseCommand(args: string[], io: Io): Promise<number> {
           : (oneOf("--kind", values.kind, ["protokoll", "kallelse", "protokollsutdrag"] as const) satisfies DocumentKind),
       ocr: oneOf("--ocr", values.ocr ?? "auto", ["auto", "off", "force"] as const),
       ocrLanguages: values["ocr-lang"] === undefined ? null : ocrLanguages(values["ocr-lang"]),
+      meetings: oneOf("--meetings", values.meetings ?? "one", ["one", "split"] as const) satisfies MeetingsMode,
     },
     { ...io, workerUrl: new URL("./cli-worker.js", import.meta.url), version: VERSION },
   );

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import type { DocumentKind } from "../schema/index.js";
 import type { TextEncoding } from "../text/decode.js";
 import { writeAtomic } from "./files.js";
-import type { OutputFormat } from "./protocol.js";
+import type { MeetingsMode, OutputFormat } from "./protocol.js";
 
 export const MANIFEST_FILE = "manifest.json";
 export const ERRORS_FILE = "errors.jsonl";
@@ -68,6 +68,8 @@ export interface Manifest {
     timeoutPerOcrPageSeconds: number;
     kind: DocumentKind | null;
     encoding: TextEncoding;
+    /** `--meetings`: one document per input, or a jsonl line per meeting. */
+    meetings: MeetingsMode;
   };
   summary: RunSummary;
   inputs: ManifestEntry[];

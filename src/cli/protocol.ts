@@ -18,7 +18,12 @@ export interface ParseTask {
   detect: "extension" | "sniff";
   options: ParseFileOptions;
   format: OutputFormat;
+  /** `one`: a document per input, every meeting in it; `split`: a jsonl line per meeting the input holds. */
+  meetings: MeetingsMode;
 }
+
+/** What a file that holds several meetings becomes (`--meetings`). */
+export type MeetingsMode = "one" | "split";
 
 /** What a task ends as; `code` is a ProtokollError code or one of the CLI's worker codes. */
 export type TaskResult =

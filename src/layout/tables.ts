@@ -10,7 +10,7 @@
  * goes on at the top of the next one, under a repeated header or without one,
  * and stays one table. Cost: linear in the lines of the document.
  */
-import { CELL_CONTENT, columnMeaning, type ColumnMeaning } from "../../grammars/vocabulary.js";
+import { CELL_CONTENT, columnMeaning, markLegend, type ColumnMeaning } from "../../grammars/vocabulary.js";
 import { wrapJoin } from "./clean.js";
 import { ALIGN } from "./columns.js";
 import type { Cell, PageLine, Table, TableCell } from "./types.js";
@@ -96,6 +96,7 @@ export function findTables(pages: PageLine[][], geometry: TableGeometry = PDF_GE
     agendaEnd = null;
     let flow: PageLine[] = [];
     let current: FoundRow[] | null = null;
+    const legend = pageLegend(lines);
     // A run of lines already tried as a table without a header is not tried again from within (linear cost).
     let bareFrom = 0;
     const closeFlow = () => {
@@ -134,7 +135,7 @@ export function findTables(pages: PageLine[][], geometry: TableGeometry = PDF_GE
         open = null;
       }
       if (i >= bareFrom) {
-        const bare = headerlessTable(lines, i, geometry, i === 0 ? after : null);
+        const bare = headerlessTable(lines, i, geometry, i === 0 ? after : null, legend);
         if ("table" in bare) {
           closeFlow();
           agendaEnd = bare.end === lines.length ? lastAgendaNumber(bare.table) : null;
@@ -442,7 +443,42 @@ function placeCells(line: PageLine, open: OpenTable): { cell: Cell; column: numb
       cell = cellPart(cell, cut, null);
     }
   }
-  return placed;
+  return open.geometry.strictCells ? unsqueeze(placed, (column) => meaningContent(open.table.columns[column]), columnX) : placed;
+}
+
+type Placed = { cell: Cell; column: number };
+
+/**
+ * Text input packs a run of words with one space each (`pdftotext -layout`):
+ * a party beside a long name may come out a few characters short of its
+ * column and glued to the name ("Amira Wåhlin (Kommunförbundet Jämtland mp",
+ * the party column empty). The last word of a cell on a line is the next
+ * column's when that column has nothing on the line and the word is what the
+ * column holds (`holds`: a known party's letters, a mark, "§§"); it is set at the
+ * column's start, where it belongs.
+ */
+function unsqueeze(placed: Placed[], holds: (column: number) => RegExp | null, starts: number[]): Placed[] {
+  return placed.flatMap((p, i): Placed[] => {
+    const next = p.column + 1;
+    const content = holds(next);
+    const cut = p.cell.breaks.at(-1);
+    const endsCell = placed[i + 1]?.column !== p.column;
+    if (!content || !cut || !endsCell || starts[next] === undefined || placed.some((q) => q.column === next)) return [p];
+    const word = cellPart(p.cell, cut, null);
+    if (!content.test(word.text)) return [p];
+    const start = starts[next]!;
+    return [
+      { cell: cellPart(p.cell, null, cut), column: p.column },
+      { cell: { ...word, x0: start, x1: start + (word.x1 - word.x0) }, column: next },
+    ];
+  });
+}
+
+/** What a column of the meaning holds, where a word squeezed out of it can be told by itself: a known party's letters, a mark, § limits. */
+function meaningContent(meaning: ColumnMeaning | null | undefined): RegExp | null {
+  if (meaning === "party") return CELL_CONTENT.knownParty;
+  if (meaning === "paragraphs") return CELL_CONTENT.paragraphs;
+  return meaning === "present" || meaning === "absent" || meaning === "yes" || meaning === "no" || meaning === "abstain" ? CELL_CONTENT.mark : null;
 }
 
 /**
@@ -556,55 +592,135 @@ const MIN_BARE_ROWS = 3;
  * diarienummer, times or people) or a list of people (names, then marks,
  * party letters, § limits or answers, with at least one column of marks or
  * answers). A line just above the rows that is one header word alone
- * ("Ledamöter", "Ersättare") heads the names. Two-column text, a label column
+ * ("Ledamöter", "Ersättare") heads the names. A legend ("X = frånvarande")
+ * above or under the rows, or elsewhere on the page, says what a list's one
+ * column of marks means (the present where nothing says), and a column of
+ * words says it itself ("anmält förhinder"). Two-column text, a label column
  * beside its text and signature blocks give no such columns and stay text.
  * Returns the table, or how far the run tried reaches (not to be tried again).
  */
-function headerlessTable(lines: PageLine[], i: number, geometry: TableGeometry, after: number | null): { table: Table; rows: FoundRow[]; end: number } | { end: number } {
-  const label = groupLabel(lines[i]!);
+function headerlessTable(
+  lines: PageLine[],
+  i: number,
+  geometry: TableGeometry,
+  after: number | null,
+  pageLegend: "present" | "absent" | null,
+): { table: Table; rows: FoundRow[]; end: number } | { end: number } {
+  const label = listLabel(lines[i]!);
   const first = label ? i + 1 : i;
-  const run = bareRun(lines, first, geometry);
+  const run = bareRun(lines, first, geometry, label !== null);
   const fail = { end: Math.max(i + 1, run.end) };
   // Under a header word, or going on from the page before, the rows need no count to be a table; alone they do.
   if (run.rows.length < (label || after !== null ? 1 : MIN_BARE_ROWS)) return fail;
   const places = columnPlaces(run.rows.flatMap((r) => r.cells.map((c) => c.x0)), geometry.align);
   const columnOf = (cell: Cell) => places.reduce((found, x, j) => (x <= cell.x0 + geometry.align ? j : found), 0);
-  const texts = run.rows.map((row) => {
+  // Each line's cells by column. A gap squeezed to one space (text input) leaves a later column's words in the cell before: cut them off where that column starts.
+  const pieces = run.rows.map((row) =>
+    row.lines.map((line) =>
+      splitMarker(line.cells).flatMap((whole) => {
+        const placed: Placed[] = [];
+        let cell: Cell | null = whole;
+        while (cell) {
+          const cut: Cell["breaks"][number] | null = columnCut(cell, columnOf(cell), places, geometry.align);
+          placed.push({ cell: cut ? cellPart(cell, null, cut) : cell, column: columnOf(cell) });
+          cell = cut ? cellPart(cell, cut, null) : null;
+        }
+        return placed;
+      }),
+    ),
+  );
+  const holds = squeezableContent(pieces.flat(2));
+  const texts = pieces.map((lines) => {
     const cells: TableCell[] = places.map((x) => ({ text: "", x0: x, x1: x }));
-    for (const whole of row.cells) {
-      // A gap squeezed to one space (text input) leaves a later column's words in the cell before: cut them off where that column starts.
-      let cell: Cell | null = whole;
-      while (cell) {
-        const cut: Cell["breaks"][number] | null = columnCut(cell, columnOf(cell), places, geometry.align);
-        appendText(cells[columnOf(cell)]!, cut ? cellPart(cell, null, cut) : cell);
-        cell = cut ? cellPart(cell, cut, null) : null;
-      }
+    for (const placed of lines) {
+      for (const { cell, column } of geometry.strictCells ? unsqueeze(placed, holds, places) : placed) appendText(cells[column]!, cell);
     }
     return cells;
   });
-  const columns = bareMeanings(texts.map((cells) => cells.map((c) => c.text)), label ? columnMeaning(label.cells[0]!.text) : null);
-  if (!columns) return fail;
+  const below = legendBelow(lines, run);
+  const legend = label?.legend ?? below?.legend ?? pageLegend;
+  const found = bareMeanings(texts.map((cells) => cells.map((c) => c.text)), label?.group ?? null, legend);
+  if (!found) return fail;
+  const { columns, legendColumn } = found;
   const goesOn = columns[0] === "number" && Number(/\d+/.exec(texts[0]![0]!.text)?.[0]) === (after ?? NaN) + 1;
   if (run.rows.length < MIN_BARE_ROWS && !label && !goesOn) return fail;
-  const table: Table = { columnX: places, headers: places.map((_, j) => (j === 0 && label ? label.cells[0]!.text.trim() : "")), columns, rows: [] };
+  const table: Table = { columnX: places, headers: places.map((_, j) => (j === 0 && label ? label.text : "")), columns, rows: [] };
   const rows: FoundRow[] = [];
-  if (label) {
-    const cells = places.map((x, j) => ({ text: j === 0 ? label.cells[0]!.text.trim() : "", x0: x, x1: x }));
-    rows.push({ row: 0, lines: [label], cells, header: true });
-    table.rows.push({ page: label.page, cells, header: true });
-  }
+  // The label and a legend are the table's header: they say what its columns hold.
+  const headerRowOf = (line: PageLine, column: number, text: string) => {
+    const cells = places.map((x, j) => ({ text: j === column ? text : "", x0: x, x1: x }));
+    rows.push({ row: rows.length, lines: [line], cells, header: true });
+    table.rows.push({ page: line.page, cells, header: true });
+  };
+  if (label) headerRowOf(label.line, 0, label.text);
   run.rows.forEach((row, k) => {
     rows.push({ row: rows.length, lines: row.lines, cells: texts[k]!, header: false });
     table.rows.push({ page: row.lines[0]!.page, cells: texts[k]!, header: false });
   });
-  return { table, rows, end: run.end };
+  const takesLegend = below !== null && label?.legend == null && legendColumn !== null;
+  if (takesLegend) headerRowOf(below.line, legendColumn, below.text);
+  return { table, rows, end: takesLegend ? run.end + 1 : run.end };
 }
 
-/** A line that is one header word of a people column alone ("Ledamöter", "Ersättare:"). */
-function groupLabel(line: PageLine): PageLine | null {
-  if (line.cells.length !== 1) return null;
-  const meaning = columnMeaning(line.cells[0]!.text);
-  return meaning === "member" || meaning === "substitute" || meaning === "name" ? line : null;
+/** What a line just above a list of people says of it: the group it lists and what its marks mean. */
+interface ListLabel {
+  line: PageLine;
+  text: string;
+  /** A people column's header word ("Ledamöter", "Ersättare:"), or null. */
+  group: ColumnMeaning | null;
+  /** A legend: "X = frånvarande" (marks the absent), "[X] närvarande" (the present), or null. */
+  legend: "present" | "absent" | null;
+}
+
+/**
+ * A line just above a list of people that says what it lists: one header
+ * word of a people column ("Ledamöter", "Ersättare:"), a legend for its marks
+ * ("X = frånvarande"), or both ("Ledamöter (X = frånvarande)", or the two
+ * side by side).
+ */
+function listLabel(line: PageLine): ListLabel | null {
+  if (line.cells.length > 2) return null;
+  const text = line.cells.map((c) => c.text.trim()).join(" ");
+  const [head, rest] = line.cells.length === 2 ? [line.cells[0]!.text, line.cells[1]!.text] : splitLabel(text);
+  const group = peopleWord(head);
+  const legend = rest === null ? markLegend(head) : markLegend(rest.replace(/^\((.*)\)$/u, "$1"));
+  if (rest === null) return group || legend ? { line, text, group, legend } : null;
+  return group && legend ? { line, text, group, legend } : null;
+}
+
+/** "Ledamöter (X = frånvarande)" / "Ledamöter: X = frånvarande" as the group word and the rest; the whole text and null where it has no such parts. */
+function splitLabel(text: string): [string, string | null] {
+  const cut = /^(?<head>[^(:]+?)\s*(?::\s*|(?=\())(?<rest>\S.*)$/u.exec(text);
+  return cut?.groups && peopleWord(cut.groups.head!) ? [cut.groups.head!, cut.groups.rest!] : [text, null];
+}
+
+function peopleWord(text: string): ColumnMeaning | null {
+  const meaning = columnMeaning(text);
+  return meaning === "member" || meaning === "substitute" || meaning === "name" ? meaning : null;
+}
+
+/** Legends are short lines: longer ones are not tried (linear cost). */
+const MAX_LEGEND = 80;
+
+/** What the page's legend says marks mean ("X = frånvarande" under the last list holds for every list on the page), or null. */
+function pageLegend(lines: PageLine[]): "present" | "absent" | null {
+  for (const line of lines) {
+    if (line.cells.length > 2) continue;
+    const text = line.cells.map((c) => c.text.trim()).join(" ");
+    const legend = text.length <= MAX_LEGEND ? (listLabel(line)?.legend ?? markLegend(text)) : null;
+    if (legend) return legend;
+  }
+  return null;
+}
+
+/** A legend set just under the rows ("X = frånvarande"), within a first row's gap of the last one. */
+function legendBelow(lines: PageLine[], run: { rows: { lines: PageLine[] }[]; end: number }): { line: PageLine; text: string; legend: "present" | "absent" } | null {
+  const line = lines[run.end];
+  const last = run.rows.at(-1)?.lines.at(-1);
+  if (!line || !last || line.baseline - last.baseline > FIRST_ROW_GAP * line.fontSize) return null;
+  const text = line.cells.map((c) => c.text.trim()).join(" ");
+  const legend = markLegend(text);
+  return legend ? { line, text, legend } : null;
 }
 
 /**
@@ -613,7 +729,7 @@ function groupLabel(line: PageLine): PageLine | null {
  * all stand right of that carries the row's wrapped cells. A list number set
  * at a tab stop before its text ("1." then the title) is a cell of its own here.
  */
-function bareRun(lines: PageLine[], from: number, geometry: TableGeometry): { rows: { lines: PageLine[]; cells: Cell[] }[]; end: number } {
+function bareRun(lines: PageLine[], from: number, geometry: TableGeometry, labelled: boolean): { rows: { lines: PageLine[]; cells: Cell[] }[]; end: number } {
   const rows: { lines: PageLine[]; cells: Cell[] }[] = [];
   let key: number | null = null;
   let pitch = Infinity;
@@ -630,16 +746,19 @@ function bareRun(lines: PageLine[], from: number, geometry: TableGeometry): { ro
     const start = cells[0]!.x0;
     if (key === null || Math.abs(start - key) <= geometry.align) {
       const previous = rows[rows.length - 1];
-      // A name's wrapped rest in the first column: "(Bräcke kommun)", or the close of a parenthesis left open.
-      if (previous && cells.length === 1 && gap <= WRAP_PITCH * line.fontSize && continuesFirstCell(previous.lines, line)) {
+      // A name's wrapped rest in the first column: "(Bräcke kommun)", or the close of a parenthesis left open,
+      // with the wrapped rest of other cells of the row beside it ("Härjedalen)   137–138").
+      const wrapsBeside = cells.slice(1).every((c) => previous?.cells.some((above) => Math.abs(above.x0 - c.x0) <= geometry.align));
+      if (previous && wrapsBeside && gap <= WRAP_PITCH * line.fontSize && continuesFirstCell(previous.lines, line)) {
         previous.lines.push(line);
         previous.cells.push(...cells);
         continue;
       }
-      // A row may be its first cell alone where that is a person (an absent one, no marks beside).
-      if (cells.length < 2 && !(previous && CELL_CONTENT.people.test(cells[0]!.text.trim()))) break;
+      // A row may be its first cell alone where that is a person (no marks beside), after another row or under a label that says what the list is.
+      const row = partyApart(cells);
+      if (row.length < 2 && !((previous || labelled) && CELL_CONTENT.people.test(row[0]!.text.trim()))) break;
       // Every row's first cell is of one kind (a number, or people) and set like the first row's: a label under the rows ends them.
-      const kind = firstCellKind(cells[0]!);
+      const kind = firstCellKind(row[0]!);
       if (!kind || (previous && (kind !== firstCellKind(previous.cells[0]!) || cells[0]!.bold !== previous.cells[0]!.bold))) break;
       if (key !== null) pitch = Math.min(pitch, line.baseline - rows[rows.length - 1]!.lines[0]!.baseline);
       key ??= start;
@@ -693,6 +812,36 @@ function continuesFirstCell(row: PageLine[], line: PageLine): boolean {
   return /^[\p{Ll}(\-–—,;&/]/u.test(text) || (unclosed(first) && /\)/.test(text));
 }
 
+/** Cell contents that tell a word squeezed out of their column by themselves: a known party's letters, a mark, § limits. */
+const SQUEEZABLE = [CELL_CONTENT.knownParty, CELL_CONTENT.mark, CELL_CONTENT.paragraphs];
+
+/** What each column of a table without a header holds, as its cells show it: a known party's letters, marks or § limits in every cell (see `unsqueeze`). */
+function squeezableContent(placed: Placed[]): (column: number) => RegExp | null {
+  const texts = new Map<number, string[]>();
+  for (const { cell, column } of placed) {
+    const cells = texts.get(column) ?? [];
+    cells.push(cell.text.trim());
+    texts.set(column, cells);
+  }
+  const holds = new Map([...texts].map(([column, cells]) => [column, SQUEEZABLE.find((content) => cells.every((t) => content.test(t))) ?? null]));
+  return (column) => holds.get(column) ?? null;
+}
+
+/**
+ * A name alone on its line with a party's letters after it, closer than a cell
+ * gap ("Maj Britt Wåhlin (1:e vice ordförande) (RJH v", the name filling its
+ * column): the party as a cell of its own, so the line is a row (no mark
+ * stands beside a present member where only the absent are marked). Only to
+ * tell the row: which column the party is in, the table's columns decide.
+ */
+function partyApart(cells: Cell[]): Cell[] {
+  const [cell] = cells;
+  const cut = cell?.breaks.at(-1);
+  if (cells.length !== 1 || !cut || !CELL_CONTENT.knownParty.test(cell!.text.slice(cut.at).trim())) return cells;
+  const name = cellPart(cell!, null, cut);
+  return firstCellKind(name) === "people" ? [name, cellPart(cell!, cut, null)] : cells;
+}
+
 /** "1." and its title as two cells, where the line's first cell is a list number and the title starts at an item after a gap. */
 function splitMarker(cells: Cell[]): Cell[] {
   const [cell, ...rest] = cells;
@@ -713,8 +862,19 @@ function columnPlaces(xs: number[], align: number): number[] {
   return places;
 }
 
-/** What each column holds, from its cells; null when some column says nothing, or the whole is no agenda and no list of people. */
-function bareMeanings(rows: string[][], labelMeaning: ColumnMeaning | null): (ColumnMeaning | null)[] | null {
+/**
+ * What each column holds, from its cells; null when some column says nothing,
+ * or the whole is no agenda and no list of people. In a list of people the
+ * first column of marks is taken to mark the present (and a second the
+ * absent), unless a legend says what the one column of marks means; a column
+ * of words says it itself ("frånvarande", "anmält förhinder"). `legendColumn`:
+ * the column the legend was read for.
+ */
+function bareMeanings(
+  rows: string[][],
+  labelMeaning: ColumnMeaning | null,
+  legend: "present" | "absent" | null,
+): { columns: (ColumnMeaning | null)[]; legendColumn: number | null } | null {
   const count = rows[0]!.length;
   const column = (j: number) => rows.map((r) => r[j]!).filter((t) => t !== "");
   const all = (j: number, pattern: RegExp) => column(j).length > 0 && column(j).every((t) => pattern.test(t));
@@ -727,20 +887,27 @@ function bareMeanings(rows: string[][], labelMeaning: ColumnMeaning | null): (Co
       if (!meaning) return null;
       meanings.push(meaning);
     }
-    return meanings;
+    return { columns: meanings, legendColumn: null };
   }
   if (column(0).length < rows.length || !all(0, CELL_CONTENT.people)) return null;
   const meanings: (ColumnMeaning | null)[] = [labelMeaning ?? "name"];
-  let marks = 0;
+  const markColumns: number[] = [];
+  let words = 0;
   let answers = 0;
   for (let j = 1; j < count; j++) {
-    if (all(j, CELL_CONTENT.mark)) meanings.push(marks++ === 0 ? "present" : "absent");
+    if (all(j, CELL_CONTENT.mark)) meanings.push(markColumns.push(j) === 1 ? "present" : "absent");
+    else if (all(j, CELL_CONTENT.absence)) (words++, meanings.push("absent"));
+    else if (all(j, CELL_CONTENT.presence)) (words++, meanings.push("present"));
     else if (all(j, CELL_CONTENT.answer) && !all(j, /^ja$/iu)) (answers++, meanings.push("vote"));
     else if (all(j, CELL_CONTENT.party)) meanings.push("party");
     else if (all(j, CELL_CONTENT.paragraphs)) meanings.push("paragraphs");
     else return null;
   }
-  return marks > 2 || answers > 1 || marks + answers === 0 ? null : meanings;
+  const marks = markColumns.length + words;
+  if (marks > 2 || answers > 1 || marks + answers === 0) return null;
+  const legendColumn = legend && markColumns.length === 1 && words === 0 ? markColumns[0]! : null;
+  if (legendColumn !== null) meanings[legendColumn] = legend;
+  return { columns: meanings, legendColumn };
 }
 
 function lastAgendaNumber(table: Table): number | null {

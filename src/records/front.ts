@@ -74,10 +74,13 @@ export function buildFrontMatter(preamble: LineToken[], closings: ClosingOutline
     diagnostics: [],
   };
   const people = new People();
-  const { blocks, loose, tableRows, stray } = labelBlocks(preamble, lines);
+  const { blocks, loose, read, absentTables, stray } = labelBlocks(preamble, lines);
   for (const token of preamble) if (token.payload.kind && !front.kind) front.kind = token.payload.kind;
-  for (const block of blocks) readBlock(block, front, people);
-  for (const line of tableRows) readAttendanceRow(line, front, people);
+  // In the order printed: a name that wraps under "Utses att justera" is joined by the attendance table above it.
+  for (const next of read) {
+    if ("row" in next) readAttendanceRow(next.row, front, people, absentTables.has(next.row.table!.table));
+    else readBlock(next.block, front, people);
+  }
   for (const closing of closings) readBlock(closingBlock(closing, lines), front, people, true);
   readLoose(loose, front);
   const notices = blocks.filter((b) => b.label.field === "notice").flatMap((b) => b.values.map((v) => v.text));
@@ -132,12 +135,24 @@ function isSentence(text: string): boolean {
   return /^\p{Lu}/u.test(trimmed) && /[.!?]$/.test(trimmed) && trimmed.split(/\s+/).length >= 4 && !/\(\s*\p{L}{1,5}\s*\)/u.test(trimmed);
 }
 
-/** Group preamble lines under the label above them; lines before any label are loose. */
-function labelBlocks(preamble: LineToken[], lines: readonly Line[]): { blocks: LabelBlock[]; loose: Line[]; tableRows: Line[]; stray: Line[] } {
+/**
+ * Group preamble lines under the label above them; lines before any label are
+ * loose. A table straight under a label that names the absent ("Frånvarande",
+ * "Anmält förhinder", no value of its own) lists absent people, whatever its
+ * marks say: `absentTables`.
+ */
+function labelBlocks(
+  preamble: LineToken[],
+  lines: readonly Line[],
+): { blocks: LabelBlock[]; loose: Line[]; read: Array<{ block: LabelBlock } | { row: Line }>; absentTables: Set<number>; stray: Line[] } {
   const blocks: LabelBlock[] = [];
   const loose: Line[] = [];
-  const tableRows: Line[] = [];
+  // Label blocks and attendance table rows, in the order printed.
+  const read: Array<{ block: LabelBlock } | { row: Line }> = [];
+  const absentTables = new Set<number>();
   const stray: Line[] = [];
+  // The label just before this line, when nothing came between.
+  let labelAbove: LabelBlock | null = null;
   // A paragraph after a label's value, set apart by a gap, is no part of that value.
   let inStray = false;
   for (const token of preamble) {
@@ -147,9 +162,12 @@ function labelBlocks(preamble: LineToken[], lines: readonly Line[]): { blocks: L
     // "Ärenden" over the numbered list: the agenda's title, no attendee of the label above it.
     if (AGENDA_TITLE.test(line.text)) continue;
     if (line.table) {
-      tableRows.push(line);
+      if (labelAbove?.label.field === "absent" && labelAbove.values.length === 0) absentTables.add(line.table.table);
+      labelAbove = null;
+      read.push({ row: line });
       continue;
     }
+    labelAbove = null;
     // A letterhead row may name the kind and the organisation side by side: keep it for the organisation.
     if (token.tokenType === KindHeading) {
       if (blocks.length === 0) loose.push(line);
@@ -161,6 +179,8 @@ function labelBlocks(preamble: LineToken[], lines: readonly Line[]): { blocks: L
       const block: LabelBlock = { label: token.tokenType as FrontLabelTokenType, printed, values: [] };
       if (token.payload.rest) block.values.push({ text: token.payload.rest, line });
       blocks.push(block);
+      read.push({ block });
+      labelAbove = block;
     } else if (blocks.length > 0) {
       const block = blocks[blocks.length - 1]!;
       inStray = (inStray && !line.breakBefore) || (line.breakBefore && block.values.length > 0 && isSentence(line.text));
@@ -168,7 +188,7 @@ function labelBlocks(preamble: LineToken[], lines: readonly Line[]): { blocks: L
       else block.values.push({ text: line.text, line });
     } else loose.push(line);
   }
-  return { blocks, loose, tableRows, stray };
+  return { blocks, loose, read, absentTables, stray };
 }
 
 function closingBlock(closing: ClosingOutline, lines: readonly Line[]): LabelBlock {
@@ -509,6 +529,11 @@ function readAttendees(text: string, line: Line, group: ParticipantGroup, people
 /** A mark in an attendance column: "X", a tick, "[X]", "Ja"; "[ ]" or an empty cell is none. */
 const MARKED = /^(?:\[\s*[xX✓✔×]\s*\]|[xX✓✔×]|ja)$/iu;
 
+/** A cell of a presence or absence column that says so: a mark, or the column's word ("närvarande" / "anmält förhinder"). */
+function marked(text: string, column: "present" | "absent"): boolean {
+  return MARKED.test(text) || vocabulary.CELL_CONTENT[column === "present" ? "presence" : "absence"].test(text);
+}
+
 /**
  * A row of an attendance table, read by its header: the person (in a member,
  * substitute or name column, a party column beside it), present or not (a mark
@@ -517,7 +542,7 @@ const MARKED = /^(?:\[\s*[xX✓✔×]\s*\]|[xX✓✔×]|ja)$/iu;
  * kept in a diagnostic. A substitute who serves for someone is a serving
  * substitute.
  */
-function readAttendanceRow(line: Line, front: FrontMatter, people: People): void {
+function readAttendanceRow(line: Line, front: FrontMatter, people: People, absentList: boolean): void {
   const table = line.table!;
   const cell = (meaning: string): string => table.cells[table.columns.indexOf(meaning as never)]?.trim() ?? "";
   const has = (meaning: string): boolean => table.columns.includes(meaning as never);
@@ -527,7 +552,12 @@ function readAttendanceRow(line: Line, front: FrontMatter, people: People): void
     if (line.text.trim()) front.diagnostics.push(diagnostic("warning", "UNRECOGNISED_ATTENDEE", `A row of an attendance table names nobody: "${line.text}".`, line.page, line.text));
     return;
   }
-  const present = has("present") ? MARKED.test(cell("present")) : has("absent") ? !MARKED.test(cell("absent")) : true;
+  // In a list of the absent, everyone named is absent.
+  if (absentList) {
+    for (const person of [member, substitute]) if (person) addAttendee(person, null, line, front, people);
+    return;
+  }
+  const present = has("present") ? marked(cell("present"), "present") : has("absent") ? !marked(cell("absent"), "absent") : true;
   // A row may name a member and, beside, the substitute who stands in when the member is absent.
   if (member && substitute) {
     addAttendee(member, present ? "member" : null, line, front, people);

@@ -22,6 +22,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Document } from "../../src/schema/index.js";
+import fc from "fast-check";
+import { documentArb } from "../support/arbitraries.js";
+import { expectedMeetings, renderMeetingsText } from "../support/render/index.js";
 import { scanPdf } from "../support/scan.js";
 import { GOOD_PDF, GOOD_TXT } from "./fixtures.js";
 import { buildCli, runCli, runProcess, type Result } from "./run.js";
@@ -347,6 +350,25 @@ describe("inputs and outputs", () => {
     ]);
     // -v: a line per input with its status.
     expect(result.stderr).toContain(`protokoll: ${join("archive", "2025-02", "protokoll.pdf")}: ok (complete), 3 page(s) -> documents/2025-02/protokoll.json`);
+  });
+
+  it("--meetings split writes a jsonl line per meeting a file holds; by default one document; split needs jsonl", async () => {
+    const docs = fc.sample(documentArb({ kinds: ["protokoll"], maxItems: 2 }), { numRuns: 2, seed: 7 });
+    writeFileSync(join(tmp, "two-meetings.txt"), renderMeetingsText(docs));
+    const expected = expectedMeetings(docs, "tabell", "text");
+    const split = await cli(["parse", "two-meetings.txt", "--format", "jsonl", "--meetings", "split", "--out", "meetings"]);
+    expect(split.code, split.stderr).toBe(0);
+    const lines = readFileSync(join(tmp, "meetings", "documents.jsonl"), "utf8").trimEnd().split("\n").map((l) => JSON.parse(l) as Document);
+    expect(lines.map((d) => [d.source.file, d.meeting.date, d.items.map((i) => i.paragraph)])).toEqual(
+      expected.map((d) => ["two-meetings.txt", d.meeting.date, d.items.map((i) => i.paragraph)]),
+    );
+    expect(readJson<{ options: { meetings: string } }>("meetings", "manifest.json").options.meetings).toBe("split");
+    const one = await cli(["parse", "two-meetings.txt", "--format", "jsonl"]);
+    expect(one.stdout.trimEnd().split("\n")).toHaveLength(1);
+    expect((JSON.parse(one.stdout) as Document).items.map((i) => i.paragraph)).toEqual(expected.flatMap((d) => d.items.map((i) => i.paragraph)));
+    const json = await cli(["parse", "two-meetings.txt", "--meetings", "split"]);
+    expect(json.code).toBe(2);
+    expect(json.stderr).toContain("--meetings split writes a line per meeting: it needs --format jsonl");
   });
 
   it("counts the pages read by OCR per input, in the summary and in the summary line", { timeout: 240_000 }, async () => {

@@ -9,7 +9,7 @@ function open(size: number, timeoutMs = 5_000, untilSilent = false): WorkerPool 
   pool = new WorkerPool({ workerUrl, size, timeoutMs, memoryMb: 64, untilSilent });
   return pool;
 }
-const task = (file: string) => ({ bytes: new Uint8Array(0), file, detect: "extension" as const, options, format: "json" as const });
+const task = (file: string) => ({ bytes: new Uint8Array(0), file, detect: "extension" as const, options, format: "json" as const, meetings: "one" as const });
 
 afterEach(async () => {
   await pool?.close();

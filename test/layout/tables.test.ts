@@ -211,6 +211,38 @@ describe("findTables: tables without a header row", () => {
     expect(view(pages[0]!)).toEqual([["table", 0, [["Ersättare", "", ""], ["Anna Berg", "S", "[X]"], ["Per Holm (Region JH)", "M", "[ ]"]]]]);
   });
 
+  it("reads the one column of marks as the absent where a legend under the rows says so, and takes the legend in", () => {
+    const lines = page(1, 100, [
+      [["Ledamöter", NAME]],
+      [["Anna Berg", NAME], ["S", PARTY]],
+      [["Per Holm", NAME], ["M", PARTY], ["X", MARK]],
+      [["Eva Lind", NAME]],
+      [["X = frånvarande", NAME]],
+      [["Övriga närvarande", NAME]],
+    ]);
+    const { tables, pages } = findTables([lines]);
+    expect(tables.map((t) => t.columns)).toEqual([["member", "party", "absent"]]);
+    expect(view(pages[0]!)).toEqual([
+      ["table", 0, [["Ledamöter", "", ""], ["Anna Berg", "S", ""], ["Per Holm", "M", "X"], ["Eva Lind", "", ""], ["", "", "X = frånvarande"]]],
+      ["flow", ["Övriga närvarande"]],
+    ]);
+    // Without the legend the marks are the present's, as before.
+    expect(findTables([lines.filter((l) => l.cells[0]!.text !== "X = frånvarande")]).tables.map((t) => t.columns)).toEqual([["member", "party", "present"]]);
+  });
+
+  it("takes a legend from the label or from elsewhere on the page, and reads a column of words as what they say", () => {
+    const list = (label: string, marks: [string, string]): Spec[][] => [[[label, NAME]], [["Anna Berg", NAME], ["S", PARTY]], [["Per Holm", NAME], ["M", PARTY], [marks[0], MARK]], [["Eva Lind", NAME], ["C", PARTY], [marks[1], MARK]]];
+    const columns = (specs: Spec[][], gaps: number[] = []) => findTables([page(1, 100, specs, gaps)]).tables.map((t) => t.columns);
+    expect(columns(list("Ledamöter (X = frånvarande)", ["X", ""]))).toEqual([["member", "party", "absent"]]);
+    expect(columns(list("Ersättare: [X] närvarande", ["[X]", "[ ]"]))).toEqual([["substitute", "party", "present"]]);
+    expect(columns([...list("Ledamöter", ["X", ""]), ...list("Ersättare", ["X", ""]), [["Frånvarande markeras med X.", NAME]]], [0, 1, 1, 1, 3, 1, 1, 1, 3])).toEqual([
+      ["member", "party", "absent"],
+      ["substitute", "party", "absent"],
+    ]);
+    expect(columns(list("Ledamöter", ["anmält förhinder", "frånv."]))).toEqual([["member", "party", "absent"]]);
+    expect(columns(list("Ledamöter", ["närvarande", "närvarande"]))).toEqual([["member", "party", "present"]]);
+  });
+
   const noTables = (specs: Spec[][]) => {
     const { tables, pages } = findTables([page(1, 100, specs)]);
     expect(tables).toEqual([]);

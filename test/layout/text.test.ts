@@ -61,6 +61,43 @@ describe("layoutText: tables", () => {
     ]);
   });
 
+  // pdftotext packs a run of words with one space each: a party beside a long name comes out a few
+  // characters short of its column, glued to the name (found by the narvarolista text property).
+  it("gives a party squeezed onto the end of a long name back to the party column", () => {
+    const text = [
+      "Ledamöter                                   Parti        Närvarande    Frånvarande",
+      "Johan Kivelä (ordförande)                   c            X",
+      "Amira Wåhlin (Kommunförbundet Jämtland mp                X",
+      "Härjedalen)",
+      "Gunnel Ahlqvist                                                        X",
+    ].join("\n");
+    expect(rows(text)).toEqual([
+      [true, ["Ledamöter", "Parti", "Närvarande", "Frånvarande"]],
+      [false, ["Johan Kivelä (ordförande)", "c", "X", ""]],
+      [false, ["Amira Wåhlin (Kommunförbundet Jämtland Härjedalen)", "mp", "X", ""]],
+      [false, ["Gunnel Ahlqvist", "", "", "X"]],
+    ]);
+    // A last word that is no party's letters stays in the name.
+    expect(rows(text.replace("Jämtland mp", "Jämtland och"))[2]).toEqual([false, ["Amira Wåhlin (Kommunförbundet Jämtland och Härjedalen)", "", "X", ""]]);
+  });
+
+  it("gives a squeezed party back to its column in a table without a header, where the column's cells are parties", () => {
+    const text = [
+      "Ledamöter",
+      "Bo-Göran Ek-Lindqvist (ordförande)              sd          [X]",
+      "Per Berg (1:e vice ordförande) (Region JH) c                [X]",
+      "Åke Hjemgaard-Svensson                          mp          [X]",
+      "Anna-Karin Ekström Berg                                     []",
+    ].join("\n");
+    expect(rows(text)).toEqual([
+      [true, ["Ledamöter", "", ""]],
+      [false, ["Bo-Göran Ek-Lindqvist (ordförande)", "sd", "[X]"]],
+      [false, ["Per Berg (1:e vice ordförande) (Region JH)", "c", "[X]"]],
+      [false, ["Åke Hjemgaard-Svensson", "mp", "[X]"]],
+      [false, ["Anna-Karin Ekström Berg", "", "[]"]],
+    ]);
+  });
+
   it("keeps someone marked absent in a text attendance table out of the participants", () => {
     const doc = parseText(
       ["PROTOKOLL", "Kommunstyrelsen", "Sammanträdesdatum     2024-03-12", "", "Ledamöter               Parti    Närvarande    Frånvarande", "Anna Berg               S        X", "Per Holm                M                      X", "", "§ 1 Val av justerare", "Beslut", "Anna Berg utses."].join("\n"),

@@ -58,6 +58,30 @@ describe("tables in the record", () => {
     expect(absent).toEqual(["Listed as absent, not as participants: Per Holm", "Listed as absent, not as participants: Kim Ek", "Listed as absent, not as participants: Ulla Fält"]);
   });
 
+  it("reads everyone in a table under a label that names the absent as absent, whatever the marks; a word says present or absent too", () => {
+    const document = build([
+      line("PROTOKOLL"),
+      ...table(["member", "party", "absent"], ["Ledamöter", "", ""], [
+        ["Anna Berg", "S", ""],
+        ["Per Holm", "M", "anmält förhinder"],
+      ]),
+      line("Anmält förhinder"),
+      ...table(["name", "party", "present"], ["", "", ""], [
+        ["Eva Lund", "V", "X"],
+        ["Kim Ek", "C", ""],
+      ]).slice(1),
+      line("Ersättare"),
+      ...table(["substitute", "present"], ["", ""], [["Lars Nord", "närvarande"]]).slice(1),
+      line("§ 2 Budget"),
+    ]);
+    expect(document.participants.map((p) => [p.name, p.group])).toEqual([
+      ["Anna Berg", "member"],
+      ["Lars Nord", "substitute"],
+    ]);
+    const absent = document.diagnostics.filter((d) => d.message.startsWith("Listed as absent")).map((d) => d.message);
+    expect(absent).toEqual(["Listed as absent, not as participants: Per Holm", "Listed as absent, not as participants: Eva Lund", "Listed as absent, not as participants: Kim Ek"]);
+  });
+
   it("reads a row of a member and the substitute beside: the substitute serves when the member is absent", () => {
     const document = build([
       line("PROTOKOLL"),

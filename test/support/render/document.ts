@@ -793,14 +793,18 @@ const ABSENT_NAMES = ["Gunnel Ahlqvist", "Bertil Sandin", "Sixten Eklöf"] as co
 /**
  * A protokoll's members and substitutes as two tables with a mark per person:
  * "X" under Närvarande or Frånvarande, or "[X]" / "[ ]" under Närvarande alone.
- * Absent people are printed and are no participants.
+ * Without a header, either boxes or an "X" beside the absent only, with a
+ * legend that says so ("X = frånvarande") in the members' label or under the
+ * last list. Absent people are printed and are no participants.
  */
 function attendanceTableBlocks(ctx: Context): Block[] {
   const { doc } = ctx;
-  // Without a header a mark says present or absent by itself: "[X]" or "[ ]" in one column.
+  // Without a header a mark says present or absent by itself ("[X]" or "[ ]" in one column), or a legend says what it means.
   const bare = headerless(ctx);
-  const boxes = variant(ctx) === 1 || bare;
-  const mark = (present: boolean) => (boxes ? (present ? "[X]" : "[ ]") : present ? "X" : "");
+  const absentMarks = bare && variant(ctx) === 0;
+  const legendInLabel = absentMarks && Number(doc.meeting.date?.slice(-2, -1) ?? 0) % 2 === 0;
+  const boxes = !absentMarks && (variant(ctx) === 1 || bare);
+  const mark = (present: boolean) => (absentMarks ? (present ? "" : "X") : boxes ? (present ? "[X]" : "[ ]") : present ? "X" : "");
   const known = new Set(doc.participants.map((p) => p.name));
   const replaced = [...new Set(doc.participants.flatMap((p) => (p.replaces && !known.has(p.replaces) ? [p.replaces] : [])))];
   const absent = replaced.length > 0 ? replaced : ABSENT_NAMES.filter((n) => !known.has(n)).slice(0, 1);
@@ -811,13 +815,14 @@ function attendanceTableBlocks(ctx: Context): Block[] {
     { header: "Ledamöter", x: PAGE.left, width: 190 },
     { header: "Parti", x: PAGE.left + 200, width: 40 },
     { header: "Närvarande", x: PAGE.left + 250, width: 60 },
-    ...(boxes ? [] : [{ header: "Frånvarande", x: PAGE.left + 320, width: 62 }]),
+    ...(boxes || absentMarks ? [] : [{ header: "Frånvarande", x: PAGE.left + 320, width: 62 }]),
     { header: "§", x: PAGE.left + 392, width: 63 },
   ];
   const memberRow = (texts: Record<string, string>) => memberColumns.map((c) => texts[c.header] ?? "");
   // Without a header row the group's word stands alone above its rows, and a substitute's "Tjänstgör för" has no column.
-  const groupHeading = (columns: Column[]) => (bare ? text(columns[0]!.header, "bold", SIZE.body, { gap: 0.8, keepWithNext: true }) : headerRow(columns, 0.8));
-  const blocks: Block[] = [groupHeading(memberColumns)];
+  const groupHeading = (columns: Column[], legend = "") =>
+    bare ? text(`${columns[0]!.header}${legend}`, "bold", SIZE.body, { gap: 0.8, keepWithNext: true }) : headerRow(columns, 0.8);
+  const blocks: Block[] = [groupHeading(memberColumns, legendInLabel ? ` (${LEGEND})` : "")];
   for (const p of doc.participants.filter((q) => q.group === "member")) {
     blocks.push(tableRowBlock(memberColumns, memberRow({ Ledamöter: name(p), Parti: ctx.party(p.party) ?? "", Närvarande: mark(true), "§": limit(p) }), undefined, ctx.entryTracker(p)));
   }
@@ -841,9 +846,13 @@ function attendanceTableBlocks(ctx: Context): Block[] {
     const texts = [name(p), ctx.party(p.party) ?? "", mark(true), ...(bare ? [] : [p.replaces ?? ""]), limit(p)];
     blocks.push(tableRowBlock(substituteColumns, texts, undefined, ctx.entryTracker(p)));
   }
-  blocks.push(tableRowBlock(substituteColumns, bare ? [absentSubstitute, "", mark(false), ""] : [absentSubstitute, "", mark(false), "", ""], undefined));
-  return blocks;
+  const last = tableRowBlock(substituteColumns, bare ? [absentSubstitute, "", mark(false), ""] : [absentSubstitute, "", mark(false), "", ""], undefined);
+  if (!absentMarks || legendInLabel) return [...blocks, last];
+  return [...blocks, last, text(LEGEND, "regular", SIZE.body, { gap: 0.5 })];
 }
+
+/** The legend of a list whose marks stand beside the absent only. */
+const LEGEND = "X = frånvarande";
 
 /** The omröstningslista as a table with a mark under the answer. */
 function markedBallotBlocks(ctx: Context, item: Item): Block[] {
