@@ -270,7 +270,8 @@ function pagedTextFurniture(texts: string[], pages: number[]): Set<number> {
     const text = texts[index]!;
     // Two pages are thin evidence: there only a page's first row (pages seldom open on the same words,
     // but often close on them: "Kommunstyrelsen" ending two lists of recipients), or a header-like line, count.
-    const enoughPages = byPage.size >= 3 || keyOf.get(index)!.startsWith("top0|") || headerWords(text);
+    // A bare date or number in the same row on both pages ("2024-09-18" under "Sammanträdesdatum") is no section's text either.
+    const enoughPages = byPage.size >= 3 || keyOf.get(index)!.startsWith("top0|") || headerWords(text) || BARE_NUMBERS.test(text);
     const onPages = pagesWith.get(keyOf.get(index)!) ?? new Set<number>();
     return byPage.size >= 2 && enoughPages && onPages.size >= needed && text.length <= MAX_RUNNING_LINE && !/^§/.test(text) && !SENTENCE.test(text) && !headingAgain(text, onPages);
   };
@@ -315,6 +316,9 @@ function headingAgain(text: string, pages: ReadonlySet<number>): boolean {
   const sorted = [...pages].sort((a, b) => a - b);
   return sorted[sorted.length - 1]! - sorted[0]! + 1 !== sorted.length;
 }
+
+/** A line of digits and their separators only: a date, a page number. */
+const BARE_NUMBERS = /^[\d\s./:–-]+$/u;
 
 /** A sentence of body text: four words or more, ending in a full stop. Headers and footers are not. */
 const SENTENCE = /^(?:\S+\s+){3,}\S*[.!?]$/u;

@@ -86,6 +86,7 @@ export function buildFrontMatter(preamble: LineToken[], closings: ClosingOutline
   const notices = blocks.filter((b) => b.label.field === "notice").flatMap((b) => b.values.map((v) => v.text));
   const headerTexts = loose.flatMap((l) => (l.cells && l.cells.length > 1 ? l.cells : [l.text]));
   readHeaders([...headerTexts, ...furniture, ...notices], front);
+  front.meeting.date ??= labelledDate(furniture);
   front.participants = people.list();
   // A justerare signs first name first ("Evelina Sundvik") where the list prints "Sundvik Evelina": one name, as listed.
   front.adjusters = front.adjusters.map((name) => people.nameOf(name));
@@ -743,6 +744,37 @@ function sentenceCase(name: string): string {
   if (/\p{Ll}/u.test(name)) return name;
   const lower = name.toLocaleLowerCase("sv");
   return lower.charAt(0).toLocaleUpperCase("sv") + lower.slice(1);
+}
+
+const DATE_LABELS = FRONT_LABEL_FIELDS.filter(([, field]) => field === "date" || field === "dateAndTime").map(([prefix]) => prefix);
+
+/**
+ * A meeting date printed only in the running header ("Sammanträdesdatum" over "2024-09-18" on
+ * every page, set aside as furniture): the date under or beside the date label.
+ */
+function labelledDate(furniture: string[]): string | null {
+  for (let i = 0; i < furniture.length; i++) {
+    const text = furniture[i]!;
+    const after = textAfterLabel(text.length > 200 ? "" : text, DATE_LABELS);
+    if (after === null) continue;
+    for (const candidate of [after, furniture[i + 1] ?? "", furniture[i + 2] ?? ""]) {
+      const date = findDate(candidate);
+      if (date) return date.iso;
+    }
+  }
+  return null;
+}
+
+/** The text after the first of these labels that starts a word of the line ("Kultur- och fritidsnämnden Sammanträdesdatum"). */
+function textAfterLabel(text: string, labels: RegExp[]): string | null {
+  for (const start of [0, ...[...text.matchAll(/ /g)].map((space) => space.index + 1)]) {
+    const rest = text.slice(start);
+    for (const label of labels) {
+      const match = label.exec(rest);
+      if (match) return rest.slice(match[0].length);
+    }
+  }
+  return null;
 }
 
 /**

@@ -93,5 +93,15 @@ describe("front page", () => {
       ["Lisa Holm", "V", []],
     ]);
   });
+
+  it("takes the meeting date from the running header when only that prints it (set aside as furniture)", () => {
+    const header = "HEDBACKA KOMMUN                          PROTOKOLL\nKultur- och fritidsnämnden               Sammanträdesdatum\n                                         2024-09-18\n";
+    const footer = (page: number) => `\n\nJusterandes sign          Utdragsbestyrkande\n                                   Sida ${page} av 2\n`;
+    const pages = ["\nPlats och tid   Kommunhuset, kl. 18.00–20.30\n\n§ 61 Val av justerare\nBeslut\nBifall.\n", "\n§ 62 Taxor 2025\nBeslut\nBifall.\n"];
+    const document = parseText(pages.map((body, i) => header + body + footer(i + 1)).join("\f"));
+    expect(document.furniture.map((f) => f.text)).toContain("2024-09-18");
+    expect(document.meeting.date).toBe("2024-09-18");
+    expect(document.body).toBe("Kultur- och fritidsnämnden");
+  });
 });
 
