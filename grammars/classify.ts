@@ -12,6 +12,7 @@ import type { Line } from "../src/layout/types.js";
 import { paragraphHeadings, type ParagraphCandidate } from "./headings.js";
 import {
   ADJUSTED_IMMEDIATELY,
+  ADJUSTED_IMMEDIATELY_PAST,
   APPEAL_INSTRUCTIONS,
   ADJUSTED_SEPARATELY,
   AGENDA_HEADING,
@@ -231,6 +232,7 @@ function classifyLine(line: Line, index: number, lines: readonly Line[], state: 
   if (state.appendix) return make(TextLine);
 
   if (ADJUSTED_IMMEDIATELY.test(text) && state.inItems) return make(AdjustedImmediately);
+  if (ADJUSTED_IMMEDIATELY_PAST.test(text) && state.inItems) return make(AdjustedImmediately);
   if (ADJUSTED_SEPARATELY.test(text) && state.inItems) return make(AdjustedSeparately);
 
   const labelCaseNumber = line.label && state.inItems ? CASE_NUMBER_LINE.exec(line.label) : null;

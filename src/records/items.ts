@@ -23,6 +23,8 @@ const {
   CASE_NUMBER_LABEL,
   CLOCK_TIME,
   CaseNumberLine,
+  DISSENT_SENTENCE,
+  DISSENT_VERB,
   PARTY_GROUP,
   HANDLING_LINE,
   PERSON_NAME,
@@ -541,8 +543,8 @@ function extractFromRunningText(item: Item): void {
   if (item.reservations.length === 0 && item.decision) {
     const reservations: Reservation[] = [];
     const kept = sentences(item.decision).filter((sentence) => {
-      if (!words(String.raw`\breserverar sig\b`, "iu").test(sentence)) return true;
-      reservations.push({ by: namesBefore(sentence, words(String.raw`\breserverar\b`, "iu")), text: sentence });
+      if (!words(DISSENT_SENTENCE, "iu").test(sentence)) return true;
+      reservations.push({ by: namesBefore(sentence, words(DISSENT_VERB, "iu")), text: sentence });
       return false;
     });
     if (reservations.length > 0) {
