@@ -580,6 +580,9 @@ export function withoutSigningLines(text: string): string {
  * boundary, so "Tid för justering ..." or "Ordförande Anna Berg (S) ställer
  * proposition" must not be taken for labels: the value has to look like one.
  */
+/** A sentence after an attendance word: lower case on, with a full stop, never a name. */
+const ATTENDANCE_SENTENCE = /^\p{Ll}.*[.!]$/u;
+
 function plausibleLabelValue(type: FrontLabelTokenType, rest: string): boolean {
   if (!rest) return true;
   switch (type.field) {
@@ -592,6 +595,12 @@ function plausibleLabelValue(type: FrontLabelTokenType, rest: string): boolean {
     case "secretary":
     case "adjuster":
       return BARE_NAME.test(rest) || /^[A-ZÅÄÖ]/.test(rest);
+    case "members":
+    case "servingSubstitutes":
+    case "substitutes":
+    case "others":
+      // "Ledamöter kallas. Förhinder anmäls till sekreteraren.": the label word opens a sentence, no list of people.
+      return !ATTENDANCE_SENTENCE.test(rest);
     default:
       return true;
   }
