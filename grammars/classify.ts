@@ -427,6 +427,8 @@ function withoutFinalColon(text: string): string {
 }
 
 function wordsProposal(line: Line, index: number, state: LexState): boolean {
+  // Right under "Beslut", "Regionstyrelsen föreslår regionfullmäktige besluta" words the decision: a styrelse decides to propose.
+  if (state.section?.field === "decision" && index === state.section.line + 1) return true;
   return state.section?.field === "proposal" && (index === state.section.line + 1 || !line.breakBefore);
 }
 

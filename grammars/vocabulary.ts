@@ -414,7 +414,7 @@ const FRONT_LABELS: ReadonlyArray<readonly [string, FrontField, string]> = [
   ["Adjuster", "adjuster", String.raw`justeras|justerat|justerat av`],
   ["Paragraphs", "paragraphs", String.raw`protokollet omfattar|paragrafer|omfattar paragraferna|§§`],
   ["Organ", "body", String.raw`organ|nämnd|beslutande organ|instans`],
-  ["Certification", "certification", String.raw`utdraget överensstämmer med (?:original)?protokollet|rätt utdraget intygar|utdraget bestyrks|utdragsbestyrkande`],
+  ["Certification", "certification", String.raw`utdraget överensstämmer med (?:original)?protokollet|rätt utdraget intygar|rätt utdraget betygar|utdraget bestyrks|utdragsbestyrkande`],
   ["Notice", "notice", String.raw`anslag\s*/\s*bevis|anslag|bevis|justeringen har tillkännagivits|justering har tillkännagivits|datum för anslags uppsättande|datum för anslags nedtagande|datum då anslaget sätts upp|datum då anslaget tas ned|förvaringsplats för protokollet|underskrift|överklagandetid|sista dag för överklagande|sista dag(?:en)? för överklagande|sista datum för överklagande|datum för anslags(?: uppsättande| nedtagande)?|datum då anslaget (?:sätts upp|tas ned)|förvaringsplats för(?: protokollet)?`],
 ];
 
