@@ -109,6 +109,8 @@ interface LexState {
   inContents: boolean;
   /** How the document sets the section headings the vocabulary knows. */
   sectionStyle: SectionStyle;
+  /** A heading named the document a kallelse / föredragningslista: its agenda may number points without a stop. */
+  kallelse?: boolean;
 }
 
 /** Turn layout lines into one token each. */
@@ -203,6 +205,7 @@ function classifyLine(line: Line, index: number, lines: readonly Line[], state: 
 
   if (!state.inItems) {
     const kind = [text, ...(line.cells ?? [])].map(matchKind).find((k) => k !== null);
+    if (kind === "kallelse") state.kallelse = true;
     if (kind) return make(KindHeading, { rest: "", kind });
   }
 
@@ -406,8 +409,18 @@ function wrappedParagraphLimit(rest: string, line: Line, state: LexState): boole
 
 const ATTENDANCE_FIELDS: ReadonlySet<FrontField> = new Set(["members", "servingSubstitutes", "substitutes", "others", "presenter"]);
 
+/**
+ * "1  Upprop", "2  Månadsrapport februari": in a kallelse an agenda may number its points
+ * without a stop (a number column in the PDF, a run of spaces in text). Read only in a document
+ * a kallelse heading named, from 1 on and in sequence, so a number opening running text is not one.
+ */
+const BARE_AGENDA_HEADING = /^(?<num>[1-9]\d{0,2})\s+(?<rest>\p{Lu}.*)$/u;
+
 function matchAgendaHeading(line: Line, next: Line | undefined, state: LexState): { number: number; rest: string } | null {
-  const match = AGENDA_HEADING.exec(line.text);
+  const dotted = AGENDA_HEADING.exec(line.text);
+  const bare = dotted || !state.kallelse ? null : BARE_AGENDA_HEADING.exec(line.text);
+  if (bare && !state.inItems && Number(bare.groups!.num) !== 1) return null;
+  const match = dotted ?? bare;
   if (!match?.groups) return null;
   const number = Number(match.groups.num);
   const expected = state.mode === "agenda" ? number === state.nextAgenda : number <= 1;
