@@ -12,6 +12,7 @@ import type { Line } from "../src/layout/types.js";
 import { paragraphHeadings, type ParagraphCandidate } from "./headings.js";
 import {
   ADJUSTED_IMMEDIATELY,
+  ADJUSTED_IMMEDIATELY_PAST,
   APPEAL_INSTRUCTIONS,
   ADJUSTED_SEPARATELY,
   AGENDA_HEADING,
@@ -108,6 +109,8 @@ interface LexState {
   inContents: boolean;
   /** How the document sets the section headings the vocabulary knows. */
   sectionStyle: SectionStyle;
+  /** A heading named the document a kallelse / föredragningslista: its agenda may number points without a stop. */
+  kallelse?: boolean;
 }
 
 /** Turn layout lines into one token each. */
@@ -202,6 +205,7 @@ function classifyLine(line: Line, index: number, lines: readonly Line[], state: 
 
   if (!state.inItems) {
     const kind = [text, ...(line.cells ?? [])].map(matchKind).find((k) => k !== null);
+    if (kind === "kallelse") state.kallelse = true;
     if (kind) return make(KindHeading, { rest: "", kind });
   }
 
@@ -231,6 +235,7 @@ function classifyLine(line: Line, index: number, lines: readonly Line[], state: 
   if (state.appendix) return make(TextLine);
 
   if (ADJUSTED_IMMEDIATELY.test(text) && state.inItems) return make(AdjustedImmediately);
+  if (ADJUSTED_IMMEDIATELY_PAST.test(text) && state.inItems) return make(AdjustedImmediately);
   if (ADJUSTED_SEPARATELY.test(text) && state.inItems) return make(AdjustedSeparately);
 
   const labelCaseNumber = line.label && state.inItems ? CASE_NUMBER_LINE.exec(line.label) : null;
@@ -404,8 +409,18 @@ function wrappedParagraphLimit(rest: string, line: Line, state: LexState): boole
 
 const ATTENDANCE_FIELDS: ReadonlySet<FrontField> = new Set(["members", "servingSubstitutes", "substitutes", "others", "presenter"]);
 
+/**
+ * "1  Upprop", "2  Månadsrapport februari": in a kallelse an agenda may number its points
+ * without a stop (a number column in the PDF, a run of spaces in text). Read only in a document
+ * a kallelse heading named, from 1 on and in sequence, so a number opening running text is not one.
+ */
+const BARE_AGENDA_HEADING = /^(?<num>[1-9]\d{0,2})\s+(?<rest>\p{Lu}.*)$/u;
+
 function matchAgendaHeading(line: Line, next: Line | undefined, state: LexState): { number: number; rest: string } | null {
-  const match = AGENDA_HEADING.exec(line.text);
+  const dotted = AGENDA_HEADING.exec(line.text);
+  const bare = dotted || !state.kallelse ? null : BARE_AGENDA_HEADING.exec(line.text);
+  if (bare && !state.inItems && Number(bare.groups!.num) !== 1) return null;
+  const match = dotted ?? bare;
   if (!match?.groups) return null;
   const number = Number(match.groups.num);
   const expected = state.mode === "agenda" ? number === state.nextAgenda : number <= 1;
@@ -425,6 +440,8 @@ function withoutFinalColon(text: string): string {
 }
 
 function wordsProposal(line: Line, index: number, state: LexState): boolean {
+  // Right under "Beslut", "Regionstyrelsen föreslår regionfullmäktige besluta" words the decision: a styrelse decides to propose.
+  if (state.section?.field === "decision" && index === state.section.line + 1) return true;
   return state.section?.field === "proposal" && (index === state.section.line + 1 || !line.breakBefore);
 }
 
@@ -578,6 +595,9 @@ export function withoutSigningLines(text: string): string {
  * boundary, so "Tid för justering ..." or "Ordförande Anna Berg (S) ställer
  * proposition" must not be taken for labels: the value has to look like one.
  */
+/** A sentence after an attendance word: lower case on, with a full stop, never a name. */
+const ATTENDANCE_SENTENCE = /^\p{Ll}.*[.!]$/u;
+
 function plausibleLabelValue(type: FrontLabelTokenType, rest: string): boolean {
   if (!rest) return true;
   switch (type.field) {
@@ -590,6 +610,12 @@ function plausibleLabelValue(type: FrontLabelTokenType, rest: string): boolean {
     case "secretary":
     case "adjuster":
       return BARE_NAME.test(rest) || /^[A-ZÅÄÖ]/.test(rest);
+    case "members":
+    case "servingSubstitutes":
+    case "substitutes":
+    case "others":
+      // "Ledamöter kallas. Förhinder anmäls till sekreteraren.": the label word opens a sentence, no list of people.
+      return !ATTENDANCE_SENTENCE.test(rest);
     default:
       return true;
   }

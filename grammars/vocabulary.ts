@@ -75,6 +75,9 @@ export const TIME_SPAN = new RegExp(
 /** Role words, most specific first, with the role each means in the record. */
 export const ROLE_WORDS: ReadonlyArray<readonly [RegExp, "chair" | "viceChair" | "firstViceChair" | "secondViceChair" | "secretary" | "adjuster" | "presenter"]> = [
   [/\b(?:1:e|1:a|första|förste)\s+vice\s+ordförande\b/i, "firstViceChair"],
+  // Finland-Swedish templates number the vice chairs in Roman numerals: "I vice ordförande", "II vice ordförande".
+  [/(?<![\p{L}\d])I\s+vice\s*ordförande\b/iu, "firstViceChair"],
+  [/(?<![\p{L}\d])II\s+vice\s*ordförande\b/iu, "secondViceChair"],
   [/\b(?:2:e|2:a|andra|andre)\s+vice\s+ordförande\b/i, "secondViceChair"],
   [/\bvice\s*ordförande\b|\bv\.\s?ordf\.?/i, "viceChair"],
   [/\bordförande\b|\bordf\.?(?=\s|$|\))/i, "chair"],
@@ -324,6 +327,15 @@ export const OTHER_SECTION = SECTION_TOKENS.find((t) => t.field === "other")!;
 export const AdjustedSeparately = createToken({ name: "AdjustedSeparately", pattern: /NA/ });
 export const AdjustedImmediately = createToken({ name: "AdjustedImmediately", pattern: /NA/ });
 export const ADJUSTED_SEPARATELY = /^(?:paragrafen|beslutet|§-?en)\s+(?:är|har)\s+justera(?:d|ts)\.?$|^justerad paragraf\.?$/i;
+/**
+ * A dissent written into the decision's text: "X (S) reserverar sig", and the Finland-Swedish
+ * reservation "X anmälde avvikande mening" (kommunallagen 410/2015 96 §). Sources for words().
+ */
+export const DISSENT_SENTENCE = String.raw`\breserverar sig\b|\banmäl(?:er|de|t|a)\s+(?:sin\s+|en\s+)?avvikande\s+mening\b`;
+/** The verb the dissenters are named before. */
+export const DISSENT_VERB = String.raw`\breserverar\b|\banmäl(?:er|de|t|a)\b`;
+/** Finland-Swedish, in the past tense: "Paragrafen justerades omedelbart", "Protokollet justerades omedelbart för denna paragraf". */
+export const ADJUSTED_IMMEDIATELY_PAST = /^(?:paragrafen|beslutet|protokollet|§-?en)\s+justerades\s+(?:omedelbart|genast)(?:\s+(?:för|i)\s+(?:denna|detta)\s+(?:paragraf|§|ärende))?\.?$/i;
 export const ADJUSTED_IMMEDIATELY =
   /^(?:\d+\.\s*)?(?:paragrafen|beslutet|§-?en)\s+(?:förklaras\s+)?(?:omedelbart\s+justerad|justeras\s+omedelbart)\.?$|^omedelbar justering\.?$|^(?:paragrafen|beslutet) förklaras omedelbart justerad\.?$/i;
 
@@ -402,7 +414,7 @@ const FRONT_LABELS: ReadonlyArray<readonly [string, FrontField, string]> = [
   ["Adjuster", "adjuster", String.raw`justeras|justerat|justerat av`],
   ["Paragraphs", "paragraphs", String.raw`protokollet omfattar|paragrafer|omfattar paragraferna|§§`],
   ["Organ", "body", String.raw`organ|nämnd|beslutande organ|instans`],
-  ["Certification", "certification", String.raw`utdraget överensstämmer med (?:original)?protokollet|rätt utdraget intygar|utdraget bestyrks|utdragsbestyrkande`],
+  ["Certification", "certification", String.raw`utdraget överensstämmer med (?:original)?protokollet|rätt utdraget intygar|rätt utdraget betygar|utdraget bestyrks|utdragsbestyrkande`],
   ["Notice", "notice", String.raw`anslag\s*/\s*bevis|anslag|bevis|justeringen har tillkännagivits|justering har tillkännagivits|datum för anslags uppsättande|datum för anslags nedtagande|datum då anslaget sätts upp|datum då anslaget tas ned|förvaringsplats för protokollet|underskrift|överklagandetid|sista dag för överklagande|sista dag(?:en)? för överklagande|sista datum för överklagande|datum för anslags(?: uppsättande| nedtagande)?|datum då anslaget (?:sätts upp|tas ned)|förvaringsplats för(?: protokollet)?`],
 ];
 

@@ -623,7 +623,7 @@ function readSignature(
   front: FrontMatter,
   signature: boolean,
 ): void {
-  for (const part of text.split(SIGNER_SEPARATOR)) {
+  for (const part of text.split(SIGNER_SEPARATOR).flatMap((signer) => knownPair(signer, people))) {
     const entry = parseAttendee(part);
     if (!entry) {
       if (part.trim() && !signature) {
@@ -635,6 +635,22 @@ function readSignature(
     if (role.role === "adjuster" && !front.adjusters.some((a) => sameName(a, entry.name))) front.adjusters.push(entry.name);
     people.add(entry, role.group, line.page, "signature");
   }
+}
+
+/**
+ * Two signers side by side with a gap the text layer closed ("Kim Holmström Sara Nyman" after
+ * "Protokolljusterare"): split where both halves are people the attendance list names, in
+ * either word order. A name nobody listed stays whole.
+ */
+function knownPair(text: string, people: People): string[] {
+  const parts = text.trim().split(/\s+/u);
+  if (parts.length < 4 || people.has(text)) return [text];
+  for (let cut = 2; cut <= parts.length - 2; cut++) {
+    const first = parts.slice(0, cut).join(" ");
+    const second = parts.slice(cut).join(" ");
+    if (people.has(first) && people.has(second)) return [first, second];
+  }
+  return [text];
 }
 
 /** Lines before the first label: the organ's name, a bare date, a sentence with date, time and place. */

@@ -23,6 +23,8 @@ const {
   CASE_NUMBER_LABEL,
   CLOCK_TIME,
   CaseNumberLine,
+  DISSENT_SENTENCE,
+  DISSENT_VERB,
   PARTY_GROUP,
   HANDLING_LINE,
   PERSON_NAME,
@@ -38,7 +40,8 @@ const CASE_NUMBER_ANYWHERE = new RegExp(
 const CASE_NUMBER_IN_PARENS = new RegExp(String.raw`\(\s*(?<number>${CASE_NUMBER})\s*\)`, "u");
 const CASE_NUMBERS = new RegExp(CASE_NUMBER, "gu");
 const CASE_NUMBER_LABELS = new RegExp(String.raw`${CASE_NUMBER_LABEL}\s*[:.]?`, "gu");
-const TIME_ONLY = new RegExp(String.raw`^(?:kl\.?\s*)?(?<time>${CLOCK_TIME})$`, "iu");
+// "kl. 09.15", and a slot "08.45–09.15": the item is scheduled at its start.
+const TIME_ONLY = new RegExp(String.raw`^(?:kl\.?\s*)?(?<time>${CLOCK_TIME})(?:\s*[-–]\s*(?:kl\.?\s*)?${CLOCK_TIME})?$`, "iu");
 const NAMES_THEN_TIME = new RegExp(String.raw`^(?<names>${PERSON_NAME}(?:\s*(?:,|och|&)\s*${PERSON_NAME})*)\s*,?\s+(?:kl\.?\s*)?(?<time>${CLOCK_TIME})$`, "u");
 // (?<!\s): from the start of the run of spaces only, not again from each of its spaces (quadratic in a
 // long run; titles reach it with their spaces already folded, so this only keeps it safe elsewhere).
@@ -541,8 +544,8 @@ function extractFromRunningText(item: Item): void {
   if (item.reservations.length === 0 && item.decision) {
     const reservations: Reservation[] = [];
     const kept = sentences(item.decision).filter((sentence) => {
-      if (!words(String.raw`\breserverar sig\b`, "iu").test(sentence)) return true;
-      reservations.push({ by: namesBefore(sentence, words(String.raw`\breserverar\b`, "iu")), text: sentence });
+      if (!words(DISSENT_SENTENCE, "iu").test(sentence)) return true;
+      reservations.push({ by: namesBefore(sentence, words(DISSENT_VERB, "iu")), text: sentence });
       return false;
     });
     if (reservations.length > 0) {

@@ -133,6 +133,12 @@ describe("front-page labels", () => {
     expect(kinds("Tid för justering meddelas senare")).toEqual(["TextLine"]);
   });
 
+  it("does not take a sentence opened by an attendance word for a list of people", () => {
+    expect(kinds("Ledamöter kallas. Förhinder anmäls till sekreteraren.")).toEqual(["TextLine"]);
+    expect(kinds("Ersättare underrättas om sammanträdet.")).toEqual(["TextLine"]);
+    expect(kinds("Närvarande ersättare")).toEqual(["SubstitutesLabel"]);
+  });
+
   it("reads signers' names over a row of captions", () => {
     expect(kinds("§ 1 Ärende\nBeslut\nGodkänns.\nPeter Sundén Rebecka Holst\nOrdförande Sekreterare")).toEqual([
       "ParagraphHeading",

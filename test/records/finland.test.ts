@@ -209,3 +209,43 @@ describe("Finland-Swedish line tokens", () => {
     expect(kinds("Ärenden som skall behandlas")[0]).toBe("TextLine");
   });
 });
+
+describe("Finland-Swedish fullmäktige conventions (issue #11 probe)", () => {
+  const PROTOKOLL = `Protokoll
+
+Närvarande
+Ahlskog Nina, ordförande
+Brunell Mats, I vice ordförande
+Granlund Ulla, II vice ordförande
+Holmström Kim
+Nyman Sara
+
+Protokolljusterare Holmström Kim Nyman Sara
+
+47 § Bokslut 2022
+Beslut: Fullmäktige godkände kommunstyrelsens förslag.
+Holmström Kim och Nyman Sara anmälde avvikande mening.
+
+48 § Fyllnadsval
+Beslut: Fullmäktige valde Berg Emma till ledamot.
+Paragrafen justerades omedelbart.`;
+
+  it("reads the Roman-numbered vice chairs as first and second vice chair, with no affiliation", () => {
+    const document = parseText(PROTOKOLL);
+    const of = (name: string) => document.participants.find((p) => p.name === name);
+    expect(of("Brunell Mats")).toMatchObject({ roles: ["firstViceChair"], affiliation: null });
+    expect(of("Granlund Ulla")).toMatchObject({ roles: ["secondViceChair"], affiliation: null });
+  });
+
+  it("splits two adjusters on one line where both are named in the attendance list", () => {
+    expect(parseText(PROTOKOLL).adjusters).toEqual(["Holmström Kim", "Nyman Sara"]);
+  });
+
+  it("reads 'anmälde avvikande mening' as a reservation and 'Paragrafen justerades omedelbart' as adjusted", () => {
+    const [first, second] = parseText(PROTOKOLL).items;
+    expect(first!.reservations.map((r) => r.by)).toEqual([["Holmström Kim", "Nyman Sara"]]);
+    expect(first!.decision).toBe("Fullmäktige godkände kommunstyrelsens förslag.");
+    expect(second!.adjusted).toBe("immediately");
+    expect(second!.decision).toBe("Fullmäktige valde Berg Emma till ledamot.");
+  });
+});
