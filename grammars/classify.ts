@@ -206,7 +206,7 @@ function classifyLine(line: Line, index: number, lines: readonly Line[], state: 
   }
 
   const paragraph = state.mode === "agenda" ? null : state.paragraphs.get(index);
-  if (paragraph && !wrappedParagraphLimit(paragraph.rest, line, state)) {
+  if (paragraph && !wrappedParagraphLimit(paragraph.rest, line, lines[index - 1], state)) {
     state.inItems = true;
     state.mode = "paragraph";
     state.appendix = false;
@@ -398,7 +398,9 @@ function continuesList(number: number, line: Line, next: Line | undefined, listP
 }
 
 /** "§§ 2–3" straight under an attendee in a list is that person's § limit, wrapped. */
-function wrappedParagraphLimit(rest: string, line: Line, state: LexState): boolean {
+function wrappedParagraphLimit(rest: string, line: Line, above: Line | undefined, state: LexState): boolean {
+  // A § that opens a page wraps nothing: the attendance list ended with the page before ("§ 23" over its title).
+  if (above === undefined || above.page !== line.page) return false;
   return !state.inItems && rest === "" && !line.breakBefore && state.frontField !== null && ATTENDANCE_FIELDS.has(state.frontField);
 }
 
@@ -425,6 +427,8 @@ function withoutFinalColon(text: string): string {
 }
 
 function wordsProposal(line: Line, index: number, state: LexState): boolean {
+  // Right under "Beslut", "Arbetsutskottet föreslår kommunstyrelsen besluta" words the decision (an utskott's decision is a proposal).
+  if (state.section?.field === "decision" && index === state.section.line + 1) return true;
   return state.section?.field === "proposal" && (index === state.section.line + 1 || !line.breakBefore);
 }
 

@@ -1,0 +1,51 @@
+/**
+ * Meeting-system templates probed for issue 11 (Platina, Meetings+, Word
+ * label tables): a label that ends in a colon is whole, a § alone at the top
+ * of a page opens the items even right after an attendance list, and an
+ * utskott's "föreslår ... besluta" right under "Beslut" words the decision.
+ */
+import { describe, expect, it } from "vitest";
+import { parseText } from "../../src/index.js";
+
+const front = (rows: string) =>
+  `MARKARYDS KOMMUN\nSAMMANTRÄDESPROTOKOLL\nKommunstyrelsens arbetsutskott\n\n` +
+  `PLATS OCH TID:             Kommunhuset, tisdag 4 mars 2025 kl. 09:00–12:15\n` +
+  `SEKRETERARE:               Lina Gustavsson\n${rows}\n` +
+  `LEDAMÖTER:                 Bengt Sunesson (C), ordförande\n` +
+  `                           Ahmad Rezai (S)\n`;
+
+describe("meeting-system templates", () => {
+  it("does not join a label that ends in a colon to the label line under it", () => {
+    const document = parseText(
+      front(
+        `JUSTERARE:                 Sven-Erik Holmqvist (S)\nJUSTERINGENS\n                           Kommunkansliet 2025-03-06\nPLATS OCH TID:`,
+      ) + `\n§ 23 Upprop\nBeslut\nArbetsutskottet godkänner uppropet.\n`,
+    );
+    expect(document.adjusters).toEqual(["Sven-Erik Holmqvist"]);
+    expect(document.participants.find((p) => p.name === "Sven-Erik Holmqvist")?.roles).toContain("adjuster");
+  });
+
+  it("opens the items with a bare '§ 23' at the top of the page after an attendance list", () => {
+    const document = parseText(
+      front("JUSTERARE:                 Ahmad Rezai (S)") +
+        `ÖVRIGA NÄRVARANDE:         Thomas Berg, kommunchef\n` +
+        `                           Elin Sjö, ekonomichef\n\f§ 23\nUpprop och val av justerare\nBeslut\nArbetsutskottet utser Ahmad Rezai att justera.\n\n§ 24\nMeddelanden\nBeslut\nMeddelandena läggs till handlingarna.\n`,
+    );
+    expect(document.items.map((item) => [item.paragraph, item.title])).toEqual([
+      [23, "Upprop och val av justerare"],
+      [24, "Meddelanden"],
+    ]);
+    expect(document.participants.map((p) => p.name)).not.toContain("§ 23");
+  });
+
+  it("reads 'Arbetsutskottet föreslår kommunstyrelsen besluta' right under 'Beslut' as the decision", () => {
+    const document = parseText(
+      front("JUSTERARE:                 Ahmad Rezai (S)") +
+        `\n§ 24\nMånadsrapport februari 2025\nFörslag till beslut\nArbetsutskottet föreslår kommunstyrelsen att godkänna rapporten.\n\n` +
+        `Beslut\nArbetsutskottet föreslår kommunstyrelsen besluta\n\natt godkänna månadsrapporten, samt\natt uppdra åt kommunchefen att återkomma.\n`,
+    );
+    const [item] = document.items;
+    expect(item?.proposal).toBe("Arbetsutskottet föreslår kommunstyrelsen att godkänna rapporten.");
+    expect(item?.decision).toMatch(/^Arbetsutskottet föreslår kommunstyrelsen besluta\s+att godkänna månadsrapporten, samt\s+att uppdra/);
+  });
+});
