@@ -48,4 +48,20 @@ describe("meeting-system templates", () => {
     expect(item?.proposal).toBe("Arbetsutskottet föreslår kommunstyrelsen att godkänna rapporten.");
     expect(item?.decision).toMatch(/^Arbetsutskottet föreslår kommunstyrelsen besluta\s+att godkänna månadsrapporten, samt\s+att uppdra/);
   });
+
+  it("reads a närvarolista whose 'Tjänstgörande ersättare' column names who stands in for an absent member", () => {
+    const document = parseText(
+      front("JUSTERARE:                 Ahmad Rezai (S)") +
+        `\nNärvarolista\n` +
+        `Ledamöter                  Parti   Närvarande   Tjänstgörande ersättare\n` +
+        `Bengt Sunesson             C       X\n` +
+        `Karin Wahlgren             M                    Ola Persson (M)\n` +
+        `Ahmad Rezai                S       X\n` +
+        `\n§ 23 Upprop\nBeslut\nArbetsutskottet godkänner uppropet.\n`,
+    );
+    const ola = document.participants.find((p) => p.name === "Ola Persson");
+    expect(ola).toMatchObject({ group: "servingSubstitute", party: "M", replaces: "Karin Wahlgren" });
+    expect(document.participants.map((p) => p.name)).not.toContain("Karin Wahlgren");
+    expect(document.participants.find((p) => p.name === "Bengt Sunesson")).toMatchObject({ group: "member", party: "C" });
+  });
 });
