@@ -547,7 +547,9 @@ function readAttendanceRow(line: Line, front: FrontMatter, people: People, absen
   const cell = (meaning: string): string => table.cells[table.columns.indexOf(meaning as never)]?.trim() ?? "";
   const has = (meaning: string): boolean => table.columns.includes(meaning as never);
   const member = cell("member") || (has("member") ? "" : cell("name"));
-  const substitute = cell("substitute");
+  // Under "Tjänstgörande ersättare" a substitute serves, whether or not the row marks the member absent.
+  const serving = cell("servingSubstitute");
+  const substitute = cell("substitute") || serving;
   if (!member && !substitute) {
     if (line.text.trim()) front.diagnostics.push(diagnostic("warning", "UNRECOGNISED_ATTENDEE", `A row of an attendance table names nobody: "${line.text}".`, line.page, line.text));
     return;
@@ -561,10 +563,11 @@ function readAttendanceRow(line: Line, front: FrontMatter, people: People, absen
   // A row may name a member and, beside, the substitute who stands in when the member is absent.
   if (member && substitute) {
     addAttendee(member, present ? "member" : null, line, front, people);
-    addAttendee(substitute, present ? "substitute" : "servingSubstitute", line, front, people, present ? null : member);
+    const serves = !present || serving !== "";
+    addAttendee(substitute, serves ? "servingSubstitute" : "substitute", line, front, people, serves ? member : null);
     return;
   }
-  const group: ParticipantGroup = member ? "member" : cell("replaces") ? "servingSubstitute" : "substitute";
+  const group: ParticipantGroup = member ? "member" : cell("replaces") || serving ? "servingSubstitute" : "substitute";
   addAttendee(member || substitute, present ? group : null, line, front, people);
 }
 

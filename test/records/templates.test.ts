@@ -64,4 +64,17 @@ describe("meeting-system templates", () => {
     expect(document.participants.map((p) => p.name)).not.toContain("Karin Wahlgren");
     expect(document.participants.find((p) => p.name === "Bengt Sunesson")).toMatchObject({ group: "member", party: "C" });
   });
+
+  it("reads everyone under a 'Tjänstgörande ersättare' column as serving", () => {
+    const document = parseText(
+      front("JUSTERARE:                 Ahmad Rezai (S)") +
+        `\nLedamöter                  Parti   Närvarande\n` +
+        `Bengt Sunesson             C       X\n` +
+        `Ahmad Rezai                S       X\n` +
+        `\nTjänstgörande ersättare    Parti   Närvarande\n` +
+        `Ola Persson                M       X\n` +
+        `\n§ 23 Upprop\nBeslut\nArbetsutskottet godkänner uppropet.\n`,
+    );
+    expect(document.participants.find((p) => p.name === "Ola Persson")).toMatchObject({ group: "servingSubstitute", party: "M" });
+  });
 });
