@@ -5,7 +5,8 @@
  * utskott's "föreslår ... besluta" right under "Beslut" words the decision.
  */
 import { describe, expect, it } from "vitest";
-import { parseText } from "../../src/index.js";
+import { PDFDocument, StandardFonts } from "pdf-lib";
+import { parsePdf, parseText } from "../../src/index.js";
 
 const front = (rows: string) =>
   `MARKARYDS KOMMUN\nSAMMANTRÄDESPROTOKOLL\nKommunstyrelsens arbetsutskott\n\n` +
@@ -76,5 +77,27 @@ describe("meeting-system templates", () => {
         `\n§ 23 Upprop\nBeslut\nArbetsutskottet godkänner uppropet.\n`,
     );
     expect(document.participants.find((p) => p.name === "Ola Persson")).toMatchObject({ group: "servingSubstitute", party: "M" });
+  });
+
+  it("reads a header grid of labels over their values (Platina)", async () => {
+    const pdf = await PDFDocument.create();
+    const font = await pdf.embedFont(StandardFonts.Helvetica);
+    const page = pdf.addPage([595, 842]);
+    const row = (y: number, cells: [number, string][]) => cells.forEach(([x, text]) => page.drawText(text, { x, y, size: 10, font }));
+    row(790, [[60, "Ljungby kommun"], [450, "PROTOKOLL"]]);
+    row(776, [[60, "Socialnämnden"]]);
+    row(740, [[60, "Sammanträdesdatum"], [180, "Justerare"], [320, "Justeringsdatum"], [440, "Paragrafer"]]);
+    row(727, [[60, "2024-11-20"], [180, "Gunnel Ohlsson (S)"], [320, "2024-11-25"], [440, "§§ 112-113"]]);
+    row(690, [[60, "Beslutande"], [180, "Anders Ryd (C), ordförande"]]);
+    row(677, [[180, "Gunnel Ohlsson (S)"]]);
+    row(664, [[180, "Per Berg (M)"]]);
+    const body = ["§ 112 Dnr 2024/000341", "Val av justerare", "Beslut", "Gunnel Ohlsson utses att justera.", "", "§ 113 Dnr 2024/000287", "Delegationsbeslut", "Beslut", "Redovisningen läggs till handlingarna."];
+    body.forEach((text, i) => text && row(620 - 14 * i, [[60, text]]));
+    const document = await parsePdf(await pdf.save());
+    expect(document.meeting.date).toBe("2024-11-20");
+    expect(document.paragraphsCovered).toEqual([112, 113]);
+    expect(document.adjusters).toEqual(["Gunnel Ohlsson"]);
+    expect(document.diagnostics.filter((d) => d.severity === "warning")).toEqual([]);
+    expect(document.diagnostics.find((d) => d.code === "SECTION_WITHOUT_FIELD")?.text).toBe("2024-11-25");
   });
 });
