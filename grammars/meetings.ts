@@ -103,11 +103,20 @@ function restartsNumbering(tokens: readonly LineToken[], heading: number | null,
 function midPageStart(lines: readonly Line[], from: number, to: number): number | null {
   for (let i = Math.max(from, to - HEAD_BLOCK_LINES); i < to; i++) {
     const line = lines[i]!;
-    if ([line.text, ...(line.cells ?? [])].some((text) => matchKind(text) !== null)) return i;
     const label = matchFrontLabel(line, lines[i + 1], false);
-    if (label && MEETING_FIELDS.has(label.type.field)) return i;
+    const named = [line.text, ...(line.cells ?? [])].some((text) => matchKind(text) !== null);
+    if (named || (label && MEETING_FIELDS.has(label.type.field))) return withLetterhead(lines, from, i);
   }
   return null;
+}
+
+/** Letterhead lines above a head block ("Hedbacka kommun", the organ): short, and no sentence's end. */
+const LETTERHEAD_LINES = 3;
+
+function withLetterhead(lines: readonly Line[], from: number, start: number): number {
+  let at = start;
+  while (at - 1 > from && start - at < LETTERHEAD_LINES && /^[^.:;,!?]{1,60}(?<![.:;,!?)])$/u.test(lines[at - 1]!.text.trim())) at--;
+  return at;
 }
 
 /** The lines of a page (by index) before its first item heading, at most HEAD_BLOCK_LINES. */
