@@ -18,6 +18,7 @@ import type { Line } from "../src/layout/types.js";
 import type { Furniture } from "../src/schema/index.js";
 import type { LineToken } from "./classify.js";
 import { matchFrontLabel, matchKind } from "./classify.js";
+import { paragraphCandidate } from "./headings.js";
 import { ISO_DATE, ItemHeading, NUMERIC_DATE, SWEDISH_DATE, type FrontField } from "./vocabulary.js";
 
 /** Labels that state a meeting (when, where, who); signature and closing labels also follow the last §. */
@@ -39,6 +40,7 @@ export function meetingStarts(lines: readonly Line[], tokens: readonly LineToken
   const starts: number[] = [];
   const namedPages = new Set(furniture.filter((f) => matchKind(f.text) !== null).map((f) => f.page));
   let itemsBegun = false;
+  const numberedFrom = numberedLinesFrom(lines, tokens);
   // The highest § of the meeting read so far: a head block before a § at or below it starts another meeting.
   let highest = -Infinity;
   // The head block of the page before, where that page continued a meeting (its running header, if any).
@@ -49,7 +51,9 @@ export function meetingStarts(lines: readonly Line[], tokens: readonly LineToken
     while (end < lines.length && lines[end]!.page === page) end++;
     const head = headBlock(lines, tokens, i, end);
     const heading = i + head.length < end ? i + head.length : null;
-    const evidence = { previousPageTop, namedInFurniture: namedPages.has(page), restarts: restartsNumbering(tokens, heading, highest) };
+    // A front page may stand alone (a table of contents after it): the numbering is the next §'s, wherever.
+    const restarts = restartsNumbering(lines, tokens, numberedFrom[i + head.length] ?? null, highest);
+    const evidence = { previousPageTop, namedInFurniture: namedPages.has(page), restarts };
     const starting: boolean = itemsBegun && startsMeeting(head, lines, evidence);
     if (starting) {
       starts.push(i);
@@ -58,11 +62,11 @@ export function meetingStarts(lines: readonly Line[], tokens: readonly LineToken
     itemsBegun = (itemsBegun && !starting) || heading !== null;
     // Mid-page: after an item heading on this page, a head block of its own before the next heading.
     for (let at = heading; at !== null; ) {
-      highest = Math.max(highest, paragraphOf(tokens[at]!) ?? -Infinity);
-      const next = nextHeading(tokens, at + 1, end);
-      if (next === null) break;
+      if (tokenMatcher(tokens[at]!, ItemHeading)) highest = Math.max(highest, paragraphOf(tokens[at]!) ?? -Infinity);
+      const next = numberedFrom[at + 1] ?? null;
+      if (next === null || next >= end) break;
       const from = midPageStart(lines, at + 1, next);
-      const restarts = restartsNumbering(tokens, next, highest);
+      const restarts = restartsNumbering(lines, tokens, next, highest);
       if (from !== null && startsMeeting(range(from, next), lines, { previousPageTop: new Set(), namedInFurniture: false, restarts })) {
         starts.push(from);
         highest = -Infinity;
@@ -83,15 +87,26 @@ function paragraphOf(token: LineToken): number | null {
   return token.payload.paragraph?.number ?? token.payload.agendaNumber ?? null;
 }
 
-function nextHeading(tokens: readonly LineToken[], from: number, to: number): number | null {
-  for (let i = from; i < to; i++) if (tokenMatcher(tokens[i]!, ItemHeading)) return i;
-  return null;
+/**
+ * For each line, the first at or after it that heads an item or prints a § designation at its
+ * start: where a meeting's numbering is read. Read from the text too, since the file's own
+ * headings take a § number printed again (the next meeting's "§ 1" after "§ 1") for a running header.
+ */
+function numberedLinesFrom(lines: readonly Line[], tokens: readonly LineToken[]): (number | null)[] {
+  const next: (number | null)[] = new Array<number | null>(tokens.length + 1).fill(null);
+  for (let i = tokens.length - 1; i >= 0; i--) next[i] = numberAt(lines, tokens, i) !== null ? i : next[i + 1]!;
+  return next;
 }
 
-/** The heading after a head block numbers at or below a § already read: the numbering restarts or goes back. */
-function restartsNumbering(tokens: readonly LineToken[], heading: number | null, highest: number): boolean {
-  if (heading === null) return false;
-  const number = paragraphOf(tokens[heading]!);
+function numberAt(lines: readonly Line[], tokens: readonly LineToken[], index: number): number | null {
+  if (tokenMatcher(tokens[index]!, ItemHeading)) return paragraphOf(tokens[index]!);
+  return paragraphCandidate(lines[index]!.text)?.number ?? null;
+}
+
+/** The § after a head block numbers at or below one already read: the numbering restarts or goes back. */
+function restartsNumbering(lines: readonly Line[], tokens: readonly LineToken[], numbered: number | null, highest: number): boolean {
+  if (numbered === null) return false;
+  const number = numberAt(lines, tokens, numbered);
   return number !== null && number <= highest;
 }
 
