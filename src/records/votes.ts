@@ -61,28 +61,8 @@ export function parseVote(text: string, previous: Vote | null, ballotLines: Ball
   for (const key of ["yes", "no", "abstain", "absent"] as const) {
     vote[key] ??= countIn(text, key);
   }
-  const list = ballotsInTable(ballotLines);
-  vote.ballots.push(...ballotsInSentences(text), ...list.ballots);
-  addResultAfterList(vote, list.after);
+  vote.ballots.push(...ballotsInSentences(text), ...ballotsInTable(ballotLines));
   return vote;
-}
-
-/** A tally row under the list ("Summa 4 2 1", "Totalt: 31 18 2"): the counts in columns, no sentence. */
-const TALLY_ROW = /^\p{L}+:?(?:\s+\d+)+$/u;
-
-/**
- * The sentence that closes an omröstningslista ("Omröstningen utfaller med 4 ja-röster mot
- * 2 nej-röster, 1 avstår.") is part of the vote: its text joins the vote paragraph and its
- * counts fill those the text before the list left open.
- */
-function addResultAfterList(vote: Vote, after: BallotRow[]): void {
-  const result = after
-    .map((row) => row.text.replace(/\s+/gu, " ").trim())
-    .filter((text) => text && !TALLY_ROW.test(text))
-    .join(" ");
-  if (!result) return;
-  vote.text = vote.text ? `${vote.text}\n\n${result}` : result;
-  for (const key of ["yes", "no", "abstain", "absent"] as const) vote[key] ??= countIn(result, key);
 }
 
 /** Voteringspropositioner are read up to this length: a runaway line stays linear. */
@@ -156,28 +136,24 @@ function ballotsInSentences(text: string): Ballot[] {
  * table whose header names the answers ("Ledamot Parti Ja Nej Avstår") and whose
  * rows put a cross in one answer's column.
  */
-function ballotsInTable(rows: BallotRow[]): { ballots: Ballot[]; after: BallotRow[] } {
+function ballotsInTable(rows: BallotRow[]): Ballot[] {
   const ballots: Ballot[] = [];
   let columns: Array<{ x: number; vote: Ballot["vote"] }> = [];
-  let last = -1;
-  rows.forEach((row, index) => {
+  for (const row of rows) {
     if (row.table) {
       const ballot = row.table.header ? null : ballotOfColumns(row.table);
       if (ballot) ballots.push(ballot);
-      if (ballot) last = index;
-      if (ballot || row.table.header) return;
+      if (ballot || row.table.header) continue;
     }
     const header = answerColumns(row);
     if (header.length >= 2) {
       columns = header;
-      return;
+      continue;
     }
     const ballot = ballotOfCells(row, columns) ?? ballotOfText(row.text);
     if (ballot) ballots.push(ballot);
-    if (ballot) last = index;
-  });
-  // Rows after the last ballot: what closes the list (its result), read by the caller.
-  return { ballots, after: last >= 0 ? rows.slice(last + 1) : [] };
+  }
+  return ballots;
 }
 
 /** A mark in a column: "X", "x", a tick, "[X]". */
