@@ -540,7 +540,7 @@ export function matchFrontLabel(
 /** The front-page label that states the §§ a protokoll covers ("Paragrafer", "Protokollet omfattar"). */
 const PARAGRAPHS_LABEL = FRONT_LABEL_TOKENS.find((t) => t.field === "paragraphs")!;
 /** "112–127", "§§ 9, 11-12": only §§ and their ranges. */
-const PARAGRAPH_RANGES = /^(?:§§?\s*)?\d{1,4}(?:\s*[-–]\s*\d{1,4})?(?:\s*(?:,|och)\s*(?:§§?\s*)?\d{1,4}(?:\s*[-–]\s*\d{1,4})?)*$/u;
+export const PARAGRAPH_RANGES = /^(?:§§?\s*)?\d{1,4}(?:\s*[-–]\s*\d{1,4})?(?:\s*(?:,|och)\s*(?:§§?\s*)?\d{1,4}(?:\s*[-–]\s*\d{1,4})?)*$/u;
 
 /**
  * "Underskrifter   Paragrafer 112–127": the signature block names the §§ it

@@ -8,7 +8,7 @@ import type { Line } from "../layout/types.js";
 import type { Diagnostic, DocumentKind, Participant, ParticipantGroup, Role } from "../schema/index.js";
 import type { FrontLabelTokenType } from "../../grammars/vocabulary.js";
 import { vocabulary, type LineToken } from "../../grammars/index.js";
-import { nameCase, PARAGRAPHS_AT_END, withoutSigningLines } from "../../grammars/classify.js";
+import { nameCase, PARAGRAPH_RANGES, PARAGRAPHS_AT_END, withoutSigningLines } from "../../grammars/classify.js";
 import { diagnostic } from "./diagnostics.js";
 import { findDate, findTimes } from "./dates.js";
 import { endsBeforeReplacedName, expandParagraphs, parseAttendee, splitAttendeeLine, type AttendeeEntry } from "./people.js";
@@ -347,9 +347,6 @@ function withoutSigningRecords(values: LabelBlock["values"], front: FrontMatter)
   return values.filter((v) => !records.includes(v));
 }
 
-/** A range alone on its line: "45-47", "§§ 9, 11-12". */
-const BARE_RANGE = /^(?:§§?\s*)?\d{1,4}(?:\s*[-–]\s*\d{1,4})?(?:\s*(?:,|och)\s*(?:§§?\s*)?\d{1,4}(?:\s*[-–]\s*\d{1,4})?)*$/u;
-
 /**
  * "Sekreterare .........  Paragrafer 45-47": the §§ the signatures cover, printed beside a
  * signer's caption (the range may wrap onto the next line), go to paragraphsCovered.
@@ -365,7 +362,7 @@ function withoutCoveredParagraphs(values: LabelBlock["values"], front: FrontMatt
     }
     let range = match.groups?.range;
     const next = values[i + 1];
-    if (!range && next && BARE_RANGE.test(next.text.trim())) {
+    if (!range && next && PARAGRAPH_RANGES.test(next.text.trim())) {
       range = next.text.trim();
       i++;
     }
@@ -455,9 +452,10 @@ function readMeetingData(field: string, text: string, front: FrontMatter, page: 
   } else if ((date || times) && cleanPlace(rest)) {
     // The organ's name beside the date in a letterhead ("Bygg- och miljönämnden      2025-10-22"), or lines
     // that ran on under a date or time label ("Sammanträdesdatum 2025-03-07" over an anslag box's texts).
-    const organ = organName(cleanPlace(rest)!, front.organisation);
+    const left = cleanPlace(rest)!;
+    const organ = organName(left, front.organisation);
     if (organ) front.body ??= organ;
-    else front.diagnostics.push(diagnostic("warning", "UNRECOGNISED_BLOCK", "Text under a date or time label that is no date or time; it is in no field.", page, cleanPlace(rest)));
+    else front.diagnostics.push(diagnostic("warning", "UNRECOGNISED_BLOCK", "Text under a date or time label that is no date or time; it is in no field.", page, left));
   }
 }
 
@@ -771,23 +769,11 @@ const DATE_LABELS = FRONT_LABEL_FIELDS.filter(([, field]) => field === "date" ||
 function labelledDate(furniture: string[]): string | null {
   for (let i = 0; i < furniture.length; i++) {
     const text = furniture[i]!;
-    const after = textAfterLabel(text.length > 200 ? "" : text, DATE_LABELS);
-    if (after === null) continue;
-    for (const candidate of [after, furniture[i + 1] ?? "", furniture[i + 2] ?? ""]) {
+    const label = labelAt(text, DATE_LABELS, 0, 200);
+    if (!label) continue;
+    for (const candidate of [text.slice(label.end), furniture[i + 1] ?? "", furniture[i + 2] ?? ""]) {
       const date = findDate(candidate);
       if (date) return date.iso;
-    }
-  }
-  return null;
-}
-
-/** The text after the first of these labels that starts a word of the line ("Kultur- och fritidsnämnden Sammanträdesdatum"). */
-function textAfterLabel(text: string, labels: RegExp[]): string | null {
-  for (const start of [0, ...[...text.matchAll(/ /g)].map((space) => space.index + 1)]) {
-    const rest = text.slice(start);
-    for (const label of labels) {
-      const match = label.exec(rest);
-      if (match) return rest.slice(match[0].length);
     }
   }
   return null;
@@ -798,12 +784,27 @@ function textAfterLabel(text: string, labels: RegExp[]): string | null {
  * a column gap that text input does not keep, the label of the next row; the organ ends before it.
  */
 function withoutLabelAfter(text: string): string {
-  if (text.length > 120) return text;
-  for (const space of text.matchAll(/ /g)) {
-    const after = text.slice(space.index + 1);
-    if (FRONT_LABEL_FIELDS.some(([prefix]) => prefix.test(after))) return text.slice(0, space.index);
+  const label = labelAt(text, ALL_LABELS, 1, 120);
+  return label ? text.slice(0, label.start).trimEnd() : text;
+}
+
+const ALL_LABELS = FRONT_LABEL_FIELDS.map(([prefix]) => prefix);
+
+/**
+ * The first of these labels that starts a word of the line at or after `from` (a short line only:
+ * each word start is tried): where it starts and where its value begins.
+ */
+function labelAt(text: string, labels: RegExp[], from: number, maxLength: number): { start: number; end: number } | null {
+  if (text.length > maxLength) return null;
+  const starts = [0, ...[...text.matchAll(/ /g)].map((space) => space.index + 1)].filter((start) => start >= from);
+  for (const start of starts) {
+    const rest = text.slice(start);
+    for (const label of labels) {
+      const match = label.exec(rest);
+      if (match) return { start, end: start + match[0].length };
+    }
   }
-  return text;
+  return null;
 }
 
 function sameName(a: string, b: string): boolean {
