@@ -387,6 +387,9 @@ function addCaseNumbers(item: Item, text: string): void {
 }
 
 /** Loose marker lines: adjusted, diarienummer. */
+const MARKERS = new Set([AdjustedSeparately, AdjustedImmediately, CaseNumberLine]);
+
+/** A marker line's meaning for the item. */
 function readMarker(item: Item, token: LineToken): void {
   if (token.tokenType === AdjustedSeparately) item.adjusted ??= "separately";
   else if (token.tokenType === AdjustedImmediately) item.adjusted = "immediately";
@@ -415,7 +418,8 @@ function readSection(item: Item, section: SectionOutline, texts: Map<SectionFiel
       addVote(item, joinText(pieces) ?? "");
       return;
     case "ballots":
-      addBallots(item, section.lines.map((token) => context.lines[token.payload.line]!));
+      // Marker lines (already read by sectionPieces) are not part of the list or its result sentence.
+      addBallots(item, section.lines.filter((token) => !MARKERS.has(token.tokenType)).map((token) => context.lines[token.payload.line]!));
       return;
     case "reservations":
       item.reservations.push(...keepRest(item, section, statementsIn(pieces, words(String.raw`\breserver`, "iu"))));

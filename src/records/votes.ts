@@ -61,8 +61,28 @@ export function parseVote(text: string, previous: Vote | null, ballotLines: Ball
   for (const key of ["yes", "no", "abstain", "absent"] as const) {
     vote[key] ??= countIn(text, key);
   }
-  vote.ballots.push(...ballotsInSentences(text), ...ballotsInTable(ballotLines));
+  const list = ballotsInTable(ballotLines);
+  vote.ballots.push(...ballotsInSentences(text), ...list.ballots);
+  addResultAfterList(vote, list.after);
   return vote;
+}
+
+/** A tally row under the list ("Summa 4 2 1", "Totalt: 31 18 2"): the counts in columns, no sentence. */
+const TALLY_ROW = /^\p{L}+:?(?:\s+\d+)+$/u;
+
+/**
+ * The sentence that closes an omröstningslista ("Omröstningen utfaller med 4 ja-röster mot
+ * 2 nej-röster, 1 avstår.") is part of the vote: its text joins the vote paragraph and its
+ * counts fill those the text before the list left open.
+ */
+function addResultAfterList(vote: Vote, after: BallotRow[]): void {
+  const result = after
+    .map((row) => row.text.replace(/\s+/gu, " ").trim())
+    .filter((text) => text && !TALLY_ROW.test(text))
+    .join(" ");
+  if (!result) return;
+  vote.text = vote.text ? `${vote.text}\n\n${result}` : result;
+  for (const key of ["yes", "no", "abstain", "absent"] as const) vote[key] ??= countIn(result, key);
 }
 
 /** Voteringspropositioner are read up to this length: a runaway line stays linear. */
@@ -136,24 +156,28 @@ function ballotsInSentences(text: string): Ballot[] {
  * table whose header names the answers ("Ledamot Parti Ja Nej Avstår") and whose
  * rows put a cross in one answer's column.
  */
-function ballotsInTable(rows: BallotRow[]): Ballot[] {
+function ballotsInTable(rows: BallotRow[]): { ballots: Ballot[]; after: BallotRow[] } {
   const ballots: Ballot[] = [];
   let columns: Array<{ x: number; vote: Ballot["vote"] }> = [];
-  for (const row of rows) {
+  let last = -1;
+  rows.forEach((row, index) => {
     if (row.table) {
       const ballot = row.table.header ? null : ballotOfColumns(row.table);
       if (ballot) ballots.push(ballot);
-      if (ballot || row.table.header) continue;
+      if (ballot) last = index;
+      if (ballot || row.table.header) return;
     }
     const header = answerColumns(row);
     if (header.length >= 2) {
       columns = header;
-      continue;
+      return;
     }
     const ballot = ballotOfCells(row, columns) ?? ballotOfText(row.text);
     if (ballot) ballots.push(ballot);
-  }
-  return ballots;
+    if (ballot) last = index;
+  });
+  // Rows after the last ballot: what closes the list (its result), read by the caller.
+  return { ballots, after: last >= 0 ? rows.slice(last + 1) : [] };
 }
 
 /** A mark in a column: "X", "x", a tick, "[X]". */

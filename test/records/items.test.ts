@@ -60,6 +60,15 @@ describe("item blocks", () => {
     expect(it12.adjusted).toBe("immediately");
   });
 
+  it("keeps an adjusted marker under an omröstningslista out of the list's result sentence", () => {
+    const { vote, adjusted } = item(
+      "Omröstning\nJa för bifall till förslaget.\nOmröstningslista\nAnna Berg (S) Ja\nPer Lind (M) Nej\nOmröstningen utfaller med 1 ja-röst mot 1 nej-röst.\nParagrafen är justerad",
+    );
+    expect(vote).toMatchObject({ yes: 1, no: 1, text: "Ja för bifall till förslaget.\n\nOmröstningen utfaller med 1 ja-röst mot 1 nej-röst." });
+    expect(vote?.ballots).toHaveLength(2);
+    expect(adjusted).toBe("separately");
+  });
+
   it("finds presenters in a Föredragande line and in 'X föredrar ärendet'", () => {
     expect(item("Föredragande: Karin Lööf, ekonomichef\nBeslut\nBifall.").presenters).toEqual(["Karin Lööf"]);
     expect(item("Sammanfattning\nAnna Frisk och Jan Persson föredrar ärendet.").presenters).toEqual(["Anna Frisk", "Jan Persson"]);

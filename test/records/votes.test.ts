@@ -44,6 +44,20 @@ describe("named ballots", () => {
     ]);
   });
 
+  it("reads the result stated under the list into the vote's text and counts", () => {
+    const vote = parseVote("Ja-röst för A:s yrkande, Nej-röst för B:s yrkande.", null, [
+      { text: "Ledamot Parti Ja Nej Avstår", cells: ["Ledamot", "Parti", "Ja", "Nej", "Avstår"], cellX: [10, 150, 250, 300, 350] },
+      { text: "Annika Blom S X", cells: ["Annika Blom", "S", "X"], cellX: [10, 150, 252] },
+      { text: "Elsa Brandt C X", cells: ["Elsa Brandt", "C", "X"], cellX: [10, 150, 303] },
+      { text: "Summa 1 1 0", cells: ["Summa", "1", "1", "0"], cellX: [10, 250, 300, 350] },
+      { text: "Omröstningen utfaller med 1 ja-röst mot 1 nej-röst,", cells: ["Omröstningen utfaller med 1 ja-röst mot 1 nej-röst,"], cellX: [10] },
+      { text: "0 avstår.", cells: ["0 avstår."], cellX: [10] },
+    ]);
+    expect(vote).toMatchObject({ yes: 1, no: 1, abstain: 0 });
+    expect(vote.text).toBe("Ja-röst för A:s yrkande, Nej-röst för B:s yrkande.\n\nOmröstningen utfaller med 1 ja-röst mot 1 nej-röst, 0 avstår.");
+    expect(vote.ballots).toHaveLength(2);
+  });
+
   it("reads ballots written as sentences", () => {
     const vote = parseVote("Daniel Bernmar (V) och ordföranden Jonas Attenius (S) röstar Ja (2). Axel Josefson (M) röstar Nej (1).", null);
     expect(vote).toMatchObject({ yes: 2, no: 1 });
