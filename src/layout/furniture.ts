@@ -66,6 +66,8 @@ export interface PdfPageLines {
   page: number;
   height: number;
   lines: PageLine[];
+  /** The page was read by OCR: a logo in its header comes out as letters. */
+  ocr?: boolean;
 }
 
 /** The cells of each page that are furniture, found across the whole document at once. */
@@ -89,14 +91,17 @@ export function pdfFurniture(pages: PdfPageLines[]): Set<Cell> {
   const needed = Math.min(3, Math.max(2, pages.length));
   const recurs = (b: Band, cell: Cell): boolean => (pagesWith.get(keyOf(b, cell))?.size ?? 0) >= needed;
   const repeated = (line: PageLine, b: Band): boolean => line.cells.some((cell) => recurs(b, cell));
+  const recurring = recurringTexts(pagesWith, needed);
 
   const furniture = new Set<Cell>();
-  for (const { height, lines } of pages) {
+  for (const { height, lines, ocr } of pages) {
     const running = runningLines(lines, (line, b) => band(line, height) === b && repeated(line, b));
     for (const line of lines) {
       const b = band(line, height);
       line.cells.forEach((cell, i) => {
-        const isRunning = running.has(line) && (recurs(b, cell) || RUNNING_DESIGNATION.test(cell.text.trim()));
+        const isRunning =
+          running.has(line) &&
+          (recurs(b, cell) || RUNNING_DESIGNATION.test(cell.text.trim()) || (ocr === true && ocrNoise(cell.text, recurring.get(b) ?? [])));
         // A bare number is a page number at the end of its line, not a table's first column ("3  Budget ..."),
         // nor the page a contents entry points to along its dot leader ("1. Budget ........  3").
         const afterLeader = i > 0 && LEADER_END.test(line.cells[i - 1]!.text);
@@ -106,6 +111,34 @@ export function pdfFurniture(pages: PdfPageLines[]): Set<Cell> {
     }
   }
   return furniture;
+}
+
+/** Texts (digits masked) that recur in each band: what an OCR'd logo or header is read as elsewhere. */
+function recurringTexts(pagesWith: Map<string, Set<number>>, needed: number): Map<Band, string[]> {
+  const texts = new Map<Band, string[]>();
+  for (const [key, set] of pagesWith) {
+    if (set.size < needed) continue;
+    const [b, text] = [key.slice(0, key.indexOf("|")) as Band, key.slice(key.indexOf("|") + 1)];
+    if (text.length >= MIN_ECHO) texts.set(b, [...(texts.get(b) ?? []), text]);
+  }
+  return texts;
+}
+
+/** A recurring text this long is a word of the header, not a stray letter pair. */
+const MIN_ECHO = 4;
+const LETTER_RUN = /\p{L}{3}/u;
+
+/**
+ * OCR reads a logo or a stamp in a running header as letters that change from page to page:
+ * "gNYKARLEBY" where the other pages read "NYKARLEBY", or a speck "pr". Inside the header
+ * block of an OCR page, a cell that holds a recurring header text, or that has no run of
+ * three letters (and is no number), is furniture too.
+ */
+function ocrNoise(text: string, recurring: readonly string[]): boolean {
+  const masked = maskDigits(text);
+  if (masked.length > MAX_RUNNING_LINE) return false;
+  if (!LETTER_RUN.test(masked) && !/\d/u.test(text)) return true;
+  return recurring.some((echo) => masked.includes(echo));
 }
 
 /**

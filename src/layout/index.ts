@@ -22,11 +22,12 @@ const PARAGRAPH_GAP = 1.3;
 
 export function layoutPages(pdf: PdfText, budget: Budget = UNLIMITED): LayoutResult {
   const furniture: Furniture[] = [];
+  const ocrPages = new Set(pdf.ocrPages);
   const pages: PdfPageLines[] = pdf.pages.map((page) => {
     budget.check(`making the lines of page ${page.page}`);
     const { lines, rotated } = pageLines(page);
     for (const text of rotated) addFurniture(furniture, page.page, text);
-    return { page: page.page, height: page.height, lines };
+    return { page: page.page, height: page.height, lines, ocr: ocrPages.has(page.page) };
   });
   const furnitureCells = pdfFurniture(pages);
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { extractText } from "../../src/pdf/index.js";
+import type { PdfText } from "../../src/pdf/types.js";
 import { layoutPages, layoutText, type LayoutResult, type Line } from "../../src/layout/index.js";
 import { cleanText, wrapJoin } from "../../src/layout/clean.js";
 import { DEV_PDFS, HAS_SHARED, devPdf, seedText } from "./fixtures.js";
@@ -265,6 +266,37 @@ describe("furniture by repetition in generated PDFs", () => {
     }
     return doc.save();
   }
+
+  /** Five OCR'd pages: a logo read as "NYKARLEBY" on most, with a letter glued on or as a speck on others, over a running header. */
+  function ocrHeaderPages(ocr: boolean): PdfText {
+    const item = (index: number, text: string, x: number, y: number, fontSize = 10) =>
+      ({ index, text, x, y, width: text.length * fontSize * 0.5, height: fontSize, fontSize, fontName: "ocr", bold: false, italic: false, hasEOL: true });
+    const logos = ["NYKARLEBY", "gNYKARLEBY", "NYKARLEBY", "pr", "NYKARLEBY"];
+    const pages = logos.map((logo, i) => ({
+      page: i + 1,
+      width: 595,
+      height: 842,
+      items: [
+        item(0, logo, 64, 30, 14),
+        item(1, "Protokoll", 300, 50),
+        item(2, `Sida ${i + 1}`, 480, 50),
+        item(3, `Brödtext på sidan ${i + 1}.`, 70, 130),
+      ],
+    }));
+    return { pageCount: 5, pages, diagnostics: [], ocrPages: ocr ? [1, 2, 3, 4, 5] : [] };
+  }
+
+  it("on OCR pages, a logo read with a stray letter or as a speck inside the running header is furniture", () => {
+    const layout = layoutPages(ocrHeaderPages(true));
+    expect(layout.lines.map((l) => l.text)).toEqual([1, 2, 3, 4, 5].map((p) => `Brödtext på sidan ${p}.`));
+    expect(layout.furniture.filter((f) => /NYKARLEBY|^pr$/.test(f.text)).map((f) => f.text)).toEqual(["NYKARLEBY", "gNYKARLEBY", "NYKARLEBY", "pr", "NYKARLEBY"]);
+  });
+
+  it("in a text layer the same odd cells stay body: they were printed", () => {
+    const layout = layoutPages(ocrHeaderPages(false));
+    expect(layout.lines.map((l) => l.text)).toContain("gNYKARLEBY");
+    expect(layout.lines.map((l) => l.text)).toContain("pr");
+  });
 
   it("a heading that opens every page right above its text is body, not a running header", async () => {
     const layout = layoutPages(await extractText(await headingAtTopsPdf(false)));
