@@ -20,6 +20,7 @@ import {
   AdjustedSeparately,
   AgendaHeading,
   CASE_NUMBER,
+  LABELLED_CASE_NUMBER,
   CASE_NUMBER_LINE,
   CaseNumberLine,
   CLOCK_TIME,
@@ -87,6 +88,7 @@ const SIGNING_LINE = /[….·_]{3,}/gu;
 /** A row of signature captions under the signers' names: "Ordförande Sekreterare". */
 const CAPTION_ROW = /^(?:(?:ordförande|sekreterare|justerare|justerande|vid protokollet|justeras|protokollförare)\s*)+$/iu;
 const CASE_NUMBER_START = new RegExp(`^${CASE_NUMBER}`);
+const LABELLED_CASE_NUMBER_START = new RegExp(`^${LABELLED_CASE_NUMBER}`);
 const CLOCK = new RegExp(CLOCK_TIME);
 
 interface LexState {
@@ -240,12 +242,12 @@ function classifyLine(line: Line, index: number, lines: readonly Line[], state: 
 
   const labelCaseNumber = line.label && state.inItems ? CASE_NUMBER_LINE.exec(line.label) : null;
   const labelValue = labelCaseNumber?.groups?.labelled ?? labelCaseNumber?.groups?.parenthesised ?? labelCaseNumber?.groups?.bare ?? "";
-  if (labelCaseNumber && isCaseNumberValue(labelValue)) {
+  if (labelCaseNumber && isCaseNumberValue(labelValue, labelCaseNumber.groups?.labelled !== undefined)) {
     return make(CaseNumberLine, { rest: labelValue, after: text.slice(line.label!.length).trim() });
   }
   const caseNumber = CASE_NUMBER_LINE.exec(text);
   const caseNumberValue = caseNumber?.groups?.labelled ?? caseNumber?.groups?.parenthesised ?? caseNumber?.groups?.bare ?? "";
-  if (caseNumber && isCaseNumberValue(caseNumberValue)) return make(CaseNumberLine, { rest: caseNumberValue });
+  if (caseNumber && isCaseNumberValue(caseNumberValue, caseNumber.groups?.labelled !== undefined)) return make(CaseNumberLine, { rest: caseNumberValue });
 
   // A side heading: the section's name in the label column, its text starting on the same line to the right.
   if (state.inItems && line.label) {
@@ -621,6 +623,6 @@ function plausibleLabelValue(type: FrontLabelTokenType, rest: string): boolean {
   }
 }
 
-function isCaseNumberValue(value: string): boolean {
-  return CASE_NUMBER_START.test(value.trim());
+function isCaseNumberValue(value: string, labelled: boolean): boolean {
+  return (labelled ? LABELLED_CASE_NUMBER_START : CASE_NUMBER_START).test(value.trim());
 }

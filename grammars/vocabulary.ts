@@ -46,6 +46,12 @@ export const FINNISH_CASE_NUMBER = String.raw`[A-ZÅÄÖ]{2,6}/\d{1,5}/\d{2}(?:\
 const ISO_DATE_SHAPE = String.raw`\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!\d)`;
 export const CASE_NUMBER = String.raw`(?:${FINNISH_CASE_NUMBER}|[A-ZÅÄÖ]{1,6}(?:[ -][A-ZÅÄÖ]{1,6})?\s?[/ .:-]\s?\d{1,5}[/.-]\d{1,5}(?:[/.-]\d{1,5})?(?::-?\d+)?|[A-ZÅÄÖ]{1,6}-\d{4}-\d{2,6}(?::-?\d+)?|(?!${ISO_DATE_SHAPE})\d{4}[/.-]\d{1,5}(?:[/.-]\d{1,5})?)`;
 
+/**
+ * After a "Dnr" label, older templates print the number without organ or four-digit
+ * year ("Dnr 98/112", "Dnr 112/98"); unlabelled, such a pair is too common to be one.
+ */
+export const LABELLED_CASE_NUMBER = String.raw`(?:${CASE_NUMBER}|(?<![\d/.])\d{1,5}/\d{1,5}(?![\d/.]))`;
+
 /** Labels that introduce a diarienummer on a line. */
 export const CASE_NUMBER_LABEL = String.raw`(?:Dnr|DNR|Diarienummer|Diarienr|Ärendenummer|Ärendenr|Dnr\.|Diarienr\.)`;
 
@@ -283,6 +289,8 @@ export const CHECKBOX_COLUMNS: ReadonlyArray<readonly [RegExp, "member" | "servi
 ];
 /** Remote attendance ("distans", "på distans"): not a role, affiliation or title. */
 export const REMOTE_ATTENDANCE = /^(?:på\s+)?distans$/iu;
+/** An attendee's aside saying they serve as a substitute, with no name of whom for: "Lars Ek (fp) tjänstgörande ersättare". */
+export const SERVING_ASIDE = /^(?:tjänstgörande|tjg\.?)\s+(?:ersättare|ers\.?)$|^tjänstgör(?:ande)?$/iu;
 /** An electronic signing record under the signatures: "Tua Backman, 21.09.2022". */
 export const SIGNING_RECORD = new RegExp(String.raw`^${PERSON_NAME}\s*,[^,]*?\s*${FINNISH_DATE}$`, "u");
 
@@ -315,6 +323,16 @@ function sectionToken(name: string, def: SectionDefinition): SectionTokenType {
     : null;
   return token;
 }
+
+/**
+ * A decision stated as a sentence in running text, with no "Beslut" heading (Word-era templates):
+ * "Nämnden beslöt att utse …", "Kommunstyrelsen beslutar enligt förslaget". A dated reference
+ * ("Fullmäktige beslutade 2019-05-12 att …") does not match: the verb must be followed by "att" or "enligt".
+ */
+export const DECISION_SENTENCE = new RegExp(
+  String.raw`^(?=\p{Lu})(?:${ORGAN_NAME_START} ){0,3}?${ORGAN_NOMINATIVE}(?<!s)(?: för(?: ${ORGAN_NAME_WORD}){1,3}?)? (?:beslutar|beslutade|beslöt)(?: (?:därefter|enhälligt|således|för egen del|för sin del))? (?:att|enligt)(?![\p{L}])`,
+  "u",
+);
 
 export const SECTION_TOKENS: SectionTokenType[] = [...Object.entries(FINLAND_SWEDISH_SECTIONS), ...Object.entries(SECTION_DEFINITIONS)].map(([name, def]) =>
   sectionToken(name, def),

@@ -72,6 +72,15 @@ export function labelValueRows(lines: PageLine[], extent?: { left: number; right
         table = { row, valueX: table.valueX, labelX: row.x0, labelLast: line, last: line, values: rest };
         continue;
       }
+      // A label cell that wraps above its value ("Justeringens" over "plats och tid   Kansliet"): its first line opens the row.
+      const next = lines[i + 1];
+      const opened: OpenTable = { ...table, labelX: line.cells[0]!.x0, labelLast: line, last: line, values: [] };
+      if (next && next.cells.length > 1 && next.baseline - line.baseline <= CELL_PITCH * next.fontSize && continuesLabelCell(next, opened)) {
+        opened.row = { lines: [line], cells: [label], x0: line.cells[0]!.x0, label, continuesLabel: null };
+        rows.push(opened.row);
+        table = opened;
+        continue;
+      }
     }
     rows.push({ lines: [line], cells: line.cells.map((c) => c.text), x0: line.cells[0]?.x0 ?? line.bbox.x0, label: null, continuesLabel: null });
     table = null;

@@ -515,14 +515,20 @@ function readAttendees(text: string, line: Line, group: ParticipantGroup, people
   if (NO_ATTENDEE.test(text.trim())) return;
   for (const part of splitAttendeeLine(text)) {
     const entry = parseAttendee(part);
-    // Whoever serves for an absent member is a serving substitute, also when listed among the members.
-    if (entry) people.add(entry, group === "member" && entry.replaces ? "servingSubstitute" : group, line.page, "attendance");
+    if (entry) people.add(entry, servingGroup(entry, group), line.page, "attendance");
     else if (part.trim()) {
       front.diagnostics.push(
         diagnostic("warning", "UNRECOGNISED_ATTENDEE", `"${part}" in an attendance list does not read as a person; left out of participants.`, line.page, part),
       );
     }
   }
+}
+
+/** Whoever serves for an absent member is a serving substitute, also when listed among the members or the substitutes. */
+function servingGroup(entry: AttendeeEntry, group: ParticipantGroup): ParticipantGroup {
+  if (group === "member" && entry.replaces) return "servingSubstitute";
+  if ((group === "member" || group === "substitute") && entry.serving) return "servingSubstitute";
+  return group;
 }
 
 /** A mark in an attendance column: "X", a tick, "[X]", "Ja"; "[ ]" or an empty cell is none. */

@@ -20,9 +20,11 @@ const {
   AdjustedSeparately,
   AgendaHeading,
   CASE_NUMBER,
+  LABELLED_CASE_NUMBER,
   CASE_NUMBER_LABEL,
   CLOCK_TIME,
   CaseNumberLine,
+  DECISION_SENTENCE,
   DISSENT_SENTENCE,
   DISSENT_VERB,
   PARTY_GROUP,
@@ -34,11 +36,12 @@ const {
 
 /** "Dnr KS 2025/00123", also a list: "Dnr KS/1/2018, KS/2/2018". */
 const CASE_NUMBER_ANYWHERE = new RegExp(
-  String.raw`(?:${CASE_NUMBER_LABEL})\s*[:.]?\s*(?<number>${CASE_NUMBER}(?:\s*(?:,|och|&)\s*${CASE_NUMBER})*)`,
+  String.raw`(?:${CASE_NUMBER_LABEL})\s*[:.]?\s*(?<number>${LABELLED_CASE_NUMBER}(?:\s*(?:,|och|&)\s*${LABELLED_CASE_NUMBER})*)`,
   "u",
 );
 const CASE_NUMBER_IN_PARENS = new RegExp(String.raw`\(\s*(?<number>${CASE_NUMBER})\s*\)`, "u");
-const CASE_NUMBERS = new RegExp(CASE_NUMBER, "gu");
+// Read only from text already known to hold diarienummer (a Dnr line, a labelled or parenthesised number).
+const CASE_NUMBERS = new RegExp(LABELLED_CASE_NUMBER, "gu");
 const CASE_NUMBER_LABELS = new RegExp(String.raw`${CASE_NUMBER_LABEL}\s*[:.]?`, "gu");
 // "kl. 09.15", and a slot "08.45–09.15": the item is scheduled at its start.
 const TIME_ONLY = new RegExp(String.raw`^(?:kl\.?\s*)?(?<time>${CLOCK_TIME})(?:\s*[-–]\s*(?:kl\.?\s*)?${CLOCK_TIME})?$`, "iu");
@@ -98,6 +101,7 @@ export function buildItem(outline: ItemOutline, context: ItemContext): Item {
     readSection(item, part.section, handlings.at(-1)?.texts ?? texts, context);
   }
   readHandlings(item, handlings, listed, texts, context);
+  takeDecisionSentence(texts);
 
   item.description = joinBlocks(texts.get("description"));
   item.proposal = joinBlocks(texts.get("proposal"));
@@ -156,6 +160,24 @@ function addBallots(item: Item, rows: BallotRow[]): void {
   if (last) parseVote(last.text, last, rows);
   else votes.push(parseVote("", null, rows));
   item.vote = votes[0]!;
+}
+
+/**
+ * A § with no decision section whose running text ends in "Nämnden beslöt att …" (Word-era
+ * templates): that last paragraph, and any "att"-clauses after it, is the decision.
+ */
+function takeDecisionSentence(texts: Map<SectionField, TextPiece[][]>): void {
+  const blocks = texts.get("description");
+  if (texts.has("decision") || !blocks?.length) return;
+  const groups = paragraphs(blocks.at(-1)!, () => false);
+  let start = groups.length - 1;
+  while (start > 0 && /^att\s/u.test(groups[start]![0]!.text.trim())) start--;
+  if (start < 0 || !DECISION_SENTENCE.test(groups[start]![0]!.text.trim())) return;
+  const kept = groups.slice(0, start).flat();
+  texts.set("decision", [groups.slice(start).flat()]);
+  if (kept.length > 0) blocks[blocks.length - 1] = kept;
+  else blocks.pop();
+  if (blocks.length === 0) texts.delete("description");
 }
 
 /** One handling of the § quoted in the protokoll: its dated line and the texts of its sections. */

@@ -8,7 +8,7 @@ import type { Role } from "../schema/index.js";
 import { stripEnd, stripEnds } from "./text.js";
 import { words } from "./words.js";
 
-const { PERSON_NAME, PARTIES, ROLE_WORDS, JOB_TITLE, REMOTE_ATTENDANCE } = vocabulary;
+const { PERSON_NAME, PARTIES, ROLE_WORDS, JOB_TITLE, REMOTE_ATTENDANCE, SERVING_ASIDE } = vocabulary;
 
 /** One attendee entry as printed, before it is merged with the person's other entries. */
 export interface AttendeeEntry {
@@ -19,6 +19,8 @@ export interface AttendeeEntry {
   title: string | null;
   paragraphs: number[] | null;
   replaces: string | null;
+  /** The entry says the person serves as a substitute ("tjänstgörande ersättare"), also without saying for whom. */
+  serving: boolean;
 }
 
 const KNOWN_PARTIES: ReadonlySet<string> = new Set(PARTIES);
@@ -53,7 +55,7 @@ export function endsBeforeReplacedName(text: string): boolean {
 export function parseAttendee(raw: string): AttendeeEntry | null {
   // A final full stop ends the entry, unless it ends an abbreviation ("SST:s repr.").
   let text = raw.replace(/\s+/g, " ").trim().replace(/(?<!\brepr)[;.]$/, "");
-  const entry: AttendeeEntry = { name: "", party: null, roles: [], affiliation: null, title: null, paragraphs: null, replaces: null };
+  const entry: AttendeeEntry = { name: "", party: null, roles: [], affiliation: null, title: null, paragraphs: null, replaces: null, serving: false };
 
   const limit = PARAGRAPH_LIMIT.exec(text);
   if (limit) {
@@ -69,6 +71,7 @@ export function parseAttendee(raw: string): AttendeeEntry | null {
   text = takeParentheses(text, entry);
   text = takeCommaTail(text, entry);
   text = takeLeadingRole(text, entry);
+  text = takeTrailingRole(text, entry);
 
   const titled = TITLE_BEFORE_NAME.exec(text.replace(/^\p{Lu}/u, (c) => c.toLocaleLowerCase("sv")));
   if (titled?.groups?.title && titled.groups.name) {
@@ -107,6 +110,10 @@ function classifyAside(aside: string, entry: AttendeeEntry): void {
     entry.party = aside.toUpperCase();
     return;
   }
+  if (SERVING_ASIDE.test(aside)) {
+    entry.serving = true;
+    return;
+  }
   const { roles, remainder } = extractRoles(aside);
   for (const role of roles) if (!entry.roles.includes(role)) entry.roles.push(role);
   const rest = stripEnds(remainder, /[\s,-]/).trim();
@@ -137,6 +144,20 @@ function takeLeadingRole(text: string, entry: AttendeeEntry): string {
     if (!entry.roles.includes(role)) entry.roles.push(role);
   }
   return text.slice(match[0].length);
+}
+
+/**
+ * A role in lower case after the name, with no comma or parentheses: "Lars Ek tjänstgörande ersättare",
+ * "Anna Berg ordförande" (the party was taken out before). Only whole role words: a surname is capitalised.
+ */
+function takeTrailingRole(text: string, entry: AttendeeEntry): string {
+  const match = /^(?<name>.+?)\s+(?<tail>\p{Ll}[\p{Ll}:.\s]*)$/u.exec(text);
+  const tail = match?.groups?.tail?.trim();
+  if (!match?.groups?.name || !tail || !NAME_ONLY.test(match.groups.name)) return text;
+  const known = SERVING_ASIDE.test(tail) || (extractRoles(tail).roles.length > 0 && extractRoles(tail).remainder === "");
+  if (!known) return text;
+  classifyAside(tail, entry);
+  return match.groups.name;
 }
 
 export function isParty(text: string): boolean {

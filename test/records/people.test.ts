@@ -22,6 +22,11 @@ describe("attendee entries", () => {
     // A title in a column of its own is often capitalised: still a title, not an affiliation.
     ["Anna Berg, Ekonomichef", { name: "Anna Berg", title: "Ekonomichef", affiliation: null }],
     ["Anna Berg, Ekonomikontoret", { name: "Anna Berg", title: null, affiliation: "Ekonomikontoret" }],
+    // A role after the party with no comma, and serving as a substitute without saying for whom.
+    ["Lars Ek (fp) tjänstgörande ersättare", { name: "Lars Ek", party: "FP", serving: true, roles: [] }],
+    ["Lars Ek (fp), tjg ers.", { name: "Lars Ek", party: "FP", serving: true }],
+    ["Gunnel Åberg (s) ordförande", { name: "Gunnel Åberg", party: "S", roles: ["chair"], serving: false }],
+    ["Anna von Berg (m)", { name: "Anna von Berg", party: "M", roles: [] }],
   ])("%s", (text, expected) => {
     expect(parseAttendee(text)).toMatchObject(expected);
   });

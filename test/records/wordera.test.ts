@@ -77,3 +77,60 @@ test(
   },
   timeoutFor(400, 40),
 );
+
+describe("a 1990s protokoll typed in Word", () => {
+  const document = parseText(
+    [
+      "SAMMANTRÄDESPROTOKOLL",
+      "Socialnämnden",
+      "1998-05-14",
+      "",
+      "Beslutande             Gunnel Åberg (s), ordförande",
+      "                       Lars Ek (fp) tjänstgörande ersättare",
+      "",
+      "Justeringens",
+      "plats och tid          Socialkontoret 1998-05-20",
+      "",
+      "§ 45",
+      "",
+      "Val av justerare",
+      "",
+      "Nämnden beslöt att utse Lars Ek att jämte ordföranden justera dagens protokoll.",
+      "",
+      "§ 46                                                              Dnr 98/112",
+      "",
+      "Bistånd enligt socialtjänstlagen, riktlinjer",
+      "",
+      "Socialchefen redogjorde för förslaget. Nämnden beslutade 1997-02-12 att se över riktlinjerna.",
+      "",
+      "§ 47",
+      "",
+      "Meddelanden",
+      "",
+      "Kommunfullmäktige beslutade 1997-11-20 att anta en ny taxa.",
+    ].join("\n"),
+  );
+  const [p45, p46, p47] = document.items;
+
+  it("takes a § heading's Dnr without an organ or a four-digit year, and the title from the line under it", () => {
+    expect(p46).toMatchObject({ title: "Bistånd enligt socialtjänstlagen, riktlinjer", caseNumbers: ["98/112"] });
+  });
+
+  it("reads the closing 'Nämnden beslöt att …' of a § with no Beslut heading as its decision", () => {
+    expect(p45).toMatchObject({ description: null, decision: "Nämnden beslöt att utse Lars Ek att jämte ordföranden justera dagens protokoll." });
+  });
+
+  it("leaves a dated earlier decision in the description", () => {
+    expect(p46!.decision).toBeNull();
+    expect(p47).toMatchObject({ decision: null, description: "Kommunfullmäktige beslutade 1997-11-20 att anta en ny taxa." });
+  });
+
+  it("reads 'tjänstgörande ersättare' after the party as a serving substitute", () => {
+    expect(document.participants.find((p) => p.name === "Lars Ek")).toMatchObject({ party: "FP", group: "servingSubstitute" });
+  });
+
+  it("joins a label that wraps above its value ('Justeringens' / 'plats och tid')", () => {
+    expect(document.diagnostics.filter((d) => d.code === "UNRECOGNISED_ATTENDEE")).toEqual([]);
+    expect(JSON.stringify(document)).not.toContain('"Justeringens"');
+  });
+});
