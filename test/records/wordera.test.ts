@@ -7,6 +7,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it, test } from "vitest";
+import { PDFDocument, StandardFonts } from "pdf-lib";
 import { parsePdf, parseText } from "../../src/index.js";
 import { documentArb } from "../support/arbitraries.js";
 import { normaliseForComparison } from "../support/normalise.js";
@@ -132,5 +133,34 @@ describe("a 1990s protokoll typed in Word", () => {
   it("joins a label that wraps above its value ('Justeringens' / 'plats och tid')", () => {
     expect(document.diagnostics.filter((d) => d.code === "UNRECOGNISED_ATTENDEE")).toEqual([]);
     expect(JSON.stringify(document)).not.toContain('"Justeringens"');
+  });
+});
+
+describe("a label cell that wraps in a PDF table of tight rows", () => {
+  it("starts a new label at a capitalised line under the last row, and joins its lower-case rest", async () => {
+    const pdf = await PDFDocument.create();
+    const font = await pdf.embedFont(StandardFonts.TimesRoman);
+    const page = pdf.addPage([595, 842]);
+    const rows: [string, string][] = [
+      ["SAMMANTRÄDESPROTOKOLL", ""],
+      ["Socialnämnden 1998-05-14", ""],
+      ["Plats och tid", "Socialkontoret, kl 13.00-16.15"],
+      ["Beslutande", "Gunnel Åberg (s), ordförande"],
+      ["", "Olle Persson (c)"],
+      ["Utses att justera", "Olle Persson"],
+      ["Justeringens", ""],
+      ["plats och tid", "Socialkontoret 1998-05-20"],
+      ["§ 45 Val av justerare", ""],
+      ["Nämnden beslöt att utse Olle Persson att justera protokollet.", ""],
+    ];
+    rows.forEach(([label, value], i) => {
+      const y = 780 - i * 14 - (i >= 8 ? 20 : 0);
+      if (label) page.drawText(label, { x: 70, y, size: 11, font });
+      if (value) page.drawText(value, { x: 200, y, size: 11, font });
+    });
+    const document = await parsePdf(await pdf.save());
+    expect(document.adjusters).toEqual(["Olle Persson"]);
+    expect(document.diagnostics.filter((d) => d.code === "UNRECOGNISED_ATTENDEE")).toEqual([]);
+    expect(document.diagnostics.map((d) => d.message).join(" ")).toContain('"Justeringens plats och tid"');
   });
 });
