@@ -170,6 +170,8 @@ function continuesLabelCell(line: PageLine, table: OpenTable): boolean {
   const first = line.cells[0];
   if (!first || Math.abs(first.x0 - table.labelX) > ALIGN || first.x1 >= table.valueX) return false;
   if (line.baseline - table.labelLast.baseline > CELL_PITCH * line.fontSize) return false;
+  // A label that ends in a colon is whole ("JUSTERARE:"): the line under it is the next label.
+  if (/:\s*$/u.test(table.row.label ?? "")) return false;
   if (line.cells.length === 1) return true;
   // Beside a value line only when it reads as the rest of a phrase: a new label would start a new row.
   return /^\p{Ll}/u.test(first.text) && startsAt({ ...line, cells: line.cells.slice(1) }, table.valueX);

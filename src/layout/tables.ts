@@ -311,7 +311,7 @@ const COLUMN_SHIFT = 12;
  */
 function meanings(header: Cell[]): (ColumnMeaning | null)[] {
   const raw = header.map((cell) => columnMeaning(cell.text));
-  const people = raw.some((m) => m === "member" || m === "substitute" || m === "name");
+  const people = raw.some((m) => m === "member" || m === "substitute" || m === "servingSubstitute" || m === "name");
   return raw.map((m, i) => (people && m === "number" && /§/.test(header[i]!.text) ? "paragraphs" : m));
 }
 
