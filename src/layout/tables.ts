@@ -169,6 +169,11 @@ export function findTables(pages: PageLine[][], geometry: TableGeometry = PDF_GE
  * The cells of a header row: at least two, every one a header word. Narrow
  * columns may stand closer than a cell gap ("Nr Ärende"): a cell is cut where
  * its words fall into header words, at the points where a new text item starts.
+ * Headings of groups of people alone ("Beslutande ledamöter", "Tjänstgörande
+ * ersättare") head lists set side by side, read one column after the other: a
+ * table's row says something of its person (party, presence, §§, whom they
+ * serve for) in a column of its own, and only then does its row pair a member
+ * with the substitute beside.
  */
 function headerRow(line: PageLine): Cell[] | null {
   const cells: Cell[] = [];
@@ -177,8 +182,12 @@ function headerRow(line: PageLine): Cell[] | null {
     if (!parts) return null;
     cells.push(...parts);
   }
+  if (cells.every((cell) => PEOPLE_COLUMNS.has(columnMeaning(cell.text)!))) return null;
   return cells.length >= 2 ? cells : null;
 }
+
+/** Columns that name the people of an attendance list, one group each. */
+const PEOPLE_COLUMNS: ReadonlySet<ColumnMeaning> = new Set(["member", "substitute", "servingSubstitute", "name"]);
 
 /** Header cells are short: a longer run, or one of more words, is text (and is not cut up, so a line costs linear time). */
 const MAX_HEADER_CELL = 60;
@@ -311,7 +320,7 @@ const COLUMN_SHIFT = 12;
  */
 function meanings(header: Cell[]): (ColumnMeaning | null)[] {
   const raw = header.map((cell) => columnMeaning(cell.text));
-  const people = raw.some((m) => m === "member" || m === "substitute" || m === "servingSubstitute" || m === "name");
+  const people = raw.some((m) => m !== null && PEOPLE_COLUMNS.has(m));
   return raw.map((m, i) => (people && m === "number" && /§/.test(header[i]!.text) ? "paragraphs" : m));
 }
 

@@ -175,6 +175,19 @@ describe("findTables", () => {
     expect(findTables([lines]).tables).toEqual([]);
   });
 
+  it("leaves lists of people side by side alone: group headings with no column about a person are no header", () => {
+    const lists = (...headings: Spec[]) =>
+      page(1, 100, [headings, [["Anna Berg (S), ordförande", NR], ["Gun Nilsson (S) för Hans Ek (S)", 310]], [["Bo Ek (M)", NR], ["Ingrid Sjö (M) för Jan Berg (M)", 310]], [["Cecilia Holm (S)", NR]]]);
+    expect(findTables([lists(["Beslutande ledamöter", NR], ["Tjänstgörande ersättare", 310])]).tables).toEqual([]);
+    expect(findTables([lists(["Ledamöter", NR], ["Ersättare", 310])]).tables).toEqual([]);
+    // A column about the person (party, presence) makes it a table whose row pairs a member with the substitute beside.
+    const table = page(1, 100, [
+      [["Ledamöter", NR], ["Parti", 200], ["Tjänstgörande ersättare", 310]],
+      [["Karin Wahlgren", NR], ["M", 200], ["Ola Persson (M)", 310]],
+    ]);
+    expect(findTables([table]).tables[0]?.columns).toEqual(["member", "party", "servingSubstitute"]);
+  });
+
   it("needs a row under a header: header words alone make no table", () => {
     const lines = page(1, 100, [[["Ja", NR], ["Nej", 200]], [["Kommunstyrelsen beslutar att bifalla förslaget i sin helhet och att", NR]]]);
     expect(findTables([lines]).tables).toEqual([]);
