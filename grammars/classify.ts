@@ -525,10 +525,7 @@ export function matchFrontLabel(
   const text = line.label ? `${line.label} ${line.text.slice(line.label.length).trim()}`.trim() : line.text;
   // Labels are printed capitalised; "ordförande" in lower case is the wrapped end of an entry.
   if (!/^\p{Lu}/u.test(text)) return null;
-  for (const type of FRONT_LABEL_TOKENS) {
-    if (type === APPEAL_INSTRUCTIONS_LABEL) continue;
-    const match = type.prefix.exec(text);
-    if (!match) continue;
+  for (const { type, match } of labelsLongestFirst(text)) {
     const rest = withoutSigningLines(text.slice(match[0].length));
     const range = type.field === "signatures" ? signedParagraphs(rest) : null;
     if (range !== null) return { type: PARAGRAPHS_LABEL, rest: range };
@@ -539,6 +536,26 @@ export function matchFrontLabel(
     return { type, rest };
   }
   return null;
+}
+
+/**
+ * The front-page labels that start the text, the longest first: "Datum då anslaget sätts upp"
+ * is the ANSLAG/BEVIS box's, not the meeting's "Datum"; "Beslutande organ" names the organ, not
+ * the members. Labels of the same length keep the vocabulary's order.
+ */
+function labelsLongestFirst(text: string): { type: FrontLabelTokenType; match: RegExpExecArray }[] {
+  const found: { type: FrontLabelTokenType; match: RegExpExecArray }[] = [];
+  for (const type of FRONT_LABEL_TOKENS) {
+    if (type === APPEAL_INSTRUCTIONS_LABEL) continue;
+    const match = type.prefix.exec(text);
+    if (match) found.push({ type, match });
+  }
+  return found.sort((a, b) => labelLength(b.match) - labelLength(a.match));
+}
+
+/** A matched label's own length, without the colon and spaces after it. */
+function labelLength(match: RegExpExecArray): number {
+  return match[0].replace(/\s*:?\s*$/u, "").length;
 }
 
 /** The front-page label that states the §§ a protokoll covers ("Paragrafer", "Protokollet omfattar"). */

@@ -79,6 +79,23 @@ describe("meeting-system templates", () => {
     expect(document.participants.find((p) => p.name === "Ola Persson")).toMatchObject({ group: "servingSubstitute", party: "M" });
   });
 
+  it("reads the longest label that starts a line: the ANSLAG/BEVIS box's 'Datum då anslaget sätts upp', 'Beslutande organ'", () => {
+    const document = parseText(
+      front("JUSTERARE:                 Ahmad Rezai (S)") +
+        `\nANSLAG/BEVIS\nProtokollet är justerat. Justeringen har tillkännagivits genom anslag.\n` +
+        `Beslutande organ               Kommunstyrelsens arbetsutskott\n` +
+        `Sammanträdesdatum              2025-03-04\n` +
+        `Datum då anslaget sätts upp    2025-03-07\n` +
+        `Datum då anslaget tas ned      2025-03-31\n` +
+        `Tid och plats för justering    Kommunkansliet 2025-03-06\n` +
+        `\n§ 23 Upprop\nBeslut\nArbetsutskottet godkänner uppropet.\n`,
+    );
+    expect(document.diagnostics.filter((d) => d.severity === "warning")).toEqual([]);
+    expect(document.meeting).toMatchObject({ date: "2025-03-04", place: "Kommunhuset" });
+    expect(document.diagnostics.map((d) => d.text)).toEqual(expect.arrayContaining(["2025-03-07", "2025-03-31", "Kommunkansliet 2025-03-06"]));
+    expect(document.parseStatus).toBe("complete");
+  });
+
   it("reads a header grid of labels over their values (Platina)", async () => {
     const pdf = await PDFDocument.create();
     const font = await pdf.embedFont(StandardFonts.Helvetica);
