@@ -146,12 +146,15 @@ export function findTables(pages: PageLine[][], geometry: TableGeometry = PDF_GE
         }
         bareFrom = bare.end;
       }
-      const header = headerRow(line);
-      if (header && startsTable(lines, i, header, geometry)) {
+      const wrapped = headerRow(line) ? null : wrappedHeader(line, lines[i + 1]);
+      const headerLine = wrapped ?? line;
+      const header = headerRow(headerLine);
+      if (header && startsTable(lines, wrapped ? i + 1 : i, header, geometry)) {
         closeFlow();
-        open = openTable(tables.length, { columnX: header.map((c) => c.x0), headers: header.map((c) => c.text.trim()), columns: meanings(header), rows: [] }, header, line, geometry);
+        open = openTable(tables.length, { columnX: header.map((c) => c.x0), headers: header.map((c) => c.text.trim()), columns: meanings(header), rows: [] }, header, headerLine, geometry);
         tables.push(open.table);
-        current = [addRow(open, line, true, header.map((cell, column) => ({ cell, column })))];
+        current = [addRow(open, headerLine, true, header.map((cell, column) => ({ cell, column })))];
+        if (wrapped) i++;
         continue;
       }
       flow.push(line);
@@ -188,6 +191,32 @@ function headerRow(line: PageLine): Cell[] | null {
 
 /** Columns that name the people of an attendance list, one group each. */
 const PEOPLE_COLUMNS: ReadonlySet<ColumnMeaning> = new Set(["member", "substitute", "servingSubstitute", "name"]);
+
+/**
+ * A header row whose narrow cells wrap ("Tjänstgörande" over "ersättare"): the
+ * line close under it, each of its cells under a cell of the row, completes the
+ * cells it stands under. One line, as the header row it makes.
+ */
+function wrappedHeader(line: PageLine, next: PageLine | undefined): PageLine | null {
+  if (!next || next.page !== line.page || line.cells.length < 2) return null;
+  const gap = next.baseline - line.baseline;
+  if (gap <= 0 || gap > WRAP_PITCH * Math.max(line.fontSize, next.fontSize)) return null;
+  if (line.cells.some((cell) => cell.text.length > MAX_HEADER_CELL)) return null;
+  const cells = line.cells.map((cell) => ({ ...cell }));
+  // Cells and pieces both run left to right: one pass over each (linear in the cells).
+  let at = 0;
+  for (const piece of next.cells) {
+    while (at < cells.length - 1 && piece.x0 > cells[at]!.x1) at++;
+    const above = cells[at]!;
+    if (piece.x0 < above.x0 - ALIGN || piece.x0 > above.x1) return null;
+    above.text = `${above.text.trim()} ${piece.text.trim()}`;
+    above.x1 = Math.max(above.x1, piece.x1);
+    above.items = [...above.items, ...piece.items];
+  }
+  const bbox = { x0: Math.min(line.bbox.x0, next.bbox.x0), y0: Math.min(line.bbox.y0, next.bbox.y0), x1: Math.max(line.bbox.x1, next.bbox.x1), y1: Math.max(line.bbox.y1, next.bbox.y1) };
+  const merged: PageLine = { ...next, bbox, cells };
+  return headerRow(merged) ? merged : null;
+}
 
 /** Header cells are short: a longer run, or one of more words, is text (and is not cut up, so a line costs linear time). */
 const MAX_HEADER_CELL = 60;

@@ -188,6 +188,20 @@ describe("findTables", () => {
     expect(findTables([table]).tables[0]?.columns).toEqual(["member", "party", "servingSubstitute"]);
   });
 
+  it("reads a header whose narrow cell wraps onto a second line ('Tjänstgörande' over 'ersättare')", () => {
+    const lines = page(1, 100, [
+      [["Ledamöter", NR], ["Tjänstgörande", 200], ["Närvarande", 290]],
+      [["ersättare", 200]],
+      [["Anna Berg (S)", NR], ["X", 300]],
+      [["Per Holm (M)", NR], ["Eva Lund (M)", 200]],
+    ], [0, 0.9, 1.4, 1.4]);
+    const { tables, pages } = findTables([lines]);
+    expect(tables[0]?.columns).toEqual(["member", "servingSubstitute", "present"]);
+    expect(view(pages[0]!)).toEqual([
+      ["table", 0, [["Ledamöter", "Tjänstgörande ersättare", "Närvarande"], ["Anna Berg (S)", "", "X"], ["Per Holm (M)", "Eva Lund (M)", ""]]],
+    ]);
+  });
+
   it("needs a row under a header: header words alone make no table", () => {
     const lines = page(1, 100, [[["Ja", NR], ["Nej", 200]], [["Kommunstyrelsen beslutar att bifalla förslaget i sin helhet och att", NR]]]);
     expect(findTables([lines]).tables).toEqual([]);
