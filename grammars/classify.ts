@@ -212,7 +212,7 @@ function classifyLine(line: Line, index: number, lines: readonly Line[], state: 
   }
 
   const paragraph = state.mode === "agenda" ? null : state.paragraphs.get(index);
-  if (paragraph && !wrappedParagraphLimit(paragraph.rest, line, state)) {
+  if (paragraph && !wrappedParagraphLimit(paragraph.rest, line, lines[index - 1], state)) {
     state.inItems = true;
     state.mode = "paragraph";
     state.appendix = false;
@@ -251,7 +251,7 @@ function classifyLine(line: Line, index: number, lines: readonly Line[], state: 
 
   // A side heading: the section's name in the label column, its text starting on the same line to the right.
   if (state.inItems && line.label) {
-    const section = matchSection(line.label, wordsProposal(line, index, state));
+    const section = matchSection(line.label, wordsSectionAbove(line, index, state));
     if (section) {
       state.listPoint = null;
       state.section = { field: section.type.field, line: index };
@@ -259,7 +259,7 @@ function classifyLine(line: Line, index: number, lines: readonly Line[], state: 
     }
   }
   if (state.inItems) {
-    const section = matchSection(text, wordsProposal(line, index, state));
+    const section = matchSection(text, wordsSectionAbove(line, index, state));
     if (section) state.section = { field: section.type.field, line: index };
     // A handling's dated line ("Stadsstyrelsen 3.4.2023, 97 §") opens its block set apart; tight under
     // "Tidigare behandling" it lists the handlings whose blocks follow, and in running text it is a reference.
@@ -307,7 +307,7 @@ function classifyTableRow(line: Line, make: Make, state: LexState): LineToken {
   const number = cell("number");
   // Contents list the items before they start; one inside an item is an attachment's own, kept as text.
   if (has("page") || /§/.test(number)) return state.inItems ? make(TextLine) : make(ContentsLine, { rest: "", contents: contentsOfRow(line) });
-  const people = has("member") || has("substitute") || has("name");
+  const people = has("member") || has("substitute") || has("servingSubstitute") || has("name");
   if (!has("title") || people) return make(TextLine);
   const printed = /\d+/.exec(number);
   // A row with neither number nor title is the wrapped rest of the row above (a presenter's
@@ -405,7 +405,9 @@ function continuesList(number: number, line: Line, next: Line | undefined, listP
 }
 
 /** "§§ 2–3" straight under an attendee in a list is that person's § limit, wrapped. */
-function wrappedParagraphLimit(rest: string, line: Line, state: LexState): boolean {
+function wrappedParagraphLimit(rest: string, line: Line, above: Line | undefined, state: LexState): boolean {
+  // A § that opens a page wraps nothing: the attendance list ended with the page before ("§ 23" over its title).
+  if (above === undefined || above.page !== line.page) return false;
   return !state.inItems && rest === "" && !line.breakBefore && state.frontField !== null && ATTENDANCE_FIELDS.has(state.frontField);
 }
 
@@ -441,22 +443,24 @@ function withoutFinalColon(text: string): string {
   return text.endsWith(":") ? text.slice(0, -1).trimEnd() : text;
 }
 
-function wordsProposal(line: Line, index: number, state: LexState): boolean {
-  // Right under "Beslut", "Regionstyrelsen föreslår regionfullmäktige besluta" words the decision: a styrelse decides to propose.
+function wordsSectionAbove(line: Line, index: number, state: LexState): boolean {
+  // Right under "Beslut", "Arbetsutskottet föreslår kommunstyrelsen besluta" words the decision (an utskott or a
+  // styrelse decides to propose).
   if (state.section?.field === "decision" && index === state.section.line + 1) return true;
   return state.section?.field === "proposal" && (index === state.section.line + 1 || !line.breakBefore);
 }
 
 /**
- * @param wordsProposal the line stands where a proposal's wording goes on: "Nämnden beslutar" right under
- *   "Förslag till beslut", or without a gap inside it, words the proposal and heads no decision.
+ * @param wordsSectionAbove the line stands where the section above is worded: "Nämnden beslutar" right under
+ *   "Förslag till beslut" (or without a gap inside it), "X föreslår Y besluta" right under "Beslut"; it
+ *   heads no section of its own.
  */
-function matchSection(text: string, wordsProposal = false): { type: SectionTokenType; rest: string } | null {
+function matchSection(text: string, wordsSectionAbove = false): { type: SectionTokenType; rest: string } | null {
   const whole = withoutFinalColon(text);
   for (const type of SECTION_TOKENS) {
     if (type.spellings.test(whole) || type.genitive?.test(whole)) return { type, rest: "" };
   }
-  if (!wordsProposal) {
+  if (!wordsSectionAbove) {
     const type = SECTION_TOKENS.find((t) => t.organVerb?.test(whole));
     if (type) return { type, rest: "" };
   }
@@ -523,10 +527,7 @@ export function matchFrontLabel(
   const text = line.label ? `${line.label} ${line.text.slice(line.label.length).trim()}`.trim() : line.text;
   // Labels are printed capitalised; "ordförande" in lower case is the wrapped end of an entry.
   if (!/^\p{Lu}/u.test(text)) return null;
-  for (const type of FRONT_LABEL_TOKENS) {
-    if (type === APPEAL_INSTRUCTIONS_LABEL) continue;
-    const match = type.prefix.exec(text);
-    if (!match) continue;
+  for (const { type, match } of labelsLongestFirst(text)) {
     const rest = withoutSigningLines(text.slice(match[0].length));
     const range = type.field === "signatures" ? signedParagraphs(rest) : null;
     if (range !== null) return { type: PARAGRAPHS_LABEL, rest: range };
@@ -537,6 +538,26 @@ export function matchFrontLabel(
     return { type, rest };
   }
   return null;
+}
+
+/**
+ * The front-page labels that start the text, the longest first: "Datum då anslaget sätts upp"
+ * is the ANSLAG/BEVIS box's, not the meeting's "Datum"; "Beslutande organ" names the organ, not
+ * the members. Labels of the same length keep the vocabulary's order.
+ */
+function labelsLongestFirst(text: string): { type: FrontLabelTokenType; match: RegExpExecArray }[] {
+  const found: { type: FrontLabelTokenType; match: RegExpExecArray }[] = [];
+  for (const type of FRONT_LABEL_TOKENS) {
+    if (type === APPEAL_INSTRUCTIONS_LABEL) continue;
+    const match = type.prefix.exec(text);
+    if (match) found.push({ type, match });
+  }
+  return found.sort((a, b) => labelLength(b.match) - labelLength(a.match));
+}
+
+/** A matched label's own length, without the colon and spaces after it. */
+function labelLength(match: RegExpExecArray): number {
+  return match[0].replace(/\s*:?\s*$/u, "").length;
 }
 
 /** The front-page label that states the §§ a protokoll covers ("Paragrafer", "Protokollet omfattar"). */

@@ -474,6 +474,7 @@ export type ColumnMeaning =
   | "handling"
   | "member"
   | "substitute"
+  | "servingSubstitute"
   | "name"
   | "party"
   | "present"
@@ -511,6 +512,8 @@ export const TABLE_HEADER_WORDS: ReadonlyArray<readonly [RegExp, ColumnMeaning]>
   [/^(?:frånvarande|frånv\.?|ej närvarande)$/iu, "absent"],
   [/^(?:§§|paragrafer|närvarande §|närvarande §§)$/iu, "paragraphs"],
   [/^(?:tjänstgör för|tjänstgörande för|ersätter|tjg för|ersättare för)$/iu, "replaces"],
+  // Meetings+ / Netpublicator närvarolista: the serving substitute beside the member it stands in for.
+  [/^(?:tjänstgörande ersättare|tjg ersättare)$/iu, "servingSubstitute"],
   // Omröstningslista (roll-call vote)
   [/^(?:ja)$/iu, "yes"],
   [/^(?:nej)$/iu, "no"],

@@ -179,10 +179,14 @@ function continuesLabelCell(line: PageLine, table: OpenTable): boolean {
   const first = line.cells[0];
   if (!first || Math.abs(first.x0 - table.labelX) > ALIGN || first.x1 >= table.valueX) return false;
   if (line.baseline - table.labelLast.baseline > CELL_PITCH * line.fontSize) return false;
-  // It reads as the rest of a phrase ("ersättare", "plats och tid"): a capitalised word starts a new label
-  // ("Utses att justera  Olle Persson" over "Justeringens" / "plats och tid  Kansliet").
-  if (!/^\p{Ll}/u.test(first.text)) return false;
-  return line.cells.length === 1 || startsAt({ ...line, cells: line.cells.slice(1) }, table.valueX);
+  // A label that ends in a colon is whole ("JUSTERARE:"): the line under it is the next label.
+  if (/:\s*$/u.test(table.row.label ?? "")) return false;
+  // It reads as the rest of a phrase ("ersättare", "plats och tid", or a label set in capitals): a capitalised
+  // word starts a new label ("Utses att justera  Olle Persson" over "Justeringens" / "plats och tid  Kansliet").
+  const lowerCase = /^\p{Ll}/u.test(first.text);
+  if (line.cells.length === 1) return lowerCase || !/\p{Ll}/u.test(first.text);
+  // Beside a value line only when it reads as the rest of a phrase: a new label would start a new row.
+  return lowerCase && startsAt({ ...line, cells: line.cells.slice(1) }, table.valueX);
 }
 
 /** Join the line's label part to the row's label; returns the value line beside it, if any. */

@@ -146,12 +146,15 @@ export function findTables(pages: PageLine[][], geometry: TableGeometry = PDF_GE
         }
         bareFrom = bare.end;
       }
-      const header = headerRow(line);
-      if (header && startsTable(lines, i, header, geometry)) {
+      const wrapped = headerRow(line) ? null : wrappedHeader(line, lines[i + 1]);
+      const headerLine = wrapped ?? line;
+      const header = headerRow(headerLine);
+      if (header && startsTable(lines, wrapped ? i + 1 : i, header, geometry)) {
         closeFlow();
-        open = openTable(tables.length, { columnX: header.map((c) => c.x0), headers: header.map((c) => c.text.trim()), columns: meanings(header), rows: [] }, header, line, geometry);
+        open = openTable(tables.length, { columnX: header.map((c) => c.x0), headers: header.map((c) => c.text.trim()), columns: meanings(header), rows: [] }, header, headerLine, geometry);
         tables.push(open.table);
-        current = [addRow(open, line, true, header.map((cell, column) => ({ cell, column })))];
+        current = [addRow(open, headerLine, true, header.map((cell, column) => ({ cell, column })))];
+        if (wrapped) i++;
         continue;
       }
       flow.push(line);
@@ -169,6 +172,11 @@ export function findTables(pages: PageLine[][], geometry: TableGeometry = PDF_GE
  * The cells of a header row: at least two, every one a header word. Narrow
  * columns may stand closer than a cell gap ("Nr Ärende"): a cell is cut where
  * its words fall into header words, at the points where a new text item starts.
+ * Headings of groups of people alone ("Beslutande ledamöter", "Tjänstgörande
+ * ersättare") head lists set side by side, read one column after the other: a
+ * table's row says something of its person (party, presence, §§, whom they
+ * serve for) in a column of its own, and only then does its row pair a member
+ * with the substitute beside.
  */
 function headerRow(line: PageLine): Cell[] | null {
   const cells: Cell[] = [];
@@ -177,7 +185,37 @@ function headerRow(line: PageLine): Cell[] | null {
     if (!parts) return null;
     cells.push(...parts);
   }
+  if (cells.every((cell) => PEOPLE_COLUMNS.has(columnMeaning(cell.text)!))) return null;
   return cells.length >= 2 ? cells : null;
+}
+
+/** Columns that name the people of an attendance list, one group each. */
+const PEOPLE_COLUMNS: ReadonlySet<ColumnMeaning> = new Set(["member", "substitute", "servingSubstitute", "name"]);
+
+/**
+ * A header row whose narrow cells wrap ("Tjänstgörande" over "ersättare"): the
+ * line close under it, each of its cells under a cell of the row, completes the
+ * cells it stands under. One line, as the header row it makes.
+ */
+function wrappedHeader(line: PageLine, next: PageLine | undefined): PageLine | null {
+  if (!next || next.page !== line.page || line.cells.length < 2) return null;
+  const gap = next.baseline - line.baseline;
+  if (gap <= 0 || gap > WRAP_PITCH * Math.max(line.fontSize, next.fontSize)) return null;
+  if (line.cells.some((cell) => cell.text.length > MAX_HEADER_CELL)) return null;
+  const cells = line.cells.map((cell) => ({ ...cell }));
+  // Cells and pieces both run left to right: one pass over each (linear in the cells).
+  let at = 0;
+  for (const piece of next.cells) {
+    while (at < cells.length - 1 && piece.x0 > cells[at]!.x1) at++;
+    const above = cells[at]!;
+    if (piece.x0 < above.x0 - ALIGN || piece.x0 > above.x1) return null;
+    above.text = `${above.text.trim()} ${piece.text.trim()}`;
+    above.x1 = Math.max(above.x1, piece.x1);
+    above.items = [...above.items, ...piece.items];
+  }
+  const bbox = { x0: Math.min(line.bbox.x0, next.bbox.x0), y0: Math.min(line.bbox.y0, next.bbox.y0), x1: Math.max(line.bbox.x1, next.bbox.x1), y1: Math.max(line.bbox.y1, next.bbox.y1) };
+  const merged: PageLine = { ...next, bbox, cells };
+  return headerRow(merged) ? merged : null;
 }
 
 /** Header cells are short: a longer run, or one of more words, is text (and is not cut up, so a line costs linear time). */
@@ -311,7 +349,7 @@ const COLUMN_SHIFT = 12;
  */
 function meanings(header: Cell[]): (ColumnMeaning | null)[] {
   const raw = header.map((cell) => columnMeaning(cell.text));
-  const people = raw.some((m) => m === "member" || m === "substitute" || m === "name");
+  const people = raw.some((m) => m !== null && PEOPLE_COLUMNS.has(m));
   return raw.map((m, i) => (people && m === "number" && /§/.test(header[i]!.text) ? "paragraphs" : m));
 }
 

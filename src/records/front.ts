@@ -156,8 +156,29 @@ function labelBlocks(
   let labelAbove: LabelBlock | null = null;
   // A paragraph after a label's value, set apart by a gap, is no part of that value.
   let inStray = false;
+  // A row of labels whose values stand in the row under it (a Platina header grid), until that row comes.
+  let gridAbove: { line: Line; labels: (FrontLabelTokenType | null)[] } | null = null;
   for (const token of preamble) {
     const line = lines[token.payload.line]!;
+    if (gridAbove) {
+      const grid = gridAbove;
+      gridAbove = null;
+      if (gridValues(grid.line, line)) {
+        grid.labels.forEach((label, i) => {
+          const value = { text: line.cells![i]!.trim(), line };
+          const block: LabelBlock = label ? { label, printed: grid.line.cells![i]!.replace(/[\s:]+$/, ""), values: [value] } : { label: GRID_FIELDLESS, printed: grid.line.cells![i]!, values: [value] };
+          blocks.push(block);
+          read.push({ block });
+        });
+        continue;
+      }
+      loose.push(grid.line);
+    }
+    const gridLabels = token.tokenType === vocabulary.TextLine ? labelGrid(line) : null;
+    if (gridLabels) {
+      gridAbove = { line, labels: gridLabels };
+      continue;
+    }
     // Tables are read by their columns, not as the value of the label above them; contents list items.
     if (token.tokenType === TableHeader || token.tokenType === ContentsLine) continue;
     // "Ärenden" over the numbered list: the agenda's title, no attendee of the label above it.
@@ -189,7 +210,34 @@ function labelBlocks(
       else block.values.push({ text: line.text, line });
     } else loose.push(line);
   }
+  if (gridAbove) loose.push(gridAbove.line);
   return { blocks, loose, read, absentTables, stray };
+}
+
+/** A grid's label the record has no field for ("Justeringsdatum"): its value is kept as information. */
+const GRID_FIELDLESS = vocabulary.FRONT_LABEL_TOKENS.find((t) => t.field === "adjustingPlaceAndTime")!;
+
+/**
+ * "Sammanträdesdatum | Justerare | Justeringsdatum | Paragrafer" over
+ * "2024-11-20 | Gunnel Ohlsson (S) | 2024-11-25 | §§ 112-115": a row of
+ * labels (no digits, at least two of them known, each cell whole) whose
+ * values stand in the cells of the row under it. The known labels, or null
+ * for a cell the vocabulary does not know.
+ */
+function labelGrid(line: Line): (FrontLabelTokenType | null)[] | null {
+  const cells = line.cells;
+  if (!cells || cells.length < 2 || cells.some((cell) => /\d/.test(cell))) return null;
+  const labels = cells.map((cell) => vocabulary.FRONT_LABEL_TOKENS.find((t) => t.prefix.exec(cell.trim())?.[0].length === cell.trim().length) ?? null);
+  // "Ordförande | Sekreterare" is a row of signature captions, its names above it, not a grid.
+  if (labels.some((label) => label !== null && SIGNER_FIELDS.has(label.field))) return null;
+  return labels.filter((label) => label !== null).length >= 2 ? labels : null;
+}
+
+const SIGNER_FIELDS: ReadonlySet<string> = new Set(["signatures", "secretary", "chair", "adjuster"]);
+
+/** The row under a label grid gives its values: as many cells, on the same page, tight under it. */
+function gridValues(labels: Line, values: Line): boolean {
+  return values.cells?.length === labels.cells!.length && values.page === labels.page && !values.breakBefore && !values.table;
 }
 
 function closingBlock(closing: ClosingOutline, lines: readonly Line[]): LabelBlock {
@@ -552,7 +600,9 @@ function readAttendanceRow(line: Line, front: FrontMatter, people: People, absen
   const cell = (meaning: string): string => table.cells[table.columns.indexOf(meaning as never)]?.trim() ?? "";
   const has = (meaning: string): boolean => table.columns.includes(meaning as never);
   const member = cell("member") || (has("member") ? "" : cell("name"));
-  const substitute = cell("substitute");
+  // Under "Tjänstgörande ersättare" a substitute serves, whether or not the row marks the member absent.
+  const serving = cell("servingSubstitute");
+  const substitute = cell("substitute") || serving;
   if (!member && !substitute) {
     if (line.text.trim()) front.diagnostics.push(diagnostic("warning", "UNRECOGNISED_ATTENDEE", `A row of an attendance table names nobody: "${line.text}".`, line.page, line.text));
     return;
@@ -566,10 +616,11 @@ function readAttendanceRow(line: Line, front: FrontMatter, people: People, absen
   // A row may name a member and, beside, the substitute who stands in when the member is absent.
   if (member && substitute) {
     addAttendee(member, present ? "member" : null, line, front, people);
-    addAttendee(substitute, present ? "substitute" : "servingSubstitute", line, front, people, present ? null : member);
+    const serves = !present || serving !== "";
+    addAttendee(substitute, serves ? "servingSubstitute" : "substitute", line, front, people, serves ? member : null);
     return;
   }
-  const group: ParticipantGroup = member ? "member" : cell("replaces") ? "servingSubstitute" : "substitute";
+  const group: ParticipantGroup = member ? "member" : cell("replaces") || serving ? "servingSubstitute" : "substitute";
   addAttendee(member || substitute, present ? group : null, line, front, people);
 }
 

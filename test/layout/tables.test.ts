@@ -175,6 +175,33 @@ describe("findTables", () => {
     expect(findTables([lines]).tables).toEqual([]);
   });
 
+  it("leaves lists of people side by side alone: group headings with no column about a person are no header", () => {
+    const lists = (...headings: Spec[]) =>
+      page(1, 100, [headings, [["Anna Berg (S), ordförande", NR], ["Gun Nilsson (S) för Hans Ek (S)", 310]], [["Bo Ek (M)", NR], ["Ingrid Sjö (M) för Jan Berg (M)", 310]], [["Cecilia Holm (S)", NR]]]);
+    expect(findTables([lists(["Beslutande ledamöter", NR], ["Tjänstgörande ersättare", 310])]).tables).toEqual([]);
+    expect(findTables([lists(["Ledamöter", NR], ["Ersättare", 310])]).tables).toEqual([]);
+    // A column about the person (party, presence) makes it a table whose row pairs a member with the substitute beside.
+    const table = page(1, 100, [
+      [["Ledamöter", NR], ["Parti", 200], ["Tjänstgörande ersättare", 310]],
+      [["Karin Wahlgren", NR], ["M", 200], ["Ola Persson (M)", 310]],
+    ]);
+    expect(findTables([table]).tables[0]?.columns).toEqual(["member", "party", "servingSubstitute"]);
+  });
+
+  it("reads a header whose narrow cell wraps onto a second line ('Tjänstgörande' over 'ersättare')", () => {
+    const lines = page(1, 100, [
+      [["Ledamöter", NR], ["Tjänstgörande", 200], ["Närvarande", 290]],
+      [["ersättare", 200]],
+      [["Anna Berg (S)", NR], ["X", 300]],
+      [["Per Holm (M)", NR], ["Eva Lund (M)", 200]],
+    ], [0, 0.9, 1.4, 1.4]);
+    const { tables, pages } = findTables([lines]);
+    expect(tables[0]?.columns).toEqual(["member", "servingSubstitute", "present"]);
+    expect(view(pages[0]!)).toEqual([
+      ["table", 0, [["Ledamöter", "Tjänstgörande ersättare", "Närvarande"], ["Anna Berg (S)", "", "X"], ["Per Holm (M)", "Eva Lund (M)", ""]]],
+    ]);
+  });
+
   it("needs a row under a header: header words alone make no table", () => {
     const lines = page(1, 100, [[["Ja", NR], ["Nej", 200]], [["Kommunstyrelsen beslutar att bifalla förslaget i sin helhet och att", NR]]]);
     expect(findTables([lines]).tables).toEqual([]);
