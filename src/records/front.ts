@@ -11,6 +11,7 @@ import { vocabulary, type LineToken } from "../../grammars/index.js";
 import { nameCase, PARAGRAPH_RANGES, PARAGRAPHS_AT_END, withoutSigningLines } from "../../grammars/classify.js";
 import { diagnostic } from "./diagnostics.js";
 import { findDate, findTimes } from "./dates.js";
+import { readFunction, type AttendanceFunction } from "./attendance.js";
 import { endsBeforeReplacedName, expandParagraphs, parseAttendee, splitAttendeeLine, type AttendeeEntry } from "./people.js";
 import type { ClosingOutline } from "./outline.js";
 import { stripEnds } from "./text.js";
@@ -563,12 +564,25 @@ function readAttendanceRow(line: Line, front: FrontMatter, people: People, absen
     addAttendee(substitute, present ? "substitute" : "servingSubstitute", line, front, people, present ? null : member);
     return;
   }
-  const group: ParticipantGroup = member ? "member" : cell("replaces") ? "servingSubstitute" : "substitute";
-  addAttendee(member || substitute, present ? group : null, line, front, people);
+  // A Funktion / Roll column says the group ("Ledamot", "Tjänstgörande ersättare") and the role.
+  const role = has("role") && cell("role") ? readFunction(cell("role")) : null;
+  if (has("role") && cell("role") && !role) {
+    front.diagnostics.push(diagnostic("info", "SECTION_WITHOUT_FIELD", `Function "${cell("role")}" in an attendance table is not understood; ${member || substitute} read without it.`, line.page, cell("role")));
+  }
+  const group: ParticipantGroup = role?.group ?? (member ? "member" : cell("replaces") ? "servingSubstitute" : "substitute");
+  addAttendee(member || substitute, present ? group : null, line, front, people, null, role);
 }
 
 /** One person of an attendance row, with the row's party, § limits and whom they serve for; a null group is absent. */
-function addAttendee(person: string, group: ParticipantGroup | null, line: Line, front: FrontMatter, people: People, servesFor: string | null = null): void {
+function addAttendee(
+  person: string,
+  group: ParticipantGroup | null,
+  line: Line,
+  front: FrontMatter,
+  people: People,
+  servesFor: string | null = null,
+  role: AttendanceFunction | null = null,
+): void {
   const table = line.table!;
   const cell = (meaning: string): string => table.cells[table.columns.indexOf(meaning as never)]?.trim() ?? "";
   if (group === null) {
@@ -588,6 +602,11 @@ function addAttendee(person: string, group: ParticipantGroup | null, line: Line,
   if (paragraphs && /\d/.test(paragraphs)) entry.paragraphs = expandParagraphs(paragraphs);
   const replaces = servesFor ? parseAttendee(servesFor)?.name ?? null : cell("replaces").replace(/\s*\([^)]*\)$/u, "").trim() || null;
   if (replaces) entry.replaces = replaces;
+  if (role) {
+    for (const r of role.roles) if (!entry.roles.includes(r)) entry.roles.push(r);
+    entry.title ??= role.title;
+    entry.replaces ??= role.replaces;
+  }
   people.add(entry, group, line.page, "attendance");
 }
 

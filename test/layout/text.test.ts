@@ -107,6 +107,48 @@ describe("layoutText: tables", () => {
   });
 });
 
+describe("layoutText: a närvarolista with a Funktion column", () => {
+  it("reads each person's group, role and § limits, and leaves the § heading at the top of the next page out of the table", () => {
+    const doc = parseText(
+      [
+        "SOCIALNÄMNDEN               SAMMANTRÄDESPROTOKOLL",
+        "                            Sammanträdesdatum",
+        "                            2025-11-12",
+        "",
+        "Närvarolista",
+        "Namn                 Funktion                  Paragraf",
+        "Anna Lindqvist (S)   Ordförande                §§ 12-13",
+        "Olof Nilsson (C)     Ledamot                   § 12",
+        "Karin Sjögren (V)    Tjänstgörande ersättare   § 13",
+        "Maria Ek (L)         Ersättare                 §§ 12-13",
+        "Jonas Berg           Sekreterare               §§ 12-13",
+        "\f§ 12     Dnr SN 2025/40",
+        "",
+        "Val av justerare",
+        "Beslut",
+        "Socialnämnden utser Olof Nilsson att justera.",
+        "",
+        "§ 13     Dnr SN 2025/41",
+        "",
+        "Verksamhetsplan 2026",
+        "Beslut",
+        "Socialnämnden godkänner verksamhetsplanen.",
+      ].join("\n"),
+    );
+    expect(doc.participants.map((p) => [p.name, p.party, p.group, p.roles, p.paragraphs])).toEqual([
+      ["Anna Lindqvist", "S", "member", ["chair"], [12, 13]],
+      ["Olof Nilsson", "C", "member", [], [12]],
+      ["Karin Sjögren", "V", "servingSubstitute", [], [13]],
+      ["Maria Ek", "L", "substitute", [], [12, 13]],
+      ["Jonas Berg", null, "other", ["secretary"], [12, 13]],
+    ]);
+    expect(doc.items.map((item) => [item.paragraph, item.title])).toEqual([
+      [12, "Val av justerare"],
+      [13, "Verksamhetsplan 2026"],
+    ]);
+  });
+});
+
 describe("layoutText: side headings", () => {
   const item = [
     "PROTOKOLL",

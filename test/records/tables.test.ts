@@ -98,6 +98,37 @@ describe("tables in the record", () => {
     ]);
   });
 
+  it("reads a Funktion column (Meetings+, Netpublicator närvarolistor): the group, role, title and whom a substitute serves for", () => {
+    const document = build([
+      line("PROTOKOLL"),
+      ...table(["name", "party", "role", "paragraphs"], ["Namn", "Parti", "Funktion", "§"], [
+        ["Anna Berg", "S", "Ordförande", "12-15"],
+        ["Per Holm", "M", "2:e vice ordförande", "12-15"],
+        ["Eva Lund", "V", "Ledamot", "12-14"],
+        ["Lars Nord", "V", "Tjänstgörande ersättare för Eva Lund (V)", "15"],
+        ["Maria Sjö", "L", "Ersättare", "12-15"],
+        ["Jonas Ek", "", "Sekreterare", "12-15"],
+        ["Lena Ås", "", "Förvaltningschef", "13"],
+        ["Kim Vik", "KD", "Kommunalråd", ""],
+      ]),
+      line("§ 12 Budget"),
+      line("Beslut"),
+      line("Budgeten godkänns."),
+    ]);
+    expect(document.participants.map((p) => [p.name, p.party, p.group, p.roles, p.title, p.paragraphs, p.replaces])).toEqual([
+      ["Anna Berg", "S", "member", ["chair"], null, [12, 13, 14, 15], null],
+      ["Per Holm", "M", "member", ["secondViceChair"], null, [12, 13, 14, 15], null],
+      ["Eva Lund", "V", "member", [], null, [12, 13, 14], null],
+      ["Lars Nord", "V", "servingSubstitute", [], null, [15], "Eva Lund"],
+      ["Maria Sjö", "L", "substitute", [], null, [12, 13, 14, 15], null],
+      ["Jonas Ek", null, "other", ["secretary"], null, [12, 13, 14, 15], null],
+      ["Lena Ås", null, "other", [], "Förvaltningschef", [13], null],
+      ["Kim Vik", "KD", "member", [], null, null, null],
+    ]);
+    // A function the vocabulary does not know is kept, not dropped.
+    expect(document.diagnostics.some((d) => d.text === "Kommunalråd")).toBe(true);
+  });
+
   it("reads an entry set in columns beside its label as one entry, its title a title", () => {
     const document = build([
       line("PROTOKOLL"),
