@@ -149,6 +149,50 @@ describe("layoutText: a närvarolista with a Funktion column", () => {
   });
 });
 
+describe("layoutText: a section heading alone on its line, the type unknown", () => {
+  const doc = () =>
+    parseText(
+      [
+        "PROTOKOLL",
+        "Socialnämnden",
+        "Sammanträdesdatum     2025-11-12",
+        "",
+        "§ 21     Dnr SN 2025/50",
+        "",
+        "Riktlinjer för färdtjänst",
+        "",
+        "Ärendebeskrivning",
+        "Förvaltningen har tagit fram förslag till nya riktlinjer för färdtjänst.",
+        "Bordläggning",
+        "Anna Lindqvist (S) yrkar att ärendet bordläggs till nästa sammanträde.",
+        "Jäv",
+        "Olof Nilsson (C) anmäler jäv och deltar inte i handläggningen.",
+        "Beslut",
+        "Socialnämnden beslutar",
+        "Att bordlägga ärendet till nästa sammanträde.",
+        "Protokollsanteckning",
+        "Karin Sjögren (V) lämnar en protokollsanteckning.",
+        "Beslutet skickas till",
+        "Sökanden",
+        "Färdtjänstenheten",
+      ].join("\n"),
+    );
+
+  it("starts a section at a heading the vocabulary does not know, not glued to the text above", () => {
+    const [item] = doc().items;
+    expect(item!.description).toBe("Förvaltningen har tagit fram förslag till nya riktlinjer för färdtjänst.");
+    expect(item!.otherSections).toEqual([{ heading: "Bordläggning", text: "Anna Lindqvist (S) yrkar att ärendet bordläggs till nästa sammanträde." }]);
+  });
+
+  it("gives known headings their fields, and leaves an att-clause, a wrapped sentence and a list of recipients alone", () => {
+    const [item] = doc().items;
+    expect(item!.conflicts).toEqual(["Olof Nilsson"]);
+    expect(item!.decision).toBe("Socialnämnden beslutar Att bordlägga ärendet till nästa sammanträde.");
+    expect(item!.notes).toEqual(["Karin Sjögren (V) lämnar en protokollsanteckning."]);
+    expect(item!.distribution).toEqual(["Sökanden", "Färdtjänstenheten"]);
+  });
+});
+
 describe("layoutText: side headings", () => {
   const item = [
     "PROTOKOLL",
