@@ -85,7 +85,7 @@ const BARE_NAME = new RegExp(String.raw`^${PERSON_NAME}(?:\s*${PARTY_IN_PARENS})
 /** Dotted lines to sign on: "………………", "..........", "______". */
 const SIGNING_LINE = /[….·_]{3,}/gu;
 /** A row of signature captions under the signers' names: "Ordförande Sekreterare". */
-const CAPTION_ROW = /^(?:(?:ordförande|sekreterare|justerare|justerande|vid protokollet|justeras|protokollförare)\s*)+$/iu;
+export const CAPTION_ROW = /^(?:(?:ordförande|sekreterare|justerare|justerande|vid protokollet|justeras|protokollförare)\s*)+$/iu;
 const CASE_NUMBER_START = new RegExp(`^${CASE_NUMBER}`);
 const CLOCK = new RegExp(CLOCK_TIME);
 
@@ -173,6 +173,26 @@ function markCaptionedSignatures(tokens: LineToken[], lines: readonly Line[]): L
     // On the front page (a cover with its signatures) the names stay a front-page label, not a closing one.
     tokens[i - 1] = makeToken(SIGNATURES_LABEL, names.text, i - 1, { line: i - 1, rest: names.text, inItems: tokens[i - 1]!.payload.inItems === true });
     tokens[i] = makeToken(TextLine, captions.text, i, { line: i, rest: "" });
+  }
+  return captionsOverNames(tokens, lines);
+}
+
+/**
+ * Captions side by side over the signers' names ("Ordförande      Justerare" over
+ * "Anna Lindqvist      Olof Nilsson"): the captions row becomes the signature label,
+ * the names row its text, each name under its caption. A single caption over one name
+ * is a label and its value already.
+ */
+function captionsOverNames(tokens: LineToken[], lines: readonly Line[]): LineToken[] {
+  let inItems = false;
+  for (let i = 1; i < tokens.length; i++) {
+    inItems ||= tokenMatcher(tokens[i - 1]!, ItemHeading);
+    const captions = lines[i - 1]!;
+    const names = lines[i]!;
+    if (!captions.cells || captions.cells.length < 2 || names.cells?.length !== captions.cells.length || names.page !== captions.page) continue;
+    if (!tokenMatcher(tokens[i - 1]!, TextLine) || !tokenMatcher(tokens[i]!, TextLine) || !CAPTION_ROW.test(captions.text)) continue;
+    if (!captions.cells.every((cell) => CAPTION_ROW.test(cell.trim())) || !names.cells.every((cell) => BARE_NAME.test(nameCase(cell.trim())))) continue;
+    tokens[i - 1] = makeToken(SIGNATURES_LABEL, captions.text, i - 1, { line: i - 1, rest: captions.text, inItems });
   }
   return tokens;
 }

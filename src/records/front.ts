@@ -8,7 +8,7 @@ import type { Line } from "../layout/types.js";
 import type { Diagnostic, DocumentKind, Participant, ParticipantGroup, Role } from "../schema/index.js";
 import type { FrontLabelTokenType } from "../../grammars/vocabulary.js";
 import { vocabulary, type LineToken } from "../../grammars/index.js";
-import { nameCase, PARAGRAPH_RANGES, PARAGRAPHS_AT_END, withoutSigningLines } from "../../grammars/classify.js";
+import { CAPTION_ROW, nameCase, PARAGRAPH_RANGES, PARAGRAPHS_AT_END, withoutSigningLines } from "../../grammars/classify.js";
 import { diagnostic } from "./diagnostics.js";
 import { findDate, findTimes } from "./dates.js";
 import { readFunction, type AttendanceFunction } from "./attendance.js";
@@ -612,8 +612,10 @@ function addAttendee(
 
 /** "Peter Sundén   Rebecka Holst" over "Ordförande   Sekreterare": each name takes the caption under it. */
 function readCaptionedSignatures(block: LabelBlock, front: FrontMatter, people: People): void {
-  const [names, captions] = block.values;
-  if (!names || !captions) return;
+  const [first, second] = block.values;
+  if (!first || !second) return;
+  // Names over their captions, or captions over their names.
+  const [names, captions] = CAPTION_ROW.test(first.text) ? [second, first] : [first, second];
   const signers = names.line.cells ?? namesOfRow(nameCase(names.text));
   const roles = captions.line.cells ?? captions.text.split(/\s+(?=[A-ZÅÄÖ])/u);
   if (signers.length !== roles.length) return;

@@ -193,6 +193,55 @@ describe("layoutText: a section heading alone on its line, the type unknown", ()
   });
 });
 
+describe("layoutText: short fields side by side across a wide gap", () => {
+  it("gives a row of short fields its cells, as a PDF line has them, and running text none", () => {
+    const lines = layoutText(
+      [
+        "SOCIALNÄMNDEN                    SAMMANTRÄDESPROTOKOLL",
+        "Nämnden  godkänner  rapporten   och lägger den till handlingarna.",
+        "Ordförande                       Justerare",
+        "Anna Lindqvist                   Olof Nilsson",
+      ].join("\n"),
+    ).lines;
+    expect(lines.map((l) => l.cells ?? null)).toEqual([
+      ["SOCIALNÄMNDEN", "SAMMANTRÄDESPROTOKOLL"],
+      null,
+      ["Ordförande", "Justerare"],
+      ["Anna Lindqvist", "Olof Nilsson"],
+    ]);
+  });
+
+  it("reads signers' names under their captions side by side, each with the caption above it", () => {
+    const doc = parseText(
+      [
+        "PROTOKOLL",
+        "Socialnämnden",
+        "Sammanträdesdatum     2025-11-12",
+        "Beslutande            Anna Lindqvist (S)",
+        "                      Olof Nilsson (C)",
+        "",
+        "§ 12     Val av justerare",
+        "Beslut",
+        "Socialnämnden utser Olof Nilsson att justera protokollet.",
+        "",
+        "Sekreterare",
+        "Jonas Berg",
+        "",
+        "Ordförande                               Justerare",
+        "",
+        "Anna Lindqvist                           Olof Nilsson",
+      ].join("\n"),
+    );
+    expect(doc.kind).toBe("protokoll");
+    expect(doc.participants.map((p) => [p.name, p.roles])).toEqual([
+      ["Anna Lindqvist", ["chair"]],
+      ["Olof Nilsson", ["adjuster"]],
+      ["Jonas Berg", ["secretary"]],
+    ]);
+    expect(doc.adjusters).toEqual(["Olof Nilsson"]);
+  });
+});
+
 describe("layoutText: side headings", () => {
   const item = [
     "PROTOKOLL",
