@@ -301,6 +301,9 @@ export const ATTENDANCE_FUNCTIONS: ReadonlyArray<readonly [RegExp, "member" | "s
   [new RegExp(String.raw`^${JOB_TITLE}$`, "iu"), "other"],
 ];
 
+/** A title over an attendance table ("Närvarolista", "Närvaroförteckning"), as Meetings+ prints it after the last §; no field of its own. */
+export const ATTENDANCE_TITLE = /^(?:närvarolista|närvaroförteckning|närvaro|närvaro- och omröstningslista|deltagarlista|deltagare)\s*:?$/iu;
+
 /** Remote attendance ("distans", "på distans"): not a role, affiliation or title. */
 export const REMOTE_ATTENDANCE = /^(?:på\s+)?distans$/iu;
 /** An electronic signing record under the signatures: "Tua Backman, 21.09.2022". */

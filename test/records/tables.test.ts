@@ -129,6 +129,37 @@ describe("tables in the record", () => {
     expect(document.diagnostics.some((d) => d.text === "Kommunalråd")).toBe(true);
   });
 
+  it("reads a närvarolista printed after the last § as attendance, not as the last item's text", () => {
+    const document = build([
+      line("PROTOKOLL"),
+      line("§ 12 Budget"),
+      line("Beslut"),
+      line("Budgeten godkänns."),
+      line("Närvarolista"),
+      ...table(["name", "role", "paragraphs"], ["Namn", "Funktion", "Paragraf"], [
+        ["Anna Berg (S)", "Ordförande", "§ 12"],
+        ["Lars Nord (V)", "Ersättare", "§ 12"],
+      ]),
+    ]);
+    expect(document.items.map((item) => item.decision)).toEqual(["Budgeten godkänns."]);
+    expect(document.participants.map((p) => [p.name, p.group, p.roles, p.paragraphs])).toEqual([
+      ["Anna Berg", "member", ["chair"], [12]],
+      ["Lars Nord", "substitute", [], [12]],
+    ]);
+  });
+
+  it("leaves a table of those elected in the last § in the item: it says nothing of presence or §§", () => {
+    const document = build([
+      line("PROTOKOLL"),
+      line("§ 12 Val av ombud"),
+      line("Beslut"),
+      line("Till ombud väljs:"),
+      ...table(["name", "party", "role"], ["Namn", "Parti", "Funktion"], [["Anna Berg", "S", "Ledamot"]]),
+    ]);
+    expect(document.participants).toEqual([]);
+    expect(document.items[0]!.decision).toContain("Anna Berg");
+  });
+
   it("reads an entry set in columns beside its label as one entry, its title a title", () => {
     const document = build([
       line("PROTOKOLL"),
