@@ -304,6 +304,9 @@ export const ATTENDANCE_FUNCTIONS: ReadonlyArray<readonly [RegExp, "member" | "s
 /** A title over an attendance table ("Närvarolista", "Närvaroförteckning"), as Meetings+ prints it after the last §; no field of its own. */
 export const ATTENDANCE_TITLE = /^(?:närvarolista|närvaroförteckning|närvaro|närvaro- och omröstningslista|deltagarlista|deltagare)\s*:?$/iu;
 
+/** An attendance label's value that points to the list elsewhere ("Se närvarolista", "Enligt bifogad närvarolista"): no person. */
+export const ATTENDANCE_REFERENCE = /^(?:se|enligt)(?:\s+(?:bifogad|bilagd|separat))?\s+(?:närvarolista|närvaroförteckning)(?:\s*,?\s*(?:sid(?:an|a|\.)?|s\.|§)\s*\d+)?\.?$/iu;
+
 /** Remote attendance ("distans", "på distans"): not a role, affiliation or title. */
 export const REMOTE_ATTENDANCE = /^(?:på\s+)?distans$/iu;
 /** An electronic signing record under the signatures: "Tua Backman, 21.09.2022". */

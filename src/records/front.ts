@@ -516,6 +516,7 @@ const NO_ATTENDEE = /^(?:[-–—]+|se sida \d+|se nästa sida|se bilaga(?: \d+)
 
 function readAttendees(text: string, line: Line, group: ParticipantGroup, people: People, front: FrontMatter): void {
   if (NO_ATTENDEE.test(text.trim())) return;
+  if (vocabulary.ATTENDANCE_REFERENCE.test(text.trim())) return;
   for (const part of splitAttendeeLine(text)) {
     const entry = parseAttendee(part);
     // Whoever serves for an absent member is a serving substitute, also when listed among the members.

@@ -132,6 +132,8 @@ describe("tables in the record", () => {
   it("reads a närvarolista printed after the last § as attendance, not as the last item's text", () => {
     const document = build([
       line("PROTOKOLL"),
+      line("Beslutande"),
+      line("Se närvarolista"),
       line("§ 12 Budget"),
       line("Beslut"),
       line("Budgeten godkänns."),
@@ -142,6 +144,8 @@ describe("tables in the record", () => {
       ]),
     ]);
     expect(document.items.map((item) => item.decision)).toEqual(["Budgeten godkänns."]);
+    // "Beslutande: Se närvarolista" points to the table: no attendee, nothing to warn of.
+    expect(document.diagnostics.filter((d) => d.code === "UNRECOGNISED_ATTENDEE")).toEqual([]);
     expect(document.participants.map((p) => [p.name, p.group, p.roles, p.paragraphs])).toEqual([
       ["Anna Berg", "member", ["chair"], [12]],
       ["Lars Nord", "substitute", [], [12]],
