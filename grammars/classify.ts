@@ -86,7 +86,7 @@ const BARE_NAME = new RegExp(String.raw`^${PERSON_NAME}(?:\s*${PARTY_IN_PARENS})
 /** Dotted lines to sign on: "………………", "..........", "______". */
 const SIGNING_LINE = /[….·_]{3,}/gu;
 /** A row of signature captions under the signers' names: "Ordförande Sekreterare". */
-const CAPTION_ROW = /^(?:(?:ordförande|sekreterare|justerare|justerande|vid protokollet|justeras|protokollförare)\s*)+$/iu;
+export const CAPTION_ROW = /^(?:(?:ordförande|sekreterare|justerare|justerande|vid protokollet|justeras|protokollförare)\s*)+$/iu;
 const CASE_NUMBER_START = new RegExp(`^${CASE_NUMBER}`);
 const LABELLED_CASE_NUMBER_START = new RegExp(`^${LABELLED_CASE_NUMBER}`);
 const CLOCK = new RegExp(CLOCK_TIME);
@@ -175,6 +175,26 @@ function markCaptionedSignatures(tokens: LineToken[], lines: readonly Line[]): L
     // On the front page (a cover with its signatures) the names stay a front-page label, not a closing one.
     tokens[i - 1] = makeToken(SIGNATURES_LABEL, names.text, i - 1, { line: i - 1, rest: names.text, inItems: tokens[i - 1]!.payload.inItems === true });
     tokens[i] = makeToken(TextLine, captions.text, i, { line: i, rest: "" });
+  }
+  return captionsOverNames(tokens, lines);
+}
+
+/**
+ * Captions side by side over the signers' names ("Ordförande      Justerare" over
+ * "Anna Lindqvist      Olof Nilsson"): the captions row becomes the signature label,
+ * the names row its text, each name under its caption. A single caption over one name
+ * is a label and its value already.
+ */
+function captionsOverNames(tokens: LineToken[], lines: readonly Line[]): LineToken[] {
+  let inItems = false;
+  for (let i = 1; i < tokens.length; i++) {
+    inItems ||= tokenMatcher(tokens[i - 1]!, ItemHeading);
+    const captions = lines[i - 1]!;
+    const names = lines[i]!;
+    if (!captions.cells || captions.cells.length < 2 || names.cells?.length !== captions.cells.length || names.page !== captions.page) continue;
+    if (!tokenMatcher(tokens[i - 1]!, TextLine) || !tokenMatcher(tokens[i]!, TextLine) || !CAPTION_ROW.test(captions.text)) continue;
+    if (!captions.cells.every((cell) => CAPTION_ROW.test(cell.trim())) || !names.cells.every((cell) => BARE_NAME.test(nameCase(cell.trim())))) continue;
+    tokens[i - 1] = makeToken(SIGNATURES_LABEL, captions.text, i - 1, { line: i - 1, rest: captions.text, inItems });
   }
   return tokens;
 }
@@ -483,6 +503,8 @@ interface SectionStyle {
   bold: boolean;
   /** The bold headings stand after a gap. */
   gap: boolean;
+  /** Type unknown (text input, OCR): the known headings stand on lines of their own, in the text's type. */
+  plain: boolean;
 }
 
 function sectionStyle(lines: readonly Line[]): SectionStyle {
@@ -494,7 +516,7 @@ function sectionStyle(lines: readonly Line[]): SectionStyle {
   const colons = lines.filter((line) => matchSection(line.text) !== null);
   // With no known heading to compare with, a short line of its own ending in ":" is taken for one.
   const colon = colons.length === 0 ? true : colons.length === 1 ? /^[^:]{1,60}:/.test(colons[0]!.text) : share((line) => /^[^:]{1,60}:/.test(line.text), colons);
-  return { colon, bold, gap: bold && share((line) => line.breakBefore) };
+  return { colon, bold, gap: bold && share((line) => line.breakBefore), plain: !bold && share((line) => line.fontSize === null) };
 }
 
 /** Short, capitalised, no sentence: a heading's words ("Ekonomiska konsekvenser", "Övervägande"). */
@@ -512,11 +534,30 @@ function unknownSectionHeading(line: Line, index: number, lines: readonly Line[]
   if (!HEADING_WORDS.test(words) || words.split(" ").length > 5 || line.label !== null) return false;
   if ((line.cells ?? [text]).every((cell) => BARE_NAME.test(cell.trim()))) return false;
   if (style.colon && colon) return true;
+  if (style.plain && line.fontSize === null && !colon) return ownLineHeading(line, index, lines);
   if (!style.bold || !line.bold || colon) return false;
   const above = lines[index - 1];
   const below = lines[index + 1];
   if (!above || above.bold || !below || below.bold || below.page !== line.page) return false;
   return !style.gap || line.breakBefore;
+}
+
+/** A line that ends a paragraph: a full stop, a question or exclamation mark, perhaps inside a quote or parenthesis. */
+const ENDS_SENTENCE = /[.!?]["”’)]?$/u;
+/** A line of running text: capitalised, and ending a sentence or longer than a heading's five words. */
+const SENTENCE_LINE = /^[\p{Lu}\d"”].*(?:[.!?:]["”’)]?$|(?:\S+\s+){5}\S)/u;
+
+/**
+ * Where the type is unknown (text input, OCR), a heading the vocabulary does not know
+ * ("Bordläggning", "Ekonomiska konsekvenser") stands like the known ones: alone on its line,
+ * after a paragraph that ended, with running text under it. A line of a list (recipients,
+ * documents) has no sentence ended above it or none under it; an att-clause is no heading.
+ */
+function ownLineHeading(line: Line, index: number, lines: readonly Line[]): boolean {
+  const above = lines[index - 1];
+  const below = lines[index + 1];
+  if (!above || !below || below.page !== line.page || (line.cells?.length ?? 1) > 1 || /^att\b/iu.test(line.text)) return false;
+  return ENDS_SENTENCE.test(above.text.trim()) && SENTENCE_LINE.test(below.text.trim());
 }
 
 export function matchFrontLabel(

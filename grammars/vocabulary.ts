@@ -287,6 +287,32 @@ export const CHECKBOX_COLUMNS: ReadonlyArray<readonly [RegExp, "member" | "servi
   [/^(?:ordinarie|ledamöter|medlemmar)$/iu, "member"],
   [/^ersättare$/iu, "servingSubstitute"],
 ];
+/**
+ * What a cell under "Funktion" / "Roll" of an attendance table says of the person's
+ * group, one line per wording (a role word in it, "Ordförande", "2:e vice ordförande",
+ * "Sekreterare", is read by ROLE_WORDS). Whole cell; "för X" after a serving
+ * substitute's function names whom they serve for.
+ */
+export const ATTENDANCE_FUNCTIONS: ReadonlyArray<readonly [RegExp, "member" | "servingSubstitute" | "substitute" | "other"]> = [
+  [/^(?:tjänstgörande|tjg\.?)\s+(?:ersättare|ers\.?)(?:\s+för\s+.+)?$/iu, "servingSubstitute"],
+  [/^(?:ersättare|ers\.?)\s+(?:som\s+)?tjänstgör(?:ande)?(?:\s+för\s+.+)?$/iu, "servingSubstitute"],
+  [/^(?:ersättare|ers\.?)\s+för\s+.+$/iu, "servingSubstitute"],
+  [/^(?:ej|icke)\s+tjänstgörande\s+ersättare$/iu, "substitute"],
+  [/^(?:ersättare|ers\.?|närvarande ersättare)$/iu, "substitute"],
+  [/^(?:ledamot|ordinarie ledamot|beslutande ledamot|ledamot,? beslutande)$/iu, "member"],
+  [/^(?:ordförande|ordf\.?)$/iu, "member"],
+  [/^(?:(?:1:e|1:a|2:e|2:a|3:e|första|förste|andra|andre|I|II)\s+)?vice\s*ordförande$/iu, "member"],
+  [/^(?:sekreterare|protokollförare|nämndsekreterare|sekr\.?)$/iu, "other"],
+  [/^(?:adjungerad|insynsplats|tjänsteperson|tjänsteman|övrig närvarande|övrig|åhörare|gäst)$/iu, "other"],
+  [new RegExp(String.raw`^${JOB_TITLE}$`, "iu"), "other"],
+];
+
+/** A title over an attendance table ("Närvarolista", "Närvaroförteckning"), as Meetings+ prints it after the last §; no field of its own. */
+export const ATTENDANCE_TITLE = /^(?:närvarolista|närvaroförteckning|närvaro|närvaro- och omröstningslista|deltagarlista|deltagare)\s*:?$/iu;
+
+/** An attendance label's value that points to the list elsewhere ("Se närvarolista", "Enligt bifogad närvarolista"): no person. */
+export const ATTENDANCE_REFERENCE = /^(?:se|enligt)(?:\s+(?:bifogad|bilagd|separat))?\s+(?:närvarolista|närvaroförteckning)(?:\s*,?\s*(?:sid(?:an|a|\.)?|s\.|§)\s*\d+)?\.?$/iu;
+
 /** Remote attendance ("distans", "på distans"): not a role, affiliation or title. */
 export const REMOTE_ATTENDANCE = /^(?:på\s+)?distans$/iu;
 /** An attendee's aside saying they serve as a substitute, with no name of whom for: "Lars Ek (fp) tjänstgörande ersättare". */
@@ -485,7 +511,8 @@ export type ColumnMeaning =
   | "no"
   | "abstain"
   | "vote"
-  | "page";
+  | "page"
+  | "role";
 
 /**
  * Header cells of the tables meeting documents print (agenda, attendance,
@@ -514,6 +541,9 @@ export const TABLE_HEADER_WORDS: ReadonlyArray<readonly [RegExp, ColumnMeaning]>
   [/^(?:tjänstgör för|tjänstgörande för|ersätter|tjg för|ersättare för)$/iu, "replaces"],
   // Meetings+ / Netpublicator närvarolista: the serving substitute beside the member it stands in for.
   [/^(?:tjänstgörande ersättare|tjg ersättare)$/iu, "servingSubstitute"],
+  // Meetings+ / Netpublicator närvarolistor: "Namn | Funktion | Paragraf", "Namn | Parti | Roll | §"
+  [/^(?:funktion|roll|uppdrag|befattning)$/iu, "role"],
+  [/^(?:paragraf|närvarande paragraf|närvarande paragrafer|deltar i §§|deltagit i §§)$/iu, "paragraphs"],
   // Omröstningslista (roll-call vote)
   [/^(?:ja)$/iu, "yes"],
   [/^(?:nej)$/iu, "no"],

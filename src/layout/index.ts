@@ -12,7 +12,7 @@ import { pdfFurniture, textFurniture, type PdfPageLines } from "./furniture.js";
 import { pageLines, round } from "./lines.js";
 import { readingOrder, textExtent, type Flow, type TextExtent } from "./reading.js";
 import { findTables, type FoundRow, type PageSegment } from "./tables.js";
-import { TEXT_GEOMETRY, textPageLines } from "./text.js";
+import { sideBySideFields, TEXT_GEOMETRY, textPageLines } from "./text.js";
 import type { BBox, Cell, Line, LayoutResult, PageLine, Table } from "./types.js";
 
 export type { BBox, Cell, Line, LayoutResult, PageLine, Table, TableCell, TableRow, TableRowRef } from "./types.js";
@@ -167,10 +167,12 @@ export function layoutText(text: string, budget: Budget = UNLIMITED): LayoutResu
     }
     // The label cell's next line, joined to the label of the row above it.
     if (labelRows.within.has(index)) return;
+    const fields = sideBySideFields(r.raw);
     drafts.push({
       line: {
         page: r.page,
         text: r.text,
+        ...(fields && { cells: fields.cells.map(cleanText), cellX: fields.cellX }),
         bbox: null,
         fontSize: null,
         bold: false,

@@ -10,7 +10,7 @@
  * goes on at the top of the next one, under a repeated header or without one,
  * and stays one table. Cost: linear in the lines of the document.
  */
-import { CELL_CONTENT, columnMeaning, markLegend, type ColumnMeaning } from "../../grammars/vocabulary.js";
+import { ATTENDANCE_FUNCTIONS, CELL_CONTENT, columnMeaning, markLegend, type ColumnMeaning } from "../../grammars/vocabulary.js";
 import { wrapJoin } from "./clean.js";
 import { ALIGN } from "./columns.js";
 import type { Cell, PageLine, Table, TableCell } from "./types.js";
@@ -409,6 +409,8 @@ const COLUMN_CONTENT: Partial<Record<ColumnMeaning, RegExp[]>> = {
   vote: [CELL_CONTENT.answer, CELL_CONTENT.mark],
   paragraphs: [CELL_CONTENT.paragraphs],
   page: [/^\d{1,4}$/u],
+  // A närvarolista's Funktion column: "Ledamot", "Tjänstgörande ersättare", never a § heading's "Dnr ...".
+  role: ATTENDANCE_FUNCTIONS.map(([pattern]) => pattern),
 };
 
 /** The line goes on with the open table: close enough under its last line, every cell inside one column. */
@@ -570,11 +572,29 @@ function takeLine(open: OpenTable, line: PageLine): FoundRow | null {
  */
 function wrapsRow(placed: { cell: Cell; column: number }[], gap: number, open: OpenTable, fontSize: number, previous: FoundRow): boolean {
   const first = placed[0];
-  if (!first || first.column !== 0) return true;
+  if (!first || first.column !== 0) return !refillsShortColumn(placed, open, previous);
   // A parenthesis left open in the row's first cell closes on this line: "Anna Berg (Kommunförbundet" / "Jämtland)".
   if (unclosed(previous.cells[0]!.text) && /\)/.test(first.cell.text)) return true;
   if (gap > 0 && Number.isFinite(open.rowPitch) && gap < open.rowPitch - ROW_PADDING * fontSize) return true;
   return /^[\p{Ll}(\-–—,;&/]/u.test(first.cell.text.trim());
+}
+
+/**
+ * A line with nothing in the first column that puts a second value into a column whose values are
+ * short and never wrap (a party's letters, a mark, § limits the row above closed with a number) is
+ * a row of its own: a substitute without a member beside, "| Maria Ek (L) | 12-15" under
+ * "Eva Sund (V) | Karin Sjögren (V) | 15". A § list the row above left open ("§§ 12-14,") wraps.
+ */
+function refillsShortColumn(placed: { cell: Cell; column: number }[], open: OpenTable, previous: FoundRow): boolean {
+  return placed.some(({ cell, column }) => {
+    const above = previous.cells[column]?.text.trim() ?? "";
+    const text = cell.text.trim();
+    if (!above) return false;
+    const meaning = open.table.columns[column];
+    if (meaning === "paragraphs") return /\d$/u.test(above) && /^(?:§§?\s*)?\d/u.test(text);
+    const short = meaning === "party" ? CELL_CONTENT.knownParty : meaning === "present" || meaning === "absent" ? CELL_CONTENT.mark : null;
+    return short !== null && short.test(above) && short.test(text);
+  });
 }
 
 function unclosed(text: string): boolean {

@@ -96,3 +96,25 @@ function cell(text: string, x0: number): Cell {
   for (const word of text.matchAll(/ (?=\S)/g)) breaks.push({ x: x0 + word.index + 1, at: word.index + 1, gap: 1 });
   return { text, x0, x1: x0 + text.length, bold: false, italic: false, items: [], breaks };
 }
+
+/** Fields side by side in text input stand at least this many spaces apart (justified running text spreads its words by one or two). */
+const FIELD_GAP = 3;
+/** A field side by side with others is short: a name, a caption, an organ, a kind, a date. */
+const FIELD_WORDS = 5;
+const FIELD_LENGTH = 40;
+
+/**
+ * A plain line of short fields side by side across wide gaps ("Ordförande          Justerare",
+ * "Anna Lindqvist          Olof Nilsson", "SOCIALNÄMNDEN       SAMMANTRÄDESPROTOKOLL"): its
+ * fields as cells, as a PDF line has them, with their starts in characters. Null for a line of
+ * one field, or where a field is too long to be one or reads on as running text.
+ */
+export function sideBySideFields(raw: string): { cells: string[]; cellX: number[] } | null {
+  const fields = [...raw.matchAll(new RegExp(String.raw`\S+(?: {1,${FIELD_GAP - 1}}\S+)*`, "g"))];
+  if (fields.length < 2 || raw.includes("\t") || raw.includes("|")) return null;
+  if (fields.some((f) => f[0].length > FIELD_LENGTH || f[0].split(/\s+/).length > FIELD_WORDS)) return null;
+  // Running text spread wide goes on in lower case or ends its sentence; a field starts anew and ends no sentence.
+  if (fields.some((f, i) => (i > 0 && !/^[\p{Lu}\d§(]/u.test(f[0])) || /[.,;]$/u.test(f[0]))) return null;
+  return { cells: fields.map((f) => f[0].replace(/\s+/g, " ")), cellX: fields.map((f) => f.index) };
+}
+

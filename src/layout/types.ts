@@ -59,11 +59,12 @@ export interface Line {
   /**
    * The texts of the line's cells when it has more than one, that is when runs of text
    * stand apart by a column-sized gap (table rows, a label and its value, an agenda title
-   * and its right-aligned time); text input: a table row's filled cells only. `text` is
-   * these joined with one space.
+   * and its right-aligned time); text input: a table row's filled cells, and short fields
+   * side by side three or more spaces apart (captions, signers' names, a letterhead row).
+   * `text` is these joined with one space.
    */
   cells?: string[];
-  /** PDF input only, beside `cells`: the left x of each cell, so a cross in a table can be read by its column. */
+  /** Beside `cells`: the left x of each cell (text input: in characters), so a cross in a table can be read by its column. */
   cellX?: number[];
   /** The line is one row of a table found by `tables.ts` (wrapped cell lines joined); text input too. */
   table?: TableRowRef;

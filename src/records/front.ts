@@ -8,9 +8,10 @@ import type { Line } from "../layout/types.js";
 import type { Diagnostic, DocumentKind, Participant, ParticipantGroup, Role } from "../schema/index.js";
 import type { FrontLabelTokenType } from "../../grammars/vocabulary.js";
 import { vocabulary, type LineToken } from "../../grammars/index.js";
-import { nameCase, PARAGRAPH_RANGES, PARAGRAPHS_AT_END, withoutSigningLines } from "../../grammars/classify.js";
+import { CAPTION_ROW, nameCase, PARAGRAPH_RANGES, PARAGRAPHS_AT_END, withoutSigningLines } from "../../grammars/classify.js";
 import { diagnostic } from "./diagnostics.js";
 import { findDate, findTimes } from "./dates.js";
+import { readFunction, type AttendanceFunction } from "./attendance.js";
 import { endsBeforeReplacedName, expandParagraphs, parseAttendee, splitAttendeeLine, type AttendeeEntry } from "./people.js";
 import type { ClosingOutline } from "./outline.js";
 import { stripEnds } from "./text.js";
@@ -183,6 +184,8 @@ function labelBlocks(
     if (token.tokenType === TableHeader || token.tokenType === ContentsLine) continue;
     // "Ärenden" over the numbered list: the agenda's title, no attendee of the label above it.
     if (AGENDA_TITLE.test(line.text)) continue;
+    // "Närvarolista" over an attendance table: the table's title, no attendee of the label above it.
+    if (vocabulary.ATTENDANCE_TITLE.test(line.text.trim()) && lines[token.payload.line + 1]?.table) continue;
     if (line.table) {
       if (labelAbove?.label.field === "absent" && labelAbove.values.length === 0) absentTables.add(line.table.table);
       labelAbove = null;
@@ -561,6 +564,7 @@ const NO_ATTENDEE = /^(?:[-–—]+|se sida \d+|se nästa sida|se bilaga(?: \d+)
 
 function readAttendees(text: string, line: Line, group: ParticipantGroup, people: People, front: FrontMatter): void {
   if (NO_ATTENDEE.test(text.trim())) return;
+  if (vocabulary.ATTENDANCE_REFERENCE.test(text.trim())) return;
   for (const part of splitAttendeeLine(text)) {
     const entry = parseAttendee(part);
     if (entry) people.add(entry, servingGroup(entry, group), line.page, "attendance");
@@ -620,12 +624,25 @@ function readAttendanceRow(line: Line, front: FrontMatter, people: People, absen
     addAttendee(substitute, serves ? "servingSubstitute" : "substitute", line, front, people, serves ? member : null);
     return;
   }
-  const group: ParticipantGroup = member ? "member" : cell("replaces") || serving ? "servingSubstitute" : "substitute";
-  addAttendee(member || substitute, present ? group : null, line, front, people);
+  // A Funktion / Roll column says the group ("Ledamot", "Tjänstgörande ersättare") and the role.
+  const role = has("role") && cell("role") ? readFunction(cell("role")) : null;
+  if (has("role") && cell("role") && !role) {
+    front.diagnostics.push(diagnostic("info", "SECTION_WITHOUT_FIELD", `Function "${cell("role")}" in an attendance table is not understood; ${member || substitute} read without it.`, line.page, cell("role")));
+  }
+  const group: ParticipantGroup = role?.group ?? (member ? "member" : cell("replaces") || serving ? "servingSubstitute" : "substitute");
+  addAttendee(member || substitute, present ? group : null, line, front, people, null, role);
 }
 
 /** One person of an attendance row, with the row's party, § limits and whom they serve for; a null group is absent. */
-function addAttendee(person: string, group: ParticipantGroup | null, line: Line, front: FrontMatter, people: People, servesFor: string | null = null): void {
+function addAttendee(
+  person: string,
+  group: ParticipantGroup | null,
+  line: Line,
+  front: FrontMatter,
+  people: People,
+  servesFor: string | null = null,
+  role: AttendanceFunction | null = null,
+): void {
   const table = line.table!;
   const cell = (meaning: string): string => table.cells[table.columns.indexOf(meaning as never)]?.trim() ?? "";
   if (group === null) {
@@ -645,13 +662,20 @@ function addAttendee(person: string, group: ParticipantGroup | null, line: Line,
   if (paragraphs && /\d/.test(paragraphs)) entry.paragraphs = expandParagraphs(paragraphs);
   const replaces = servesFor ? parseAttendee(servesFor)?.name ?? null : cell("replaces").replace(/\s*\([^)]*\)$/u, "").trim() || null;
   if (replaces) entry.replaces = replaces;
+  if (role) {
+    for (const r of role.roles) if (!entry.roles.includes(r)) entry.roles.push(r);
+    entry.title ??= role.title;
+    entry.replaces ??= role.replaces;
+  }
   people.add(entry, group, line.page, "attendance");
 }
 
 /** "Peter Sundén   Rebecka Holst" over "Ordförande   Sekreterare": each name takes the caption under it. */
 function readCaptionedSignatures(block: LabelBlock, front: FrontMatter, people: People): void {
-  const [names, captions] = block.values;
-  if (!names || !captions) return;
+  const [first, second] = block.values;
+  if (!first || !second) return;
+  // Names over their captions, or captions over their names.
+  const [names, captions] = CAPTION_ROW.test(first.text) ? [second, first] : [first, second];
   const signers = names.line.cells ?? namesOfRow(nameCase(names.text));
   const roles = captions.line.cells ?? captions.text.split(/\s+(?=[A-ZÅÄÖ])/u);
   if (signers.length !== roles.length) return;

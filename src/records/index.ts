@@ -9,6 +9,7 @@ import { SchemaViolationError } from "../errors.js";
 import { UNLIMITED, type Budget } from "../budget.js";
 import { vocabulary, type ParsedLines } from "../../grammars/index.js";
 import { diagnostic } from "./diagnostics.js";
+import { moveAttendanceAfterItems } from "./attendance.js";
 import { buildFrontMatter, type FrontMatter } from "./front.js";
 import { buildItem } from "./items.js";
 import { outline, type DocumentOutline } from "./outline.js";
@@ -30,6 +31,7 @@ export function buildDocument(layout: LayoutResult, parsed: ParsedLines, source:
   const diagnostics: Diagnostic[] = [...layout.diagnostics];
   const tree = outline(parsed.cst);
   const furnitureTexts = layout.furniture.map((f) => f.text);
+  moveAttendanceAfterItems(tree, layout.lines);
   const front = buildFrontMatter(tree.preamble, tree.closings, layout.lines, furnitureTexts);
   diagnostics.push(...front.diagnostics);
   const items = tree.items.map((item) => {

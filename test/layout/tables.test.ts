@@ -164,6 +164,33 @@ describe("findTables", () => {
     expect(tables[0]!.rows[2]!.cells.map((c) => c.text)).toEqual(["Per Holm", "", "X", ""]);
   });
 
+  it("reads a närvarolista headed Namn | Funktion | Paragraf (Meetings+, Netpublicator): function and § columns", () => {
+    const lines = page(1, 100, [
+      [["Namn", NR], ["Funktion", 200], ["Paragraf", 350]],
+      [["Anna Berg (S)", NR], ["Ordförande", 200], ["§§ 12-15", 350]],
+      [["Eva Lund (V)", NR], ["Tjänstgörande ersättare", 200], ["§ 15", 350]],
+    ]);
+    const { tables } = findTables([lines]);
+    expect(tables[0]!.columns).toEqual(["name", "role", "paragraphs"]);
+    expect(tables[0]!.rows[2]!.cells.map((c) => c.text)).toEqual(["Eva Lund (V)", "Tjänstgörande ersättare", "§ 15"]);
+  });
+
+  it("starts a row at a substitute without a member beside, where the row above closed its § limits", () => {
+    const lines = page(1, 100, [
+      [["Ledamot", NR], ["Ersättare", 220], ["Närvarande §§", 370]],
+      [["Eva Sund (V)", NR], ["Karin Sjö (V)", 220], ["15", 370]],
+      [["Maria Ek (L)", 220], ["12-15", 370]],
+      [["Per Holm (M)", NR], ["Lars Nord (M), tjänstgörande", 220], ["§§ 12-13,", 370]],
+      [["ersättare", 220], ["15", 370]],
+    ]);
+    const { tables } = findTables([lines]);
+    expect(tables[0]!.rows.slice(1).map((r) => r.cells.map((c) => c.text))).toEqual([
+      ["Eva Sund (V)", "Karin Sjö (V)", "15"],
+      ["", "Maria Ek (L)", "12-15"],
+      ["Per Holm (M)", "Lars Nord (M), tjänstgörande ersättare", "§§ 12-13, 15"],
+    ]);
+  });
+
   it("finds no table in a label/value front page or in rows of words that are no header", () => {
     const lines = page(1, 100, [
       [["Plats och tid", NR], ["Kommunhuset, kl. 13.00", 230]],

@@ -107,6 +107,141 @@ describe("layoutText: tables", () => {
   });
 });
 
+describe("layoutText: a närvarolista with a Funktion column", () => {
+  it("reads each person's group, role and § limits, and leaves the § heading at the top of the next page out of the table", () => {
+    const doc = parseText(
+      [
+        "SOCIALNÄMNDEN               SAMMANTRÄDESPROTOKOLL",
+        "                            Sammanträdesdatum",
+        "                            2025-11-12",
+        "",
+        "Närvarolista",
+        "Namn                 Funktion                  Paragraf",
+        "Anna Lindqvist (S)   Ordförande                §§ 12-13",
+        "Olof Nilsson (C)     Ledamot                   § 12",
+        "Karin Sjögren (V)    Tjänstgörande ersättare   § 13",
+        "Maria Ek (L)         Ersättare                 §§ 12-13",
+        "Jonas Berg           Sekreterare               §§ 12-13",
+        "\f§ 12     Dnr SN 2025/40",
+        "",
+        "Val av justerare",
+        "Beslut",
+        "Socialnämnden utser Olof Nilsson att justera.",
+        "",
+        "§ 13     Dnr SN 2025/41",
+        "",
+        "Verksamhetsplan 2026",
+        "Beslut",
+        "Socialnämnden godkänner verksamhetsplanen.",
+      ].join("\n"),
+    );
+    expect(doc.participants.map((p) => [p.name, p.party, p.group, p.roles, p.paragraphs])).toEqual([
+      ["Anna Lindqvist", "S", "member", ["chair"], [12, 13]],
+      ["Olof Nilsson", "C", "member", [], [12]],
+      ["Karin Sjögren", "V", "servingSubstitute", [], [13]],
+      ["Maria Ek", "L", "substitute", [], [12, 13]],
+      ["Jonas Berg", null, "other", ["secretary"], [12, 13]],
+    ]);
+    expect(doc.items.map((item) => [item.paragraph, item.title])).toEqual([
+      [12, "Val av justerare"],
+      [13, "Verksamhetsplan 2026"],
+    ]);
+  });
+});
+
+describe("layoutText: a section heading alone on its line, the type unknown", () => {
+  const doc = () =>
+    parseText(
+      [
+        "PROTOKOLL",
+        "Socialnämnden",
+        "Sammanträdesdatum     2025-11-12",
+        "",
+        "§ 21     Dnr SN 2025/50",
+        "",
+        "Riktlinjer för färdtjänst",
+        "",
+        "Ärendebeskrivning",
+        "Förvaltningen har tagit fram förslag till nya riktlinjer för färdtjänst.",
+        "Bordläggning",
+        "Anna Lindqvist (S) yrkar att ärendet bordläggs till nästa sammanträde.",
+        "Jäv",
+        "Olof Nilsson (C) anmäler jäv och deltar inte i handläggningen.",
+        "Beslut",
+        "Socialnämnden beslutar",
+        "Att bordlägga ärendet till nästa sammanträde.",
+        "Protokollsanteckning",
+        "Karin Sjögren (V) lämnar en protokollsanteckning.",
+        "Beslutet skickas till",
+        "Sökanden",
+        "Färdtjänstenheten",
+      ].join("\n"),
+    );
+
+  it("starts a section at a heading the vocabulary does not know, not glued to the text above", () => {
+    const [item] = doc().items;
+    expect(item!.description).toBe("Förvaltningen har tagit fram förslag till nya riktlinjer för färdtjänst.");
+    expect(item!.otherSections).toEqual([{ heading: "Bordläggning", text: "Anna Lindqvist (S) yrkar att ärendet bordläggs till nästa sammanträde." }]);
+  });
+
+  it("gives known headings their fields, and leaves an att-clause, a wrapped sentence and a list of recipients alone", () => {
+    const [item] = doc().items;
+    expect(item!.conflicts).toEqual(["Olof Nilsson"]);
+    expect(item!.decision).toBe("Socialnämnden beslutar Att bordlägga ärendet till nästa sammanträde.");
+    expect(item!.notes).toEqual(["Karin Sjögren (V) lämnar en protokollsanteckning."]);
+    expect(item!.distribution).toEqual(["Sökanden", "Färdtjänstenheten"]);
+  });
+});
+
+describe("layoutText: short fields side by side across a wide gap", () => {
+  it("gives a row of short fields its cells, as a PDF line has them, and running text none", () => {
+    const lines = layoutText(
+      [
+        "SOCIALNÄMNDEN                    SAMMANTRÄDESPROTOKOLL",
+        "Nämnden  godkänner  rapporten   och lägger den till handlingarna.",
+        "Ordförande                       Justerare",
+        "Anna Lindqvist                   Olof Nilsson",
+      ].join("\n"),
+    ).lines;
+    expect(lines.map((l) => l.cells ?? null)).toEqual([
+      ["SOCIALNÄMNDEN", "SAMMANTRÄDESPROTOKOLL"],
+      null,
+      ["Ordförande", "Justerare"],
+      ["Anna Lindqvist", "Olof Nilsson"],
+    ]);
+  });
+
+  it("reads signers' names under their captions side by side, each with the caption above it", () => {
+    const doc = parseText(
+      [
+        "PROTOKOLL",
+        "Socialnämnden",
+        "Sammanträdesdatum     2025-11-12",
+        "Beslutande            Anna Lindqvist (S)",
+        "                      Olof Nilsson (C)",
+        "",
+        "§ 12     Val av justerare",
+        "Beslut",
+        "Socialnämnden utser Olof Nilsson att justera protokollet.",
+        "",
+        "Sekreterare",
+        "Jonas Berg",
+        "",
+        "Ordförande                               Justerare",
+        "",
+        "Anna Lindqvist                           Olof Nilsson",
+      ].join("\n"),
+    );
+    expect(doc.kind).toBe("protokoll");
+    expect(doc.participants.map((p) => [p.name, p.roles])).toEqual([
+      ["Anna Lindqvist", ["chair"]],
+      ["Olof Nilsson", ["adjuster"]],
+      ["Jonas Berg", ["secretary"]],
+    ]);
+    expect(doc.adjusters).toEqual(["Olof Nilsson"]);
+  });
+});
+
 describe("layoutText: side headings", () => {
   const item = [
     "PROTOKOLL",

@@ -98,6 +98,72 @@ describe("tables in the record", () => {
     ]);
   });
 
+  it("reads a Funktion column (Meetings+, Netpublicator närvarolistor): the group, role, title and whom a substitute serves for", () => {
+    const document = build([
+      line("PROTOKOLL"),
+      ...table(["name", "party", "role", "paragraphs"], ["Namn", "Parti", "Funktion", "§"], [
+        ["Anna Berg", "S", "Ordförande", "12-15"],
+        ["Per Holm", "M", "2:e vice ordförande", "12-15"],
+        ["Eva Lund", "V", "Ledamot", "12-14"],
+        ["Lars Nord", "V", "Tjänstgörande ersättare för Eva Lund (V)", "15"],
+        ["Maria Sjö", "L", "Ersättare", "12-15"],
+        ["Jonas Ek", "", "Sekreterare", "12-15"],
+        ["Lena Ås", "", "Förvaltningschef", "13"],
+        ["Kim Vik", "KD", "Kommunalråd", ""],
+      ]),
+      line("§ 12 Budget"),
+      line("Beslut"),
+      line("Budgeten godkänns."),
+    ]);
+    expect(document.participants.map((p) => [p.name, p.party, p.group, p.roles, p.title, p.paragraphs, p.replaces])).toEqual([
+      ["Anna Berg", "S", "member", ["chair"], null, [12, 13, 14, 15], null],
+      ["Per Holm", "M", "member", ["secondViceChair"], null, [12, 13, 14, 15], null],
+      ["Eva Lund", "V", "member", [], null, [12, 13, 14], null],
+      ["Lars Nord", "V", "servingSubstitute", [], null, [15], "Eva Lund"],
+      ["Maria Sjö", "L", "substitute", [], null, [12, 13, 14, 15], null],
+      ["Jonas Ek", null, "other", ["secretary"], null, [12, 13, 14, 15], null],
+      ["Lena Ås", null, "other", [], "Förvaltningschef", [13], null],
+      ["Kim Vik", "KD", "member", [], null, null, null],
+    ]);
+    // A function the vocabulary does not know is kept, not dropped.
+    expect(document.diagnostics.some((d) => d.text === "Kommunalråd")).toBe(true);
+  });
+
+  it("reads a närvarolista printed after the last § as attendance, not as the last item's text", () => {
+    const document = build([
+      line("PROTOKOLL"),
+      line("Beslutande"),
+      line("Se närvarolista"),
+      line("§ 12 Budget"),
+      line("Beslut"),
+      line("Budgeten godkänns."),
+      line("Närvarolista"),
+      ...table(["name", "role", "paragraphs"], ["Namn", "Funktion", "Paragraf"], [
+        ["Anna Berg (S)", "Ordförande", "§ 12"],
+        ["Lars Nord (V)", "Ersättare", "§ 12"],
+      ]),
+    ]);
+    expect(document.items.map((item) => item.decision)).toEqual(["Budgeten godkänns."]);
+    // "Beslutande: Se närvarolista" points to the table: no attendee, nothing to warn of.
+    expect(document.diagnostics.filter((d) => d.code === "UNRECOGNISED_ATTENDEE")).toEqual([]);
+    expect(document.participants.map((p) => [p.name, p.group, p.roles, p.paragraphs])).toEqual([
+      ["Anna Berg", "member", ["chair"], [12]],
+      ["Lars Nord", "substitute", [], [12]],
+    ]);
+  });
+
+  it("leaves a table of those elected in the last § in the item: it says nothing of presence or §§", () => {
+    const document = build([
+      line("PROTOKOLL"),
+      line("§ 12 Val av ombud"),
+      line("Beslut"),
+      line("Till ombud väljs:"),
+      ...table(["name", "party", "role"], ["Namn", "Parti", "Funktion"], [["Anna Berg", "S", "Ledamot"]]),
+    ]);
+    expect(document.participants).toEqual([]);
+    expect(document.items[0]!.decision).toContain("Anna Berg");
+  });
+
   it("reads an entry set in columns beside its label as one entry, its title a title", () => {
     const document = build([
       line("PROTOKOLL"),
