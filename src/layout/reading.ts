@@ -232,19 +232,41 @@ function bandEnd(lines: PageLine[], sides: Side[], first: number): number {
 function twoColumns(band: PageLine[], x: number, centred: boolean, minLines: number): [Flow, Flow] | null {
   const left: PageLine[] = [];
   const right: PageLine[] = [];
+  const sides: Side[] = [];
   for (const line of band) {
     const cells = { left: [] as Cell[], right: [] as Cell[] };
     for (const cell of line.cells) (cell.x0 >= x - ALIGN ? cells.right : cells.left).push(cell);
     if (cells.left.length > 0) left.push(part(line, cells.left));
     if (cells.right.length > 0) right.push(part(line, cells.right));
+    sides.push(cells.left.length > 0 && cells.right.length > 0 ? "both" : cells.left.length > 0 ? "left" : "right");
   }
   if (!isColumn(left, minLines) || !isColumn(right, minLines)) return null;
+  if (isLabelValueTable(sides, left)) return null;
   if (centred && !gutterInMiddle(left, right, x)) return null;
   if (left.filter((line) => NUMBERED.test(line.cells[0]!.text)).length * 2 >= left.length) return null;
   return [
     { column: "left", lines: left },
     { column: "right", lines: right },
   ];
+}
+
+/** A label column's lines are at most this long (median, characters). */
+const MAX_LABEL_LENGTH = 26;
+
+/**
+ * A label/value table ("Beslutande | Anna Berg (S), ordförande" over "| Per Holm (M)"), not two
+ * columns: every left line opens a row beside a value, and a value runs on below its label
+ * before the next label (a right line alone between two rows). Two columns of text or lists
+ * that end at different heights leave lines alone only at the bottom of one column.
+ */
+function isLabelValueTable(sides: readonly Side[], left: readonly PageLine[]): boolean {
+  if (sides.includes("left")) return false;
+  // Labels are a few words; a column of text (a Swedish paragraph beside its longer Finnish one) is not.
+  const lengths = left.map((line) => line.cells.reduce((n, cell) => n + cell.text.length, 0)).sort((a, b) => a - b);
+  if (lengths[Math.floor(lengths.length / 2)]! > MAX_LABEL_LENGTH) return false;
+  const first = sides.indexOf("both");
+  const last = sides.lastIndexOf("both");
+  return sides.some((side, i) => side === "right" && i > first && i < last);
 }
 
 /** The gutter (from the left column's right edge to the right column's start at `x`) lies in the band's middle. */

@@ -97,6 +97,35 @@ describe("reading order", () => {
     ]);
   });
 
+  it("does not part a label/value table whose values run on below their labels, even where its value column looks like a right column", () => {
+    const extent = { left: 57, right: 420 };
+    const at = 207;
+    const table = rows(
+      100,
+      [["Sammanträdesdatum", 57], ["2025-11-12", at]],
+      [["Plats och tid", 57], ["Kommunhuset, kl. 13-15", at]],
+      [["Beslutande", 57], ["Anna Lindqvist (S)", at]],
+      [["Olof Nilsson (C)", at]],
+      [["Per Holmberg (M)", at]],
+      [["Övriga närvarande", 57], ["Jonas Berg, sekreterare", at]],
+    );
+    expect(readingOrder(table, extent)).toEqual([{ column: "full", lines: table }]);
+  });
+
+  it("parts paragraphs set side by side even where each right paragraph runs longer than its left one", () => {
+    const sv = [["Arbetsgivaren bör känna till sin", "personalstruktur och personalens."], ["Arbetsinsats, kompetens och", "utvecklingsbehov följs upp."]];
+    const fi = [["Kunnallisen työnantajan tulee", "tuntea organisaationsa rakenne", "ja henkilöstön työpanos."], ["Kehittymistarpeet seurataan", "vuosittain henkilöstön kanssa", "yhteisesti sovitulla tavalla."]];
+    const lines = [line(80, [WIDE, LEFT])];
+    let y = 100;
+    sv.forEach((paragraph, p) => {
+      fi[p]!.forEach((right, i) => {
+        lines.push(paragraph[i] ? line(y, [paragraph[i]!, LEFT], [right, RIGHT]) : line(y, [right, RIGHT]));
+        y += PITCH;
+      });
+    });
+    expect(view(readingOrder(lines)).map(([column]) => column)).toEqual(["full", "left", "right"]);
+  });
+
   it("reads columns whose baselines do not line up", () => {
     const left = ["Nämnden har under året arbetat", "med att ta fram en ny plan för", "hur verksamheten ska utvecklas", "under de kommande fyra åren."];
     const right = ["Planen har stämts av med de", "fackliga organisationerna och", "med brukarråden i kommunen", "under hösten och vintern."];
