@@ -18,6 +18,7 @@ import type { Line } from "../src/layout/types.js";
 import type { Furniture } from "../src/schema/index.js";
 import type { LineToken } from "./classify.js";
 import { matchFrontLabel, matchKind } from "./classify.js";
+import { paragraphCandidate } from "./headings.js";
 import { ISO_DATE, ItemHeading, NUMERIC_DATE, SWEDISH_DATE, type FrontField } from "./vocabulary.js";
 
 /** Labels that state a meeting (when, where, who); signature and closing labels also follow the last §. */
@@ -31,11 +32,17 @@ const DATE = new RegExp([ISO_DATE, NUMERIC_DATE, SWEDISH_DATE].map((d) => d.repl
 /** A front page's head block is short; a page whose first heading comes later is read up to here. */
 const HEAD_BLOCK_LINES = 40;
 
+/** Who attended: with when or where, the head block of a meeting even where it prints no name. */
+const ATTENDANCE: ReadonlySet<FrontField> = new Set(["members", "servingSubstitutes", "substitutes", "others", "absent"]);
+
 /** Indexes of the lines that start a later meeting (the first meeting starts at line 0, not listed). */
 export function meetingStarts(lines: readonly Line[], tokens: readonly LineToken[], furniture: readonly Furniture[] = []): number[] {
   const starts: number[] = [];
   const namedPages = new Set(furniture.filter((f) => matchKind(f.text) !== null).map((f) => f.page));
   let itemsBegun = false;
+  const numberedFrom = numberedLinesFrom(lines, tokens);
+  // The highest § of the meeting read so far: a head block before a § at or below it starts another meeting.
+  let highest = -Infinity;
   // The head block of the page before, where that page continued a meeting (its running header, if any).
   let previousPageTop = new Set<string>();
   for (let i = 0; i < lines.length; ) {
@@ -43,13 +50,88 @@ export function meetingStarts(lines: readonly Line[], tokens: readonly LineToken
     let end = i;
     while (end < lines.length && lines[end]!.page === page) end++;
     const head = headBlock(lines, tokens, i, end);
-    const starting: boolean = itemsBegun && startsMeeting(head, lines, previousPageTop, namedPages.has(page));
-    if (starting) starts.push(i);
-    itemsBegun = (itemsBegun && !starting) || tokens.slice(i, end).some((t) => tokenMatcher(t, ItemHeading));
+    const heading = i + head.length < end ? i + head.length : null;
+    // A front page may stand alone (a table of contents after it): the numbering is the next §'s, wherever.
+    const restarts = restartsNumbering(lines, tokens, numberedFrom[i + head.length] ?? null, highest);
+    const evidence = { previousPageTop, namedInFurniture: namedPages.has(page), restarts };
+    const starting: boolean = itemsBegun && startsMeeting(head, lines, evidence);
+    if (starting) {
+      starts.push(i);
+      highest = -Infinity;
+    }
+    itemsBegun = (itemsBegun && !starting) || heading !== null;
+    // Mid-page: after an item heading on this page, a head block of its own before the next heading.
+    for (let at = heading; at !== null; ) {
+      if (tokenMatcher(tokens[at]!, ItemHeading)) highest = Math.max(highest, paragraphOf(tokens[at]!) ?? -Infinity);
+      const next = numberedFrom[at + 1] ?? null;
+      if (next === null || next >= end) break;
+      const from = midPageStart(lines, at + 1, next);
+      const restarts = restartsNumbering(lines, tokens, next, highest);
+      if (from !== null && startsMeeting(range(from, next), lines, { previousPageTop: new Set(), namedInFurniture: false, restarts })) {
+        starts.push(from);
+        highest = -Infinity;
+      }
+      at = next;
+    }
     previousPageTop = i === 0 || starting ? new Set() : new Set(head.map((index) => lines[index]!.text));
     i = end;
   }
   return starts;
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from }, (_, k) => from + k);
+}
+
+function paragraphOf(token: LineToken): number | null {
+  return token.payload.paragraph?.number ?? token.payload.agendaNumber ?? null;
+}
+
+/**
+ * For each line, the first at or after it that heads an item or prints a § designation at its
+ * start: where a meeting's numbering is read. Read from the text too, since the file's own
+ * headings take a § number printed again (the next meeting's "§ 1" after "§ 1") for a running header.
+ */
+function numberedLinesFrom(lines: readonly Line[], tokens: readonly LineToken[]): (number | null)[] {
+  const next: (number | null)[] = new Array<number | null>(tokens.length + 1).fill(null);
+  for (let i = tokens.length - 1; i >= 0; i--) next[i] = numberAt(lines, tokens, i) !== null ? i : next[i + 1]!;
+  return next;
+}
+
+function numberAt(lines: readonly Line[], tokens: readonly LineToken[], index: number): number | null {
+  if (tokenMatcher(tokens[index]!, ItemHeading)) return paragraphOf(tokens[index]!);
+  return paragraphCandidate(lines[index]!.text)?.number ?? null;
+}
+
+/** The § after a head block numbers at or below one already read: the numbering restarts or goes back. */
+function restartsNumbering(lines: readonly Line[], tokens: readonly LineToken[], numbered: number | null, highest: number): boolean {
+  if (numbered === null) return false;
+  const number = numberAt(lines, tokens, numbered);
+  return number !== null && number <= highest;
+}
+
+/**
+ * Where a head block printed mid-page would begin, between one item's heading and the next: the
+ * first line, of the last HEAD_BLOCK_LINES, that names the document or is a meeting label.
+ * The item's own text stands above it.
+ */
+function midPageStart(lines: readonly Line[], from: number, to: number): number | null {
+  for (let i = Math.max(from, to - HEAD_BLOCK_LINES); i < to; i++) {
+    const line = lines[i]!;
+    const label = matchFrontLabel(line, lines[i + 1], false);
+    const named = [line.text, ...(line.cells ?? [])].some((text) => matchKind(text) !== null);
+    if (named || (label && MEETING_FIELDS.has(label.type.field))) return withLetterhead(lines, from, i);
+  }
+  return null;
+}
+
+/** Letterhead lines above a head block ("Hedbacka kommun", the organ): short, and no sentence's end. */
+const LETTERHEAD_LINES = 3;
+
+function withLetterhead(lines: readonly Line[], from: number, start: number): number {
+  let at = start;
+  while (at - 1 > from && start - at < LETTERHEAD_LINES && /^[^.:;,!?]{1,60}(?<![.:;,!?)])$/u.test(lines[at - 1]!.text.trim())) at--;
+  return at;
 }
 
 /** The lines of a page (by index) before its first item heading, at most HEAD_BLOCK_LINES. */
@@ -62,16 +144,28 @@ function headBlock(lines: readonly Line[], tokens: readonly LineToken[], from: n
   return block;
 }
 
-function startsMeeting(head: readonly number[], lines: readonly Line[], previousPageTop: ReadonlySet<string>, namedInFurniture: boolean): boolean {
+/** What else speaks for a head block: its page's furniture, the page before, the numbering after it. */
+interface Evidence {
+  previousPageTop: ReadonlySet<string>;
+  namedInFurniture: boolean;
+  /** The § after the block numbers at or below one the meeting already had. */
+  restarts: boolean;
+}
+
+function startsMeeting(head: readonly number[], lines: readonly Line[], { previousPageTop, namedInFurniture, restarts }: Evidence): boolean {
   const fresh = head.filter((i) => !previousPageTop.has(lines[i]!.text));
   const namedInText = fresh.some((i) => [lines[i]!.text, ...(lines[i]!.cells ?? [])].some((text) => matchKind(text) !== null));
-  if (!namedInText && !namedInFurniture) return false;
   const fields = new Set<FrontField>();
   for (const i of fresh) {
     const label = matchFrontLabel(lines[i]!, lines[i + 1], false);
     if (label && MEETING_FIELDS.has(label.type.field)) fields.add(label.type.field);
   }
-  if (fields.size >= 2 && [...fields].some((field) => WHEN_WHERE.has(field))) return true;
+  const whenOrWhere = [...fields].some((field) => WHEN_WHERE.has(field));
+  // Nameless: when or where, and who attended, then a numbering that starts again. A closing
+  // box (justering, anslag) states no attendance; attachments numbered anew print no head block.
+  if (restarts && whenOrWhere && [...fields].some((field) => ATTENDANCE.has(field))) return true;
+  if (!namedInText && !namedInFurniture) return false;
+  if (fields.size >= 2 && whenOrWhere) return true;
   // A sentence alone is weaker evidence (running text may say who meets when): the page must print the name itself.
   if (!namedInText) return false;
   const sentence = fresh.map((i) => lines[i]!.text).join(" ");

@@ -54,4 +54,37 @@ describe("several meetings in one file", () => {
     ]);
     expect(meetings[1]!.meeting.date).toBe("2026-03-17");
   });
+
+  it("finds a second meeting printed mid-page, after the first one's last §", () => {
+    const text = `${front("Kommunstyrelsen", "2024-02-06", 5)}\n${front("Kommunstyrelsen", "2024-02-06", 9)}`;
+    const meetings = parseTextMeetings(text);
+    expect(meetings.map((doc) => [doc.body, doc.items.map((item) => item.paragraph)])).toEqual([
+      ["Kommunstyrelsen", [5, 6]],
+      ["Kommunstyrelsen", [9, 10]],
+    ]);
+    expect(meetings[0]!.items[1]!.decision).toBe("Taxorna fastställs.");
+    expect(meetings[1]!.participants.map((p) => p.name)).toContain("Per Holm");
+  });
+
+  it("finds a second meeting by its head block alone where its numbering starts again", () => {
+    const nameless = (text: string) => text.replace(/^PROTOKOLL\n/u, "");
+    const onNewPage = `${front("Kommunstyrelsen", "2024-02-06", 1)}\f${nameless(front("Kommunstyrelsen", "2024-03-05", 1))}`;
+    const midPage = `${front("Kommunstyrelsen", "2024-02-06", 1)}\n${nameless(front("Kommunstyrelsen", "2024-03-05", 1))}`;
+    for (const text of [onNewPage, midPage]) {
+      const meetings = parseTextMeetings(text);
+      expect(meetings.map((doc) => [doc.meeting.date, doc.items.map((item) => item.paragraph)])).toEqual([
+        ["2024-02-06", [1, 2]],
+        ["2024-03-05", [1, 2]],
+      ]);
+    }
+  });
+
+  it("keeps one meeting whose head block comes again where the numbering goes on, or whose closing box dates it", () => {
+    const nameless = front("Kommunstyrelsen", "2024-02-06", 3).replace(/^PROTOKOLL\n/u, "");
+    const goesOn = `${front("Kommunstyrelsen", "2024-02-06", 1)}\f${nameless}`;
+    expect(parseTextMeetings(goesOn)).toHaveLength(1);
+    const closing = "\nJusteringens plats och tid Kommunkansliet 2024-02-08\n\nANSLAG/BEVIS\nSammanträdesdatum 2024-02-06\nDatum för anslags uppsättande 2024-02-09\n\n";
+    const attachments = `${front("Kommunstyrelsen", "2024-02-06", 1)}${closing}Bilaga 1\n\n§ 1 Bolagsordning\nBolaget ska ha sitt säte i kommunen.\n`;
+    expect(parseTextMeetings(attachments)).toHaveLength(1);
+  });
 });
