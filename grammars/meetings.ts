@@ -19,7 +19,7 @@ import type { Furniture } from "../src/schema/index.js";
 import type { LineToken } from "./classify.js";
 import { matchFrontLabel, matchKind } from "./classify.js";
 import { paragraphCandidate } from "./headings.js";
-import { ISO_DATE, ItemHeading, NUMERIC_DATE, SWEDISH_DATE, type FrontField } from "./vocabulary.js";
+import { ISO_DATE, ItemHeading, NUMERIC_DATE, SWEDISH_DATE, TextLine, type FrontField } from "./vocabulary.js";
 
 /** Labels that state a meeting (when, where, who); signature and closing labels also follow the last §. */
 const WHEN_WHERE: ReadonlySet<FrontField> = new Set(["placeAndTime", "date", "time", "place", "dateAndTime"]);
@@ -56,22 +56,25 @@ export function meetingStarts(lines: readonly Line[], tokens: readonly LineToken
     const evidence = { previousPageTop, namedInFurniture: namedPages.has(page), restarts };
     const starting: boolean = itemsBegun && startsMeeting(head, lines, evidence);
     if (starting) {
-      starts.push(i);
+      starts.push(pageTopStart(lines, tokens, head, previousPageTop));
       highest = -Infinity;
     }
     itemsBegun = (itemsBegun && !starting) || heading !== null;
-    // Mid-page: after an item heading on this page, a head block of its own before the next heading.
-    for (let at = heading; at !== null; ) {
+    // Mid-page: after an item heading on this page, a head block of its own before the next heading,
+    // or closing the page where its meeting's first § (or a table of contents) follows on the next.
+    // A page that only goes on with an item is read from its top, its running header set aside.
+    const runningHeader = heading === null ? previousPageTop : new Set<string>();
+    for (let at = heading ?? (itemsBegun ? i - 1 : null); at !== null; ) {
       if (tokenMatcher(tokens[at]!, ItemHeading)) highest = Math.max(highest, paragraphOf(tokens[at]!) ?? -Infinity);
       const next = numberedFrom[at + 1] ?? null;
-      if (next === null || next >= end) break;
-      const from = midPageStart(lines, at + 1, next);
+      const to = next === null || next >= end ? end : next;
+      const from = midPageStart(lines, tokens, at + 1, to);
       const restarts = restartsNumbering(lines, tokens, next, highest);
-      if (from !== null && startsMeeting(range(from, next), lines, { previousPageTop: new Set(), namedInFurniture: false, restarts })) {
+      if (from !== null && startsMeeting(range(from, to), lines, { previousPageTop: runningHeader, namedInFurniture: false, restarts, midPage: true })) {
         starts.push(from);
         highest = -Infinity;
       }
-      at = next;
+      at = to === end ? null : next;
     }
     previousPageTop = i === 0 || starting ? new Set() : new Set(head.map((index) => lines[index]!.text));
     i = end;
@@ -112,25 +115,57 @@ function restartsNumbering(lines: readonly Line[], tokens: readonly LineToken[],
 
 /**
  * Where a head block printed mid-page would begin, between one item's heading and the next: the
- * first line, of the last HEAD_BLOCK_LINES, that names the document or is a meeting label.
- * The item's own text stands above it.
+ * first line, of the last HEAD_BLOCK_LINES, that names the document or states when or where it
+ * meets (an item's own "Föredragande" is no start). The item's own text stands above it.
  */
-function midPageStart(lines: readonly Line[], from: number, to: number): number | null {
+function midPageStart(lines: readonly Line[], tokens: readonly LineToken[], from: number, to: number): number | null {
   for (let i = Math.max(from, to - HEAD_BLOCK_LINES); i < to; i++) {
-    const line = lines[i]!;
-    const label = matchFrontLabel(line, lines[i + 1], false);
-    const named = [line.text, ...(line.cells ?? [])].some((text) => matchKind(text) !== null);
-    if (named || (label && MEETING_FIELDS.has(label.type.field))) return withLetterhead(lines, from, i);
+    const label = matchFrontLabel(lines[i]!, lines[i + 1], false);
+    if (named(lines[i]!) || (label && WHEN_WHERE.has(label.type.field))) return withLetterhead(lines, tokens, from, i);
   }
   return null;
 }
 
-/** Letterhead lines above a head block ("Hedbacka kommun", the organ): short, and no sentence's end. */
+function named(line: Line): boolean {
+  return [line.text, ...(line.cells ?? [])].some((text) => matchKind(text) !== null);
+}
+
+/** Labels that close a meeting: its signatures, the justering and the anslag box. */
+const CLOSING_FIELDS: ReadonlySet<FrontField> = new Set(["signatures", "secretary", "chair", "adjuster", "adjustingPlaceAndTime", "certification", "notice"]);
+
+/**
+ * Where a meeting found at a page's top starts: the page's first line, unless the meeting before
+ * goes on above the line that names the next (a sentence's end, a signature): that meeting ended
+ * on this page, the next one's head block standing before the page's first heading.
+ */
+function pageTopStart(lines: readonly Line[], tokens: readonly LineToken[], head: readonly number[], runningHeader: ReadonlySet<string>): number {
+  const top = head[0]!;
+  const name = head.find((i) => !runningHeader.has(lines[i]!.text) && named(lines[i]!));
+  if (name === undefined) return top;
+  const goesOn = (i: number) => {
+    if (runningHeader.has(lines[i]!.text)) return false;
+    const label = matchFrontLabel(lines[i]!, lines[i + 1], false);
+    return /[.!?]$/u.test(lines[i]!.text.trim()) || (label !== null && CLOSING_FIELDS.has(label.type.field));
+  };
+  for (let i = top; i < name; i++) if (goesOn(i)) return withLetterhead(lines, tokens, top - 1, name);
+  return top;
+}
+
+/**
+ * Letterhead lines above a head block ("Hedbacka kommun", the organ): short running text, no
+ * sentence's end and no label (the signatures that close the meeting before: "Sekreterare Åke
+ * Lindström"), taken a whole paragraph at a time: a short line under a heading ("Expedieras" /
+ * "Länsstyrelsen") ends the item before.
+ */
 const LETTERHEAD_LINES = 3;
 
-function withLetterhead(lines: readonly Line[], from: number, start: number): number {
+function withLetterhead(lines: readonly Line[], tokens: readonly LineToken[], from: number, start: number): number {
+  const letterhead = (i: number) =>
+    tokenMatcher(tokens[i]!, TextLine) && /^[^.:;,!?]{1,60}(?<![.:;,!?)])$/u.test(lines[i]!.text.trim()) && matchFrontLabel(lines[i]!, undefined, false) === null;
   let at = start;
-  while (at - 1 > from && start - at < LETTERHEAD_LINES && /^[^.:;,!?]{1,60}(?<![.:;,!?)])$/u.test(lines[at - 1]!.text.trim())) at--;
+  for (let i = start - 1; i > from && start - i <= LETTERHEAD_LINES && letterhead(i); i--) {
+    if (lines[i]!.breakBefore || i - 1 === from) at = i;
+  }
   return at;
 }
 
@@ -150,20 +185,30 @@ interface Evidence {
   namedInFurniture: boolean;
   /** The § after the block numbers at or below one the meeting already had. */
   restarts: boolean;
+  /** The block follows an item on its page rather than opening the page. */
+  midPage?: boolean;
 }
 
-function startsMeeting(head: readonly number[], lines: readonly Line[], { previousPageTop, namedInFurniture, restarts }: Evidence): boolean {
+function startsMeeting(head: readonly number[], lines: readonly Line[], { previousPageTop, namedInFurniture, restarts, midPage = false }: Evidence): boolean {
   const fresh = head.filter((i) => !previousPageTop.has(lines[i]!.text));
   const namedInText = fresh.some((i) => [lines[i]!.text, ...(lines[i]!.cells ?? [])].some((text) => matchKind(text) !== null));
   const fields = new Set<FrontField>();
+  let dated = false;
   for (const i of fresh) {
     const label = matchFrontLabel(lines[i]!, lines[i + 1], false);
-    if (label && MEETING_FIELDS.has(label.type.field)) fields.add(label.type.field);
+    if (!label || !MEETING_FIELDS.has(label.type.field)) continue;
+    fields.add(label.type.field);
+    // The value stands after the label or, where the label stands alone, on the line below.
+    if (WHEN_WHERE.has(label.type.field)) dated ||= DATE.test(label.rest.trim() || (lines[i + 1]?.text ?? ""));
   }
   const whenOrWhere = [...fields].some((field) => WHEN_WHERE.has(field));
-  // Nameless: when or where, and who attended, then a numbering that starts again. A closing
-  // box (justering, anslag) states no attendance; attachments numbered anew print no head block.
-  if (restarts && whenOrWhere && [...fields].some((field) => ATTENDANCE.has(field))) return true;
+  // Nameless: a date, who attended, then a numbering that starts again. A closing box (justering,
+  // anslag) states no attendance; attachments numbered anew print no head block; a quoted
+  // arbetsordning ("Tid och plats för sammanträdena", "Ledamöter") dates no meeting.
+  if (restarts && dated && [...fields].some((field) => ATTENDANCE.has(field))) return true;
+  // Within a page, an item may quote a meeting it announces ("Kallelse till extra sammanträde",
+  // "Tid kl. 13.00", "Plats ..."); a meeting's own head block dates it.
+  if (midPage && !dated) return false;
   if (!namedInText && !namedInFurniture) return false;
   if (fields.size >= 2 && whenOrWhere) return true;
   // A sentence alone is weaker evidence (running text may say who meets when): the page must print the name itself.
