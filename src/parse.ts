@@ -110,7 +110,9 @@ function finish<T extends Document | Document[]>(layout: LayoutResult, source: O
   const docs = starts.concat(layout.lines.length).map((end, i) => {
     const lines = layout.lines.slice(bounds[i], end);
     const from = i === 0 ? 1 : lines[0]!.page;
-    const to = end === layout.lines.length ? layout.pages : layout.lines[end]!.page - 1;
+    // A meeting that ends mid-page shares that page with the next one.
+    const next = layout.lines[end];
+    const to = next === undefined ? layout.pages : next.page === layout.lines[end - 1]!.page ? next.page : next.page - 1;
     pages.push({ from, to });
     const onPages = <P extends { page: number | null }>(x: P) => (x.page === null ? i === 0 : x.page >= from && x.page <= to);
     const part: LayoutResult = { ...layout, lines, furniture: layout.furniture.filter(onPages), diagnostics: layout.diagnostics.filter(onPages) };

@@ -123,7 +123,7 @@ class Context {
 // Front page
 // ---------------------------------------------------------------------------
 
-const KIND_TITLES: Partial<Record<Template["name"], Record<DocumentRecord["kind"], string>>> = {
+export const KIND_TITLES: Partial<Record<Template["name"], Record<DocumentRecord["kind"], string>>> = {
   tabell: { protokoll: "Sammanträdesprotokoll", kallelse: "Kallelse", protokollsutdrag: "Protokollsutdrag" },
   region: { protokoll: "PROTOKOLL", kallelse: "KALLELSE/FÖREDRAGNINGSLISTA", protokollsutdrag: "PROTOKOLLSUTDRAG" },
   storstad: { protokoll: "Protokoll", kallelse: "Föredragningslista", protokollsutdrag: "Utdrag ur protokoll" },

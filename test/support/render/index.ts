@@ -5,7 +5,8 @@
  * true pages) for comparison with what the parser reads back.
  */
 import type { DocumentRecord } from "../../../src/schema/index.js";
-import { layoutDocument, type LayoutOptions } from "./document.js";
+import { KIND_TITLES, layoutDocument, type LayoutOptions } from "./document.js";
+import { PAGE, type Page, type PlacedLine } from "./flow.js";
 import { toPdf, toText } from "./output.js";
 import { TEMPLATES, type TemplateName } from "./templates.js";
 
@@ -64,11 +65,56 @@ export function expectedMeetings(docs: DocumentRecord[], template: TemplateName,
   });
 }
 
-export function renderMeetingsText(docs: DocumentRecord[], template: TemplateName = "tabell"): string {
-  return docs.map((doc) => toText(layoutDocument(doc, TEMPLATES[template]).pages)).join("");
+/**
+ * How a later meeting follows the one before: on a new page (the default), or
+ * `midPage`, printed straight under the last one's end where its first page
+ * fits there; `nameless`, its document name ("Protokoll") left out, so that
+ * only its head block (date, time, place, attendance) says a meeting starts.
+ */
+export interface MeetingsOptions {
+  midPage?: boolean;
+  nameless?: boolean;
 }
 
-export async function renderMeetingsPdf(docs: DocumentRecord[], template: TemplateName = "tabell"): Promise<Uint8Array> {
-  const pages = docs.flatMap((doc) => layoutDocument(doc, TEMPLATES[template]).pages);
-  return toPdf(pages, docs.map((doc) => [doc.body, doc.meeting.date].filter(Boolean).join(" ")).join(", "));
+/** Space left between one meeting's end and the next one's head block, printed on the same page. */
+const MEETING_GAP = 36;
+
+function meetingPages(docs: DocumentRecord[], template: TemplateName, options: MeetingsOptions): Page[] {
+  const pages: Page[] = [];
+  docs.forEach((doc, i) => {
+    const own = layoutDocument(doc, TEMPLATES[template]).pages;
+    if (i > 0 && options.nameless) own.forEach((page) => withoutName(page, (KIND_TITLES[template as keyof typeof KIND_TITLES] ?? KIND_TITLES.tabell!)[doc.kind]));
+    const last = pages[pages.length - 1];
+    if (i > 0 && options.midPage && last && appendBelow(last, own[0]!)) own.shift();
+    pages.push(...own);
+  });
+  return pages;
+}
+
+/** A meeting's pages without its document name, in the text or in the running header. */
+function withoutName(page: Page, name: string): void {
+  const named = (line: PlacedLine) => line.runs.some((run) => run.text.trim() === name);
+  page.lines = page.lines.filter((line) => !named(line));
+  page.furniture = page.furniture.map((line) => ({ ...line, runs: line.runs.filter((run) => !run.text.includes(name)) })).filter((line) => line.runs.length > 0);
+}
+
+/** Prints `next` (without its running header) under the last line of `page`, where it fits; says whether it did. */
+function appendBelow(page: Page, next: Page): boolean {
+  if (page.lines.length === 0 || next.lines.length === 0) return false;
+  const end = Math.min(...page.lines.map((line) => line.y), ...page.boxes.map((box) => box.y));
+  const top = Math.max(...next.lines.map((line) => line.y), ...next.boxes.map((box) => box.y + box.height));
+  const shift = end - MEETING_GAP - top;
+  const bottom = Math.min(...next.lines.map((line) => line.y), ...next.boxes.map((box) => box.y));
+  if (bottom + shift < PAGE.bottom) return false;
+  page.lines.push(...next.lines.map((line, i) => ({ ...line, y: line.y + shift, gapBefore: line.gapBefore || i === 0 })));
+  page.boxes.push(...next.boxes.map((box) => ({ ...box, y: box.y + shift })));
+  return true;
+}
+
+export function renderMeetingsText(docs: DocumentRecord[], template: TemplateName = "tabell", options: MeetingsOptions = {}): string {
+  return toText(meetingPages(docs, template, options));
+}
+
+export async function renderMeetingsPdf(docs: DocumentRecord[], template: TemplateName = "tabell", options: MeetingsOptions = {}): Promise<Uint8Array> {
+  return toPdf(meetingPages(docs, template, options), docs.map((doc) => [doc.body, doc.meeting.date].filter(Boolean).join(" ")).join(", "));
 }
