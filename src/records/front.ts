@@ -159,7 +159,7 @@ function labelBlocks(
   let inStray = false;
   // A row of labels whose values stand in the row under it (a Platina header grid), until that row comes.
   let gridAbove: { line: Line; labels: (FrontLabelTokenType | null)[] } | null = null;
-  for (const token of preamble) {
+  for (const [index, token] of preamble.entries()) {
     const line = lines[token.payload.line]!;
     if (gridAbove) {
       const grid = gridAbove;
@@ -175,7 +175,11 @@ function labelBlocks(
       }
       loose.push(grid.line);
     }
-    const gridLabels = token.tokenType === vocabulary.TextLine ? labelGrid(line) : null;
+    // Text input reads the grid's first label as a label with the others as its value: a grid
+    // all the same where the row under it gives a value to each label.
+    const next = preamble[index + 1];
+    const gridLabels =
+      token.tokenType === vocabulary.TextLine || (isFrontLabel(token) && next && line.cells && gridValues(line, lines[next.payload.line]!)) ? labelGrid(line) : null;
     if (gridLabels) {
       gridAbove = { line, labels: gridLabels };
       continue;

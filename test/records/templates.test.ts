@@ -117,4 +117,33 @@ describe("meeting-system templates", () => {
     expect(document.diagnostics.filter((d) => d.severity === "warning")).toEqual([]);
     expect(document.diagnostics.find((d) => d.code === "SECTION_WITHOUT_FIELD")?.text).toBe("2024-11-25");
   });
+
+  it("reads the same header grid in text input, where the first label reads as a label with the others as its value", () => {
+    const document = parseText(
+      [
+        "Socialnämnden                                     PROTOKOLL",
+        "",
+        "Sammanträdesdatum      Justerare          Justeringsdatum      Paragrafer",
+        "2024-11-20             Gunnel Ohlsson     2024-11-25           §§ 112-113",
+        "",
+        "Plats och tid          Kommunhuset, kl. 09.00-11.30",
+        "",
+        "Beslutande             Anders Ryd (C), ordförande",
+        "                       Gunnel Ohlsson (S)",
+        "                       Per Berg (M)",
+        "",
+        "§ 112 Val av justerare",
+        "Beslut",
+        "Gunnel Ohlsson utses att justera.",
+        "",
+        "§ 113 Delegationsbeslut",
+        "Beslut",
+        "Redovisningen läggs till handlingarna.",
+      ].join("\n"),
+    );
+    expect(document.meeting.date).toBe("2024-11-20");
+    expect(document.paragraphsCovered).toEqual([112, 113]);
+    expect(document.adjusters).toEqual(["Gunnel Ohlsson"]);
+    expect(document.diagnostics.filter((d) => d.severity === "warning")).toEqual([]);
+  });
 });
