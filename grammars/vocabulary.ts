@@ -442,7 +442,7 @@ export interface FrontLabelTokenType extends TokenType {
 const FRONT_LABELS: ReadonlyArray<readonly [string, FrontField, string]> = [
   ["PlaceAndTime", "placeAndTime", String.raw`plats och tid|tid och plats|sammanträdets plats och tid|plats, datum och tid|plats och datum`],
   ["AdjustingPlaceAndTime", "adjustingPlaceAndTime", String.raw`justeringens plats och tid|justeringens tid och plats|tid och plats för justering|justering(?:ens)? tid|plats och tid för justering`],
-  ["AdjustersAppointed", "adjustersAppointed", String.raw`utses att justera|utsedd(?:a)? att justera|justerare|justerande|val av justerare|att justera`],
+  ["AdjustersAppointed", "adjustersAppointed", String.raw`utses att justera|utsedd(?:a)? att justera|justerare|justerande|val av justerare|att justera|justeras av`],
   ["MeetingDate", "date", String.raw`sammanträdesdatum|mötesdatum|datum för sammanträdet|datum`],
   ["MeetingTime", "time", String.raw`tid|tidpunkt|klockslag`],
   ["MeetingPlace", "place", String.raw`plats|lokal|mötesplats|sammanträdeslokal`],
