@@ -199,7 +199,7 @@ const SECTION_DEFINITIONS: Record<string, SectionDefinition> = {
     organVerb: String.raw`(?:beslutar|beslutade|beslöt)(?: att)?`,
   },
   Reservation: { field: "reservations", spellings: /^(?:reservation(?:er)?|reservationer och särskilda yttranden)$/i },
-  Note: { field: "notes", spellings: /^(?:protokollsanteckning(?:ar)?|särskilt yttrande|särskilda yttranden|anteckning(?:ar)?)$/i },
+  Note: { field: "notes", spellings: /^(?:protokollsanteckning(?:ar)?|särskilt yttrande|särskilda yttranden|anteckning(?:ar)?|särskilt uttalande|särskilda uttalanden)$/i },
   Conflict: { field: "conflicts", spellings: /^(?:jäv|anmälan om jäv|jävsanmälan)$/i },
   Basis: {
     field: "basis",
@@ -741,7 +741,7 @@ export const PARTY_NAMES: ReadonlyArray<readonly [string, string]> = [
  * "Ledamöterna i M, D, L och KD", "Vänsterpartiets ledamöter", "yrkande från S, V och MP".
  * Named groups: `parties` (abbreviations joined by "," / "och" / "samt") or `partyName` (a written name).
  */
-export const PARTY_GROUP = String.raw`(?:(?<partyName>${PARTY_NAMES.map(([n]) => `${n[0]!.toUpperCase()}${n.slice(1)}s?|${n}s?`).join("|")})(?:\s+(?:ledamöter|ledamot|ledamöterna|grupp|gruppen|representanter|företrädare))?|(?:[Ll]edamöterna|[Rr]epresentanterna|[Ff]öreträdarna|[Yy]rkande(?:t)?|[Ff]örslag(?:et)?)\s+(?:i|för|från)\s+(?<parties>[A-ZÅÄÖ]{1,4}(?:\s*(?:,|och|samt)\s*[A-ZÅÄÖ]{1,4}){0,8})\b|(?<dashParties>[A-ZÅÄÖ]{1,4}(?:-,?\s*(?:[A-ZÅÄÖ]{1,4}-,?\s*)*(?:och|samt)\s+[A-ZÅÄÖ]{1,4})?)-(?:gruppen|ledamöterna|ledamoten|ledamöter|ledamot|representanterna|företrädarna))`;
+export const PARTY_GROUP = String.raw`(?:(?<partyName>${PARTY_NAMES.map(([n]) => `${n[0]!.toUpperCase()}${n.slice(1)}s?|${n}s?`).join("|")})(?:\s+(?:ledamöter|ledamot|ledamöterna|grupp|gruppen|representanter|företrädare))?|(?:[Ll]edamöterna|[Rr]epresentanterna|[Ff]öreträdarna|[Yy]rkande(?:t)?|[Ff]örslag(?:et)?)\s+(?:i|för|från)\s+(?<parties>\(?[A-ZÅÄÖ]{1,4}\)?(?:\s*(?:,|och|samt)\s*\(?[A-ZÅÄÖ]{1,4}\)?){0,8})(?:(?<=\))|\b)|(?<dashParties>[A-ZÅÄÖ]{1,4}(?:-,?\s*(?:[A-ZÅÄÖ]{1,4}-,?\s*)*(?:och|samt)\s+[A-ZÅÄÖ]{1,4})?)-(?:gruppen|ledamöterna|ledamoten|ledamöter|ledamot|representanterna|företrädarna))`;
 
 /**
  * A voteringsproposition: "Ja för ärendets återremiss och Nej för ärendets avgörande idag",
