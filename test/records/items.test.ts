@@ -14,6 +14,12 @@ describe("item blocks", () => {
     expect(quoted.caseNumbers).toEqual([]);
   });
 
+  it("reads a 'Särskilt uttalande' section as a note, apart from the reservation above it", () => {
+    const one = item("Beslut\nAntas.\n\nReservation\nKarin Ek (V) reserverar sig mot beslutet.\n\nSärskilt uttalande\nLedamöterna från (C) lämnar ett särskilt uttalande.");
+    expect(one.reservations.map((r) => r.text)).toEqual(["Karin Ek (V) reserverar sig mot beslutet."]);
+    expect(one.notes).toEqual(["Ledamöterna från (C) lämnar ett särskilt uttalande."]);
+  });
+
   it("reads the § designation, title and diarienummer from the heading", () => {
     const document = parseText("PROTOKOLL\n\nKS § 12 b Budget 2026 Dnr KS 2025/00123\nBeslut\nAntas.");
     expect(document.items[0]).toMatchObject({ paragraph: 12, paragraphLabel: "KS § 12 b", title: "Budget 2026", caseNumbers: ["KS 2025/00123"] });
