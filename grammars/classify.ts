@@ -213,11 +213,20 @@ function captionsOverNames(tokens: LineToken[], lines: readonly Line[]): LineTok
 function markBareCaseNumbersUnderHeadings(tokens: LineToken[], lines: readonly Line[]): void {
   for (let i = 1; i < tokens.length; i++) {
     const token = tokens[i]!;
-    if (!tokenMatcher(tokens[i - 1]!, ItemHeading) || !tokenMatcher(token, TextLine)) continue;
+    if (!underHeading(tokens, lines, i) || !tokenMatcher(token, TextLine)) continue;
     const text = lines[i]!.text.trim();
     if (!BARE_CASE_NUMBERS.test(text) || YEAR_RANGE.test(text)) continue;
     tokens[i] = makeToken(CaseNumberLine, token.image, token.startOffset, { line: token.payload.line, rest: text });
   }
+}
+
+/** Line i follows an item heading directly, or the heading's title wrapped onto one line set like it. */
+function underHeading(tokens: readonly LineToken[], lines: readonly Line[], i: number): boolean {
+  if (tokenMatcher(tokens[i - 1]!, ItemHeading)) return true;
+  if (i < 2 || !tokenMatcher(tokens[i - 2]!, ItemHeading) || !tokenMatcher(tokens[i - 1]!, TextLine)) return false;
+  const heading = lines[i - 2]!;
+  const wrapped = lines[i - 1]!;
+  return wrapped.page === heading.page && !wrapped.breakBefore && wrapped.bold === heading.bold;
 }
 
 /**
@@ -300,7 +309,10 @@ function classifyLine(line: Line, index: number, lines: readonly Line[], state: 
     }
   }
   if (state.inItems) {
-    const section = matchSection(text, wordsSectionAbove(line, index, state));
+    // The first line under "Beslutsunderlag" is one of its entries ("Regionstyrelsens beslut 2024-02-27 § 31"),
+    // whatever it reads like: a section heading has text under it.
+    const firstUnderBasis = state.section?.field === "basis" && state.section.line === index - 1;
+    const section = firstUnderBasis ? null : matchSection(text, wordsSectionAbove(line, index, state));
     if (section) state.section = { field: section.type.field, line: index };
     // A handling's dated line ("Stadsstyrelsen 3.4.2023, 97 §") opens its block set apart; tight under
     // "Tidigare behandling" it lists the handlings whose blocks follow, and in running text it is a reference.
