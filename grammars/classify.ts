@@ -89,6 +89,10 @@ const SIGNING_LINE = /[….·_]{3,}/gu;
 export const CAPTION_ROW = /^(?:(?:ordförande|sekreterare|justerare|justerande|vid protokollet|justeras|protokollförare)\s*)+$/iu;
 const CASE_NUMBER_START = new RegExp(`^${CASE_NUMBER}`);
 const LABELLED_CASE_NUMBER_START = new RegExp(`^${LABELLED_CASE_NUMBER}`);
+/** A whole line of diarienummer: "RS 2024-00123", "RJL 2024/456, RJL 2024/457". */
+const BARE_CASE_NUMBERS = new RegExp(String.raw`^${CASE_NUMBER}(?:\s*[,;]\s*${CASE_NUMBER})*$`, "u");
+/** "2024-2025" is a period, not a diarienummer. */
+const YEAR_RANGE = /^\d{4}-\d{4}$/;
 const CLOCK = new RegExp(CLOCK_TIME);
 
 interface LexState {
@@ -132,6 +136,7 @@ export function tokenizeLines(lines: readonly Line[]): LineToken[] {
   };
   const tokens = lines.map((line, index) => classifyLine(line, index, lines, state));
   markCaseNumbersAboveHeadings(tokens, lines);
+  markBareCaseNumbersUnderHeadings(tokens, lines);
   return demoteEarlySignatures(markCaptionedSignatures(tokens, lines));
 }
 
@@ -197,6 +202,31 @@ function captionsOverNames(tokens: LineToken[], lines: readonly Line[]): LineTok
     tokens[i - 1] = makeToken(SIGNATURES_LABEL, captions.text, i - 1, { line: i - 1, rest: captions.text, inItems });
   }
   return tokens;
+}
+
+/**
+ * A line that holds nothing but diarienummer, straight under an item heading, is that item's
+ * diarienummer though it has no "Dnr" label: meeting systems print "RS 2024-00123" or
+ * "RJL 2024/456" on the line below the § title. Only the line next to the heading counts,
+ * so a number quoted further down in the text stays text.
+ */
+function markBareCaseNumbersUnderHeadings(tokens: LineToken[], lines: readonly Line[]): void {
+  for (let i = 1; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (!underHeading(tokens, lines, i) || !tokenMatcher(token, TextLine)) continue;
+    const text = lines[i]!.text.trim();
+    if (!BARE_CASE_NUMBERS.test(text) || YEAR_RANGE.test(text)) continue;
+    tokens[i] = makeToken(CaseNumberLine, token.image, token.startOffset, { line: token.payload.line, rest: text });
+  }
+}
+
+/** Line i follows an item heading directly, or the heading's title wrapped onto one line set like it. */
+function underHeading(tokens: readonly LineToken[], lines: readonly Line[], i: number): boolean {
+  if (tokenMatcher(tokens[i - 1]!, ItemHeading)) return true;
+  if (i < 2 || !tokenMatcher(tokens[i - 2]!, ItemHeading) || !tokenMatcher(tokens[i - 1]!, TextLine)) return false;
+  const heading = lines[i - 2]!;
+  const wrapped = lines[i - 1]!;
+  return wrapped.page === heading.page && !wrapped.breakBefore && wrapped.bold === heading.bold;
 }
 
 /**
@@ -279,7 +309,10 @@ function classifyLine(line: Line, index: number, lines: readonly Line[], state: 
     }
   }
   if (state.inItems) {
-    const section = matchSection(text, wordsSectionAbove(line, index, state));
+    // The first line under "Beslutsunderlag" is one of its entries ("Regionstyrelsens beslut 2024-02-27 § 31"),
+    // whatever it reads like: a section heading has text under it.
+    const firstUnderBasis = state.section?.field === "basis" && state.section.line === index - 1;
+    const section = firstUnderBasis ? null : matchSection(text, wordsSectionAbove(line, index, state));
     if (section) state.section = { field: section.type.field, line: index };
     // A handling's dated line ("Stadsstyrelsen 3.4.2023, 97 §") opens its block set apart; tight under
     // "Tidigare behandling" it lists the handlings whose blocks follow, and in running text it is a reference.

@@ -199,7 +199,7 @@ const SECTION_DEFINITIONS: Record<string, SectionDefinition> = {
     organVerb: String.raw`(?:beslutar|beslutade|beslöt)(?: att)?`,
   },
   Reservation: { field: "reservations", spellings: /^(?:reservation(?:er)?|reservationer och särskilda yttranden)$/i },
-  Note: { field: "notes", spellings: /^(?:protokollsanteckning(?:ar)?|särskilt yttrande|särskilda yttranden|anteckning(?:ar)?)$/i },
+  Note: { field: "notes", spellings: /^(?:protokollsanteckning(?:ar)?|särskilt yttrande|särskilda yttranden|anteckning(?:ar)?|särskilt uttalande|särskilda uttalanden)$/i },
   Conflict: { field: "conflicts", spellings: /^(?:jäv|anmälan om jäv|jävsanmälan)$/i },
   Basis: {
     field: "basis",
@@ -442,7 +442,7 @@ export interface FrontLabelTokenType extends TokenType {
 const FRONT_LABELS: ReadonlyArray<readonly [string, FrontField, string]> = [
   ["PlaceAndTime", "placeAndTime", String.raw`plats och tid|tid och plats|sammanträdets plats och tid|plats, datum och tid|plats och datum`],
   ["AdjustingPlaceAndTime", "adjustingPlaceAndTime", String.raw`justeringens plats och tid|justeringens tid och plats|tid och plats för justering|justering(?:ens)? tid|plats och tid för justering`],
-  ["AdjustersAppointed", "adjustersAppointed", String.raw`utses att justera|utsedd(?:a)? att justera|justerare|justerande|val av justerare|att justera`],
+  ["AdjustersAppointed", "adjustersAppointed", String.raw`utses att justera|utsedd(?:a)? att justera|justerare|justerande|val av justerare|att justera|justeras av`],
   ["MeetingDate", "date", String.raw`sammanträdesdatum|mötesdatum|datum för sammanträdet|datum`],
   ["MeetingTime", "time", String.raw`tid|tidpunkt|klockslag`],
   ["MeetingPlace", "place", String.raw`plats|lokal|mötesplats|sammanträdeslokal`],
@@ -741,7 +741,7 @@ export const PARTY_NAMES: ReadonlyArray<readonly [string, string]> = [
  * "Ledamöterna i M, D, L och KD", "Vänsterpartiets ledamöter", "yrkande från S, V och MP".
  * Named groups: `parties` (abbreviations joined by "," / "och" / "samt") or `partyName` (a written name).
  */
-export const PARTY_GROUP = String.raw`(?:(?<partyName>${PARTY_NAMES.map(([n]) => `${n[0]!.toUpperCase()}${n.slice(1)}s?|${n}s?`).join("|")})(?:\s+(?:ledamöter|ledamot|ledamöterna|grupp|gruppen|representanter|företrädare))?|(?:[Ll]edamöterna|[Rr]epresentanterna|[Ff]öreträdarna|[Yy]rkande(?:t)?|[Ff]örslag(?:et)?)\s+(?:i|för|från)\s+(?<parties>[A-ZÅÄÖ]{1,4}(?:\s*(?:,|och|samt)\s*[A-ZÅÄÖ]{1,4}){0,8})\b|(?<dashParties>[A-ZÅÄÖ]{1,4}(?:-,?\s*(?:[A-ZÅÄÖ]{1,4}-,?\s*)*(?:och|samt)\s+[A-ZÅÄÖ]{1,4})?)-(?:gruppen|ledamöterna|ledamoten|ledamöter|ledamot|representanterna|företrädarna))`;
+export const PARTY_GROUP = String.raw`(?:(?<partyName>${PARTY_NAMES.map(([n]) => `${n[0]!.toUpperCase()}${n.slice(1)}s?|${n}s?`).join("|")})(?:\s+(?:ledamöter|ledamot|ledamöterna|grupp|gruppen|representanter|företrädare))?|(?:[Ll]edamöterna|[Rr]epresentanterna|[Ff]öreträdarna|[Yy]rkande(?:t)?|[Ff]örslag(?:et)?)\s+(?:i|för|från)\s+(?<parties>\(?[A-ZÅÄÖ]{1,4}\)?(?:\s*(?:,|och|samt)\s*\(?[A-ZÅÄÖ]{1,4}\)?){0,8})(?:(?<=\))|\b)|(?<dashParties>[A-ZÅÄÖ]{1,4}(?:-,?\s*(?:[A-ZÅÄÖ]{1,4}-,?\s*)*(?:och|samt)\s+[A-ZÅÄÖ]{1,4})?)-(?:gruppen|ledamöterna|ledamoten|ledamöter|ledamot|representanterna|företrädarna))`;
 
 /**
  * A voteringsproposition: "Ja för ärendets återremiss och Nej för ärendets avgörande idag",

@@ -271,7 +271,8 @@ function readBlock(block: LabelBlock, front: FrontMatter, people: People, signat
       return;
     case "paragraphs":
       // The cover page's range wins over a repeat further on.
-      if (front.paragraphsCovered.length === 0) front.paragraphsCovered = expandParagraphs(text.replace(/§/g, " "));
+      // A date run on under the range (a running header after a page break: "… 2024-03-12") holds no §.
+      if (front.paragraphsCovered.length === 0) front.paragraphsCovered = expandParagraphs(withoutDates(text).replace(/§/g, " "));
       return;
     case "appealInstructions":
       front.diagnostics.push(
@@ -992,4 +993,10 @@ class People {
   list(): Participant[] {
     return [...this.ordered];
   }
+}
+
+const DATES = new RegExp(vocabulary.ANY_DATE.source, "giu");
+
+function withoutDates(text: string): string {
+  return text.replace(DATES, " ");
 }

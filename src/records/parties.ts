@@ -72,7 +72,8 @@ export function partyGroupsIn(text: string): string[] {
     }
     for (const list of [groups.parties, groups.dashParties]) {
       if (!list) continue;
-      for (const party of list.split(/\s*(?:,|-|\boch\b|\bsamt\b)\s*/u)) if (party) add(party);
+      // "Ledamöterna från (M), (KD) och (L)": the abbreviations may stand in brackets.
+      for (const party of list.replace(/[()]/gu, "").split(/\s*(?:,|-|\boch\b|\bsamt\b)\s*/u)) if (party) add(party);
     }
   }
   return parties;

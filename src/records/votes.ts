@@ -20,8 +20,11 @@ const COUNT = String.raw`((?<!\d)\d+|${Object.keys(NUMBER_WORDS).join("|")})`;
 
 /** Ways a count is stated, per answer; the first pattern that matches wins. */
 const COUNT_PATTERNS: Record<"yes" | "no" | "abstain" | "absent", RegExp[]> = {
-  yes: [new RegExp(String.raw`${COUNT}\s+ja-?\s?röst`, "iu"), /röstar\s+ja\s*\((\d+)\)/iu, words(String.raw`\bja[:\s]+(\d+)\s*(?:röster)?\b`, "iu")],
-  no: [new RegExp(String.raw`${COUNT}\s+nej-?\s?röst`, "iu"), /röstar\s+nej\s*\((\d+)\)/iu, words(String.raw`\bnej[:\s]+(\d+)\s*(?:röster)?\b`, "iu")],
+  yes: [new RegExp(String.raw`${COUNT}\s+ja-?\s?röst`, "iu"), /röstar\s+ja\s*\((\d+)\)/iu, words(String.raw`\bja[:\s]+(\d+)\s*(?:röster)?\b`, "iu"),
+    // Ciceron/Platina result lines name the answer first: "Ja-röster 52, Nej-röster 44, Avstår 3".
+    words(String.raw`\bja-?\s?röster[:\s]+(\d+)\b`, "iu")],
+  no: [new RegExp(String.raw`${COUNT}\s+nej-?\s?röst`, "iu"), /röstar\s+nej\s*\((\d+)\)/iu, words(String.raw`\bnej[:\s]+(\d+)\s*(?:röster)?\b`, "iu"),
+    words(String.raw`\bnej-?\s?röster[:\s]+(\d+)\b`, "iu")],
   abstain: [
     new RegExp(String.raw`${COUNT}\s+(?:som\s+|ledamöter\s+som\s+|ledamot\s+som\s+)?(?:avstår|avstod|avstående|avstod från att rösta|avstår från att rösta)`, "iu"),
     /avstår\s*\((\d+)\)/iu,

@@ -18,6 +18,16 @@ describe("front page", () => {
     expect(document.adjusters).toEqual(["Anna Berg", "Per Holm"]);
   });
 
+  it("reads 'Justeras av' in the head as the justerare, both names of 'X (C) och Y (V)'", () => {
+    const document = front("Beslutande ledamöter Anna Berg (S), ordförande\nPer Holm (M)\nGun Ek (C)\n\nJusteras av Per Holm (M) och Gun Ek (C)");
+    expect(document.adjusters).toEqual(["Per Holm", "Gun Ek"]);
+  });
+
+  it("reads no § from a date that runs on under the Paragrafer range", () => {
+    const document = front("Beslutande ledamöter Anna Berg (S), ordförande\nPer Holm (M)\n\nParagrafer 45–47\nProtokoll Regionstyrelsen 2024-03-12");
+    expect(document.paragraphsCovered).toEqual([45, 46, 47]);
+  });
+
   it("keeps a sentence between the front page and the first § in diagnostics and makes the document partial", () => {
     const document = front("Beslutande ledamöter Anna Berg (S), ordförande\nPer Holm (M)\n\nUtses att justera Per Holm\n\nOrdföranden hälsar alla välkomna och förklarar mötet öppnat.");
     expect(document.adjusters).toEqual(["Per Holm"]);

@@ -5,6 +5,21 @@ import { parseText } from "../../src/index.js";
 const item = (body: string) => parseText(`PROTOKOLL\nKommunstyrelsen\n\n§ 12 Budget 2026\n${body}`).items[0]!;
 
 describe("item blocks", () => {
+  it("reads a bare diarienummer line under the § heading, without a Dnr label", () => {
+    const one = item("RS 2024-00123\n\nÄrendebeskrivning\nRegionstyrelsen har lämnat förslag.\n\nBeslut\nAntas.");
+    expect(one).toMatchObject({ caseNumbers: ["RS 2024-00123"], description: "Regionstyrelsen har lämnat förslag." });
+    expect(item("RJL 2024/456, RJL 2024/457\nBeslut\nAntas.").caseNumbers).toEqual(["RJL 2024/456", "RJL 2024/457"]);
+    // Further down, or a period of years, it stays text.
+    const quoted = item("2025-2026\nÄrendebeskrivning\nSe beslut i ärendet\nRS 2023-00561\nBeslut\nAntas.");
+    expect(quoted.caseNumbers).toEqual([]);
+  });
+
+  it("reads a 'Särskilt uttalande' section as a note, apart from the reservation above it", () => {
+    const one = item("Beslut\nAntas.\n\nReservation\nKarin Ek (V) reserverar sig mot beslutet.\n\nSärskilt uttalande\nLedamöterna från (C) lämnar ett särskilt uttalande.");
+    expect(one.reservations.map((r) => r.text)).toEqual(["Karin Ek (V) reserverar sig mot beslutet."]);
+    expect(one.notes).toEqual(["Ledamöterna från (C) lämnar ett särskilt uttalande."]);
+  });
+
   it("reads the § designation, title and diarienummer from the heading", () => {
     const document = parseText("PROTOKOLL\n\nKS § 12 b Budget 2026 Dnr KS 2025/00123\nBeslut\nAntas.");
     expect(document.items[0]).toMatchObject({ paragraph: 12, paragraphLabel: "KS § 12 b", title: "Budget 2026", caseNumbers: ["KS 2025/00123"] });

@@ -28,6 +28,7 @@ describe("people with parties", () => {
     ["S-gruppen reserverar sig mot beslutet", ["S"]],
     ["M-, L- och KD-ledamöterna reserverar sig", ["M", "L", "KD"]],
     ["Ledamöterna i M, D, L och KD reserverar sig", ["M", "D", "L", "KD"]],
+    ["Ledamöterna från (M), (KD) och (L) reserverar sig till förmån för eget yrkande", ["M", "KD", "L"]],
     ["Vänsterpartiets ledamöter reserverar sig", ["V"]],
     ["Sverigedemokraterna reserverar sig till förmån för eget förslag", ["SD"]],
     ["Anna Berg (S) reserverar sig", []],

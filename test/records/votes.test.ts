@@ -9,6 +9,8 @@ describe("vote counts", () => {
     ["Med 6 ja-röster mot 1 nej-röst och 1 som avstår", 6, 1, 1, null],
     ["Omröstningen utföll med fem ja-röster mot fyra nej-röster. Två ledamöter var frånvarande.", 5, 4, null, null],
     ["11 ja-röster, 2 nej-röster, 1 avstår och 1 frånvarande", 11, 2, 1, 1],
+    ["Ja-röster 52, Nej-röster 44, Avstår 3. Voteringslista, se bilaga 1.", 52, 44, 3, null],
+    ["Resultat: Ja-röster: 9, Nej-röster: 6", 9, 6, null, null],
   ])("%s", (text, yes, no, abstain, absent) => {
     expect(parseVote(text, null)).toMatchObject({ yes, no, abstain, absent, text });
   });
