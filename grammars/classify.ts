@@ -421,7 +421,17 @@ function continuesList(number: number, line: Line, next: Line | undefined, listP
   const sentence = (text: string): boolean => /[.;:]$/.test(text.trim());
   const wraps = line.joinsNext || (next !== undefined && !next.breakBefore && /^\p{Ll}/u.test(next.text));
   if (sentence(listPoint.line.text) && !sentence(line.text) && !wraps) return false;
-  return line.bold === listPoint.line.bold && Math.abs(line.indent - listPoint.line.indent) < 1.5;
+  return line.bold === listPoint.line.bold && atListIndent(line, listPoint.line);
+}
+
+/**
+ * The point stands where the list's points do. Across a page break the page's own left edge can
+ * mislead (a page holding only the list's last point and its wrapped lines takes their hanging
+ * indent for its margin), so there the printed position counts as well.
+ */
+function atListIndent(line: Line, point: Line): boolean {
+  if (Math.abs(line.indent - point.indent) < 1.5) return true;
+  return line.page !== point.page && line.bbox !== null && point.bbox !== null && Math.abs(line.bbox.x0 - point.bbox.x0) < 1.5;
 }
 
 /** "§§ 2–3" straight under an attendee in a list is that person's § limit, wrapped. */
