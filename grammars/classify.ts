@@ -16,6 +16,8 @@ import {
   APPEAL_INSTRUCTIONS,
   ADJUSTED_SEPARATELY,
   AGENDA_HEADING,
+  AGENDA_GROUP,
+  AgendaGroupHeading,
   AdjustedImmediately,
   AdjustedSeparately,
   AgendaHeading,
@@ -250,6 +252,8 @@ function classifyLine(line: Line, index: number, lines: readonly Line[], state: 
     return make(AgendaHeading, { rest: agenda.rest, agendaNumber: agenda.number });
   }
 
+  if (agendaGroupHeading(line, index, lines, state)) return make(AgendaGroupHeading);
+
   if (state.inItems && APPEAL_INSTRUCTIONS.test(text)) {
     state.appendix = true;
     return make(APPEAL_INSTRUCTIONS_LABEL, { rest: "", inItems: true });
@@ -463,6 +467,13 @@ function matchAgendaHeading(line: Line, next: Line | undefined, state: LexState)
   const rest = match.groups.rest ?? "";
   if (!/^[A-ZÅÄÖÉ"”“'§]/.test(rest)) return null;
   return { number, rest };
+}
+
+/** "Beslutsärenden" on its own line, right over the agenda's next point: a group heading, no item's text. */
+function agendaGroupHeading(line: Line, index: number, lines: readonly Line[], state: LexState): boolean {
+  const next = lines[index + 1];
+  if (state.mode === "paragraph" || next === undefined || !AGENDA_GROUP.test(line.text.trim())) return false;
+  return matchAgendaHeading(next, lines[index + 2], state) !== null;
 }
 
 /**

@@ -184,6 +184,8 @@ function labelBlocks(
     if (token.tokenType === TableHeader || token.tokenType === ContentsLine) continue;
     // "Ärenden" over the numbered list: the agenda's title, no attendee of the label above it.
     if (AGENDA_TITLE.test(line.text)) continue;
+    // "Informationsärenden" over the first point: the agenda's group heading, no attendee either.
+    if (token.tokenType === vocabulary.AgendaGroupHeading) continue;
     // "Närvarolista" over an attendance table: the table's title, no attendee of the label above it.
     if (vocabulary.ATTENDANCE_TITLE.test(line.text.trim()) && lines[token.payload.line + 1]?.table) continue;
     if (line.table) {

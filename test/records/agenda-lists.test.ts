@@ -1,7 +1,7 @@
 /** A numbered list inside an agenda item (points of a proposal) is the item's text, not the next items. */
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { describe, expect, it } from "vitest";
-import { parsePdf } from "../../src/index.js";
+import { parsePdf, parseText } from "../../src/index.js";
 
 /** One A4 page per entry; each line drawn top-down in Helvetica 11 at its own x, bold where asked. */
 async function placedPdf(pages: [text: string, x: number, bold?: boolean][][]): Promise<Uint8Array> {
@@ -54,5 +54,44 @@ describe("a numbered list in an agenda item", () => {
     const pdf = await placedPdf([FRONT, [["3. Informationsärenden", 70, true], ["Förvaltningen informerar.", 70]]]);
     const document = await parsePdf(pdf);
     expect(document.items.map((item) => [item.number, item.title])).toEqual([[1, "Val av justerare"], [2, "Taxa för bygglov"], [3, "Informationsärenden"]]);
+  });
+});
+
+describe("group headings between a kallelse's points", () => {
+  const text = [
+    "KALLELSE",
+    "Barn- och utbildningsnämnden",
+    "Tid: Måndagen den 12 januari 2026 kl 13:15",
+    "Plats: Kommunhuset",
+    "Sekreterare Anna Lund",
+    "",
+    "Informationsärenden",
+    "",
+    "1. Verksamhetsinformation",
+    "Förvaltningschefen informerar.",
+    "",
+    "Beslutsärenden",
+    "",
+    "2. Budget 2026",
+    "Förslag till beslut",
+    "Nämnden fastställer budgeten.",
+    "",
+    "Ärenden för kännedom",
+    "",
+    "3. Delegationsbeslut",
+    "Redovisningen läggs till handlingarna.",
+  ].join("\n");
+
+  it("are neither items nor any item's text nor an attendee", () => {
+    const document = parseText(text);
+    expect(document.items.map((item) => [item.number, item.title])).toEqual([[1, "Verksamhetsinformation"], [2, "Budget 2026"], [3, "Delegationsbeslut"]]);
+    expect(document.items[0]!.description).toBe("Förvaltningschefen informerar.");
+    expect(document.items[1]!.proposal).toBe("Nämnden fastställer budgeten.");
+    expect(JSON.stringify(document)).not.toMatch(/Informationsärenden|Beslutsärenden|för kännedom/);
+  });
+
+  it("stay text where no point of the agenda follows them", () => {
+    const document = parseText(text.replace("2. Budget 2026", "Budget 2026"));
+    expect(document.items[0]!.description).toContain("Beslutsärenden");
   });
 });
