@@ -138,6 +138,18 @@ function isSentence(text: string): boolean {
 }
 
 /**
+ * "Plats: Kommunhuset" then "Anmälan om förhinder till sekreteraren, tel. ...": a sentence right
+ * under a place, date or time that is complete (not ending in a comma or dash, so not wrapped) is
+ * the invitation's own text, no part of the value.
+ */
+function sentenceAfterMeetingData(block: LabelBlock, line: Line): boolean {
+  const last = block.values[block.values.length - 1]?.text.trim();
+  return MEETING_DATA_FIELDS.has(block.label.field) && last !== undefined && !/[,–-]$/.test(last) && isSentence(line.text);
+}
+
+const MEETING_DATA_FIELDS: ReadonlySet<string> = new Set(["placeAndTime", "dateAndTime", "date", "time", "place"]);
+
+/**
  * Group preamble lines under the label above them; lines before any label are
  * loose. A table straight under a label that names the absent ("Frånvarande",
  * "Anmält förhinder", no value of its own) lists absent people, whatever its
@@ -210,7 +222,7 @@ function labelBlocks(
       labelAbove = block;
     } else if (blocks.length > 0) {
       const block = blocks[blocks.length - 1]!;
-      inStray = (inStray && !line.breakBefore) || (line.breakBefore && block.values.length > 0 && isSentence(line.text));
+      inStray = (inStray && !line.breakBefore) || (line.breakBefore && block.values.length > 0 && isSentence(line.text)) || sentenceAfterMeetingData(block, line);
       if (inStray) stray.push(line);
       else block.values.push({ text: line.text, line });
     } else loose.push(line);

@@ -95,3 +95,18 @@ describe("group headings between a kallelse's points", () => {
     expect(document.items[0]!.description).toContain("Beslutsärenden");
   });
 });
+
+describe("a kallelse's invitation text under its place", () => {
+  it("is no part of the place, and is kept in diagnostics", () => {
+    const document = parseText(
+      "KALLELSE\nKommunstyrelsen\nTid: Måndagen den 12 januari 2026 kl 13:15\nPlats: Kommunhuset, sammanträdesrum Vänern\nAnmälan om förhinder till nämndsekreteraren, telefon 0510-77 00 00.\n\n1. Val av justerare\n\n2. Budget 2026",
+    );
+    expect(document.meeting.place).toBe("Kommunhuset, sammanträdesrum Vänern");
+    expect(document.diagnostics.map((d) => d.text)).toContain("Anmälan om förhinder till nämndsekreteraren, telefon 0510-77 00 00.");
+  });
+
+  it("keeps a place that wraps after a comma", () => {
+    const document = parseText("KALLELSE\nKommunstyrelsen\nDatum: 2026-01-12\nPlats: Kommunhuset,\nSessionssalen på plan två i Mora.\n\n1. Val av justerare");
+    expect(document.meeting.place).toBe("Kommunhuset, Sessionssalen på plan två i Mora.");
+  });
+});
