@@ -395,6 +395,8 @@ export const KIND_SPELLINGS: ReadonlyArray<readonly [RegExp, "protokoll" | "kall
     /^(?:kallelse|föredragningslista|dagordning|kungörelse)(?:\s*(?:\/|och|&|med|samt)\s*(?:föredragningslista|dagordning))?(?:\s+(?:till|för|inför)\b.*)?$/iu,
     "kallelse",
   ],
+  // Lex/Evolution: "Kallelse/underrättelse" (the ledamot is called, the ersättare told).
+  [/^(?:kallelse\s*\/\s*underrättelse|underrättelse\s*\/\s*kallelse)(?:\s+(?:till|för|inför)\b.*)?$/iu, "kallelse"],
   [/^(?:sammanträdes|justerat\s+|mötes)?protokoll(?:\s+(?:nr|från|för|vid|över)\b.*|\s+\d.*)?$/iu, "protokoll"],
 ];
 

@@ -110,3 +110,11 @@ describe("a kallelse's invitation text under its place", () => {
     expect(document.meeting.place).toBe("Kommunhuset, Sessionssalen på plan två i Mora.");
   });
 });
+
+describe("a Lex/Evolution kallelse", () => {
+  it("is named by 'Kallelse/underrättelse', so its points numbered without a stop are read", () => {
+    const document = parseText("KALLELSE/UNDERRÄTTELSE\nTekniska nämnden\nTid: Tisdagen den 10 februari 2026 kl. 08:30\n\nÄrenden\n1   Val av justerare\n2   Snöröjningsavtal");
+    expect(document.kind).toBe("kallelse");
+    expect(document.items.map((item) => [item.number, item.title])).toEqual([[1, "Val av justerare"], [2, "Snöröjningsavtal"]]);
+  });
+});
