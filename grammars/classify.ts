@@ -16,6 +16,8 @@ import {
   APPEAL_INSTRUCTIONS,
   ADJUSTED_SEPARATELY,
   AGENDA_HEADING,
+  AGENDA_GROUP,
+  AgendaGroupHeading,
   AdjustedImmediately,
   AdjustedSeparately,
   AgendaHeading,
@@ -280,6 +282,8 @@ function classifyLine(line: Line, index: number, lines: readonly Line[], state: 
     return make(AgendaHeading, { rest: agenda.rest, agendaNumber: agenda.number });
   }
 
+  if (agendaGroupHeading(line, index, lines, state)) return make(AgendaGroupHeading);
+
   if (state.inItems && APPEAL_INSTRUCTIONS.test(text)) {
     state.appendix = true;
     return make(APPEAL_INSTRUCTIONS_LABEL, { rest: "", inItems: true });
@@ -454,7 +458,17 @@ function continuesList(number: number, line: Line, next: Line | undefined, listP
   const sentence = (text: string): boolean => /[.;:]$/.test(text.trim());
   const wraps = line.joinsNext || (next !== undefined && !next.breakBefore && /^\p{Ll}/u.test(next.text));
   if (sentence(listPoint.line.text) && !sentence(line.text) && !wraps) return false;
-  return line.bold === listPoint.line.bold && Math.abs(line.indent - listPoint.line.indent) < 1.5;
+  return line.bold === listPoint.line.bold && atListIndent(line, listPoint.line);
+}
+
+/**
+ * The point stands where the list's points do. Across a page break the page's own left edge can
+ * mislead (a page holding only the list's last point and its wrapped lines takes their hanging
+ * indent for its margin), so there the printed position counts as well.
+ */
+function atListIndent(line: Line, point: Line): boolean {
+  if (Math.abs(line.indent - point.indent) < 1.5) return true;
+  return line.page !== point.page && line.bbox !== null && point.bbox !== null && Math.abs(line.bbox.x0 - point.bbox.x0) < 1.5;
 }
 
 /** "§§ 2–3" straight under an attendee in a list is that person's § limit, wrapped. */
@@ -486,6 +500,13 @@ function matchAgendaHeading(line: Line, next: Line | undefined, state: LexState)
   const rest = match.groups.rest ?? "";
   if (!/^[A-ZÅÄÖÉ"”“'§]/.test(rest)) return null;
   return { number, rest };
+}
+
+/** "Beslutsärenden" on its own line, right over the agenda's next point: a group heading, no item's text. */
+function agendaGroupHeading(line: Line, index: number, lines: readonly Line[], state: LexState): boolean {
+  const next = lines[index + 1];
+  if (state.mode === "paragraph" || next === undefined || !AGENDA_GROUP.test(line.text.trim())) return false;
+  return matchAgendaHeading(next, lines[index + 2], state) !== null;
 }
 
 /**

@@ -66,6 +66,7 @@ export type BodyLineCstChildren = {
   AdjustedImmediately?: IToken[];
   TableHeader?: IToken[];
   ContentsLine?: IToken[];
+  AgendaGroupHeading?: IToken[];
 };
 
 export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {

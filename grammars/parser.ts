@@ -8,6 +8,7 @@
  *   closing   := FrontLabel bodyLine*              signatures after the last item
  *   bodyLine  := TextLine | CaseNumberLine | KindHeading | AdjustedSeparately | AdjustedImmediately
  *              | TableHeader | ContentsLine        a table's header row, a table of contents
+ *              | AgendaGroupHeading                "Beslutsärenden" between a kallelse's points
  *
  * A diarienummer line directly above a heading ("Dnr BUN 2025/004" over
  * "§ 19 ...") belongs to the item below it: the lexer marks such lines, and
@@ -22,6 +23,7 @@ import {
   AdjustedSeparately,
   CaseNumberLine,
   ContentsLine,
+  AgendaGroupHeading,
   FrontLabel,
   ItemHeading,
   KindHeading,
@@ -88,6 +90,7 @@ export class DocumentParser extends CstParser {
       { ALT: () => this.CONSUME(AdjustedImmediately) },
       { ALT: () => this.CONSUME(TableHeader) },
       { ALT: () => this.CONSUME(ContentsLine) },
+      { ALT: () => this.CONSUME(AgendaGroupHeading) },
     ]);
   });
 }

@@ -395,6 +395,8 @@ export const KIND_SPELLINGS: ReadonlyArray<readonly [RegExp, "protokoll" | "kall
     /^(?:kallelse|föredragningslista|dagordning|kungörelse)(?:\s*(?:\/|och|&|med|samt)\s*(?:föredragningslista|dagordning))?(?:\s+(?:till|för|inför)\b.*)?$/iu,
     "kallelse",
   ],
+  // Lex/Evolution: "Kallelse/underrättelse" (the ledamot is called, the ersättare told).
+  [/^(?:kallelse\s*\/\s*underrättelse|underrättelse\s*\/\s*kallelse)(?:\s+(?:till|för|inför)\b.*)?$/iu, "kallelse"],
   [/^(?:sammanträdes|justerat\s+|mötes)?protokoll(?:\s+(?:nr|från|för|vid|över)\b.*|\s+\d.*)?$/iu, "protokoll"],
 ];
 
@@ -562,6 +564,23 @@ export function columnMeaning(cell: string): ColumnMeaning | null {
 export const AGENDA_TITLE = /^(?:ärenden|ärenden att behandla|ärenden till behandling)\s*:?$/iu;
 
 /**
+ * A group heading between a kallelse's numbered points ("Informationsärenden" over points 1-2,
+ * "Beslutsärenden" over 3-5): it sorts the items and is none, nor any item's text.
+ */
+export const AGENDA_GROUP = new RegExp(
+  String.raw`^(?:${[
+    String.raw`informationsärenden`,
+    String.raw`beslutsärenden`,
+    String.raw`ärenden för (?:beslut|information|kännedom|diskussion)`,
+    String.raw`(?:informations|besluts|diskussions)punkter`,
+    String.raw`information`,
+    String.raw`för (?:beslut|information|kännedom)`,
+  ].join("|")})\s*:?$`,
+  "iu",
+);
+export const AgendaGroupHeading = createToken({ name: "AgendaGroupHeading", pattern: /NA/ });
+
+/**
  * Tables without a header row (issue 11): what a column holds, read from its
  * cells when no header word says it. Each pattern is a whole cell; a column is
  * given the meaning whose pattern every one of its cells matches.
@@ -669,6 +688,7 @@ export const ALL_TOKENS: TokenType[] = [
   TextLine,
   TableHeader,
   ContentsLine,
+  AgendaGroupHeading,
 ];
 
 // ---------------------------------------------------------------------------

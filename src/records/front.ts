@@ -138,6 +138,18 @@ function isSentence(text: string): boolean {
 }
 
 /**
+ * "Plats: Kommunhuset" then "Anmälan om förhinder till sekreteraren, tel. ...": a sentence right
+ * under a place, date or time that is complete (not ending in a comma or dash, so not wrapped) is
+ * the invitation's own text, no part of the value.
+ */
+function sentenceAfterMeetingData(block: LabelBlock, line: Line): boolean {
+  const last = block.values[block.values.length - 1]?.text.trim();
+  return MEETING_DATA_FIELDS.has(block.label.field) && last !== undefined && !/[,–-]$/.test(last) && isSentence(line.text);
+}
+
+const MEETING_DATA_FIELDS: ReadonlySet<string> = new Set(["placeAndTime", "dateAndTime", "date", "time", "place"]);
+
+/**
  * Group preamble lines under the label above them; lines before any label are
  * loose. A table straight under a label that names the absent ("Frånvarande",
  * "Anmält förhinder", no value of its own) lists absent people, whatever its
@@ -188,6 +200,8 @@ function labelBlocks(
     if (token.tokenType === TableHeader || token.tokenType === ContentsLine) continue;
     // "Ärenden" over the numbered list: the agenda's title, no attendee of the label above it.
     if (AGENDA_TITLE.test(line.text)) continue;
+    // "Informationsärenden" over the first point: the agenda's group heading, no attendee either.
+    if (token.tokenType === vocabulary.AgendaGroupHeading) continue;
     // "Närvarolista" over an attendance table: the table's title, no attendee of the label above it.
     if (vocabulary.ATTENDANCE_TITLE.test(line.text.trim()) && lines[token.payload.line + 1]?.table) continue;
     if (line.table) {
@@ -212,7 +226,7 @@ function labelBlocks(
       labelAbove = block;
     } else if (blocks.length > 0) {
       const block = blocks[blocks.length - 1]!;
-      inStray = (inStray && !line.breakBefore) || (line.breakBefore && block.values.length > 0 && isSentence(line.text));
+      inStray = (inStray && !line.breakBefore) || (line.breakBefore && block.values.length > 0 && isSentence(line.text)) || sentenceAfterMeetingData(block, line);
       if (inStray) stray.push(line);
       else block.values.push({ text: line.text, line });
     } else loose.push(line);
