@@ -488,8 +488,15 @@ function firstLine(block: LabelBlock): string | null {
   return block.values[0]?.text.trim() || null;
 }
 
-/** "(ajournering 14:40–14:55)", "ajournering kl. 15.10-15.25": a break in the meeting, not its times or place. */
-const ADJOURNMENT = words(String.raw`\(?\s*\b(?:ajournering|ajournerat|paus|uppehåll)\b[^()]*?${vocabulary.CLOCK_TIME}(?:\s*(?:[-–—]|till)\s*${vocabulary.CLOCK_TIME})?\s*\)?`, "giu");
+/**
+ * "(ajournering 14:40–14:55)", "ajournering kl. 15.10-15.25", "Ajournering 10.15–10.30 och 12.00–13.00":
+ * breaks in the meeting, not its times or place.
+ */
+const BREAK_SPAN = String.raw`${vocabulary.CLOCK_TIME}(?:\s*(?:[-–—]|till)\s*${vocabulary.CLOCK_TIME})?`;
+const ADJOURNMENT = words(
+  String.raw`\(?\s*\b(?:ajournering(?:ar)?|ajournerat|paus|uppehåll)\b[^()]*?${BREAK_SPAN}(?:\s*(?:,|och|samt)\s*(?:kl\.?\s*)?${BREAK_SPAN})*\s*\)?`,
+  "giu",
+);
 
 function readMeetingData(field: string, text: string, front: FrontMatter, page: number): void {
   const meeting = front.meeting;

@@ -58,6 +58,14 @@ describe("front page", () => {
     expect(document.diagnostics).toContainEqual(expect.objectContaining({ severity: "info", text: "(ajournering 14:40–14:55)" }));
   });
 
+  it("keeps every span of an adjournment out of the place", () => {
+    const document = parseText(
+      "PROTOKOLL\nRegionstyrelsen\nSammanträdesdatum 2024-03-12\n\nPlats och tid   Regionens hus, kl. 09.00-15.00\n                Ajournering 10.15–10.30 och 12.00–13.00\n\n§ 1 Budget\nBeslut\nBifall.",
+    );
+    expect(document.meeting).toEqual({ date: "2024-03-12", startTime: "09:00", endTime: "15:00", place: "Regionens hus" });
+    expect(document.diagnostics).toContainEqual(expect.objectContaining({ severity: "info", text: "Ajournering 10.15–10.30 och 12.00–13.00" }));
+  });
+
   it("takes a member who serves for another as a serving substitute, also where the replaced name wraps", () => {
     const document = front(
       "Beslutande Karin Ek (M), ordförande\nPer Berg (KD), tjänstgörande ersättare för\nEva Sund (L)\nMats Holm (C), ersättare för Ulla Ås (C)",
