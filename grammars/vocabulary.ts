@@ -560,6 +560,9 @@ export function columnMeaning(cell: string): ColumnMeaning | null {
   return null;
 }
 
+/** The header of a kallelse's right-hand column of page numbers ("Sid", "Sida") over its numbered points; no field of its own. */
+export const PAGE_COLUMN_HEADER = /^(?:sid|sid\.|sida|sidan|sidnr)$/iu;
+
 /** A title over a kallelse's numbered list of ärenden ("Ärenden", "Ärenden:"), as a kungörelse prints it; no field of its own. */
 export const AGENDA_TITLE = /^(?:ärenden|ärenden att behandla|ärenden till behandling)\s*:?$/iu;
 

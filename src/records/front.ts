@@ -17,7 +17,7 @@ import type { ClosingOutline } from "./outline.js";
 import { stripEnds } from "./text.js";
 import { words } from "./words.js";
 
-const { AGENDA_TITLE, CHECKBOX, CHECKBOX_COLUMNS, ContentsLine, FrontLabel, KindHeading, ORGAN_ROOTS, SIGNING_RECORD, TableHeader } = vocabulary;
+const { AGENDA_TITLE, PAGE_COLUMN_HEADER, CHECKBOX, CHECKBOX_COLUMNS, ContentsLine, FrontLabel, KindHeading, ORGAN_ROOTS, SIGNING_RECORD, TableHeader } = vocabulary;
 
 export interface FrontMatter {
   kind: DocumentKind | null;
@@ -200,6 +200,8 @@ function labelBlocks(
     if (token.tokenType === TableHeader || token.tokenType === ContentsLine) continue;
     // "Ärenden" over the numbered list: the agenda's title, no attendee of the label above it.
     if (AGENDA_TITLE.test(line.text)) continue;
+    // "Sid" over the page column of the numbered points: structure, not the rest of the label above.
+    if (PAGE_COLUMN_HEADER.test(line.text.trim())) continue;
     // "Informationsärenden" over the first point: the agenda's group heading, no attendee either.
     if (token.tokenType === vocabulary.AgendaGroupHeading) continue;
     // "Närvarolista" over an attendance table: the table's title, no attendee of the label above it.

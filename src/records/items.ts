@@ -254,6 +254,16 @@ function lastPage(outline: ItemOutline, lines: readonly Line[]): number {
   return page;
 }
 
+/**
+ * "1   Val av justerare        2": an agenda point whose last cell, across a column gap, is a bare
+ * page number (the kallelse's "Sid" column) has a title without it; the page is only navigation.
+ */
+function withoutPageColumn(title: string, line: Line): string {
+  const last = line.cells?.at(-1)?.trim();
+  if (!last || line.cells!.length < 2 || !/^\d{1,3}$/u.test(last) || !title.endsWith(last)) return title;
+  return title.slice(0, -last.length).trimEnd();
+}
+
 /** Title, diarienummer, time and presenters from the heading and the loose lines under it. */
 function readHead(item: Item, outline: ItemOutline, context: ItemContext): TextPiece[] {
   let title = takeCaseNumbers(item, outline.heading.payload.rest);
@@ -265,6 +275,7 @@ function readHead(item: Item, outline: ItemOutline, context: ItemContext): TextP
     }
   }
   const headingLine = context.lines[outline.heading.payload.line]!;
+  if (item.number !== null) title = withoutPageColumn(title, headingLine);
   // A title set under a bare "§ 220" runs to the next break; one on the heading line goes on only where it visibly continues.
   const titleBelowHeading = title === "";
   let titleBold = headingLine.bold;

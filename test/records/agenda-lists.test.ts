@@ -118,3 +118,27 @@ describe("a Lex/Evolution kallelse", () => {
     expect(document.items.map((item) => [item.number, item.title])).toEqual([[1, "Val av justerare"], [2, "Snöröjningsavtal"]]);
   });
 });
+
+describe("a kallelse with a page column ('Sid')", () => {
+  it("keeps the page numbers out of the titles and the column's header out of the place", async () => {
+    const pdf = await PDFDocument.create();
+    const font = await pdf.embedFont(StandardFonts.Helvetica);
+    const page = pdf.addPage([595, 842]);
+    const row = (y: number, cells: [number, string][]) => cells.forEach(([x, text]) => page.drawText(text, { x, y, size: 11, font }));
+    row(790, [[60, "TEKNISKA NÄMNDEN"], [330, "KALLELSE/UNDERRÄTTELSE"]]);
+    row(760, [[60, "Tid"], [120, "Tisdagen den 10 februari 2026 kl. 08:30"]]);
+    row(746, [[60, "Plats"], [120, "Kommunhuset, rum Tärnan"]]);
+    row(716, [[60, "Ärenden"]]);
+    row(696, [[480, "Sid"]]);
+    ["Val av justerare", "Gatukostnadsutredning för industriområdet", "Snöröjningsavtal 2026–2028"].forEach((title, i) =>
+      row(682 - 14 * i, [[60, String(i + 1)], [90, title], [485, String(2 * i + 2)]]),
+    );
+    const document = await parsePdf(await pdf.save());
+    expect(document.meeting.place).toBe("Kommunhuset, rum Tärnan");
+    expect(document.items.map((item) => [item.number, item.title])).toEqual([
+      [1, "Val av justerare"],
+      [2, "Gatukostnadsutredning för industriområdet"],
+      [3, "Snöröjningsavtal 2026–2028"],
+    ]);
+  });
+});
