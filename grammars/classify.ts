@@ -24,6 +24,7 @@ import {
   CASE_NUMBER,
   LABELLED_CASE_NUMBER,
   CASE_NUMBER_LINE,
+  PEOPLE_COLUMNS,
   CaseNumberLine,
   CLOCK_TIME,
   CONTENTS_ENTRY,
@@ -364,7 +365,7 @@ function classifyTableRow(line: Line, make: Make, state: LexState): LineToken {
   const number = cell("number");
   // Contents list the items before they start; one inside an item is an attachment's own, kept as text.
   if (has("page") || /§/.test(number)) return state.inItems ? make(TextLine) : make(ContentsLine, { rest: "", contents: contentsOfRow(line) });
-  const people = has("member") || has("substitute") || has("servingSubstitute") || has("name");
+  const people = table.columns.some((meaning) => meaning !== null && PEOPLE_COLUMNS.has(meaning));
   if (!has("title") || people) return make(TextLine);
   const printed = /\d+/.exec(number);
   // A row with neither number nor title is the wrapped rest of the row above (a presenter's

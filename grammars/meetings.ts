@@ -19,11 +19,10 @@ import type { Furniture } from "../src/schema/index.js";
 import type { LineToken } from "./classify.js";
 import { matchFrontLabel, matchKind } from "./classify.js";
 import { paragraphCandidate } from "./headings.js";
-import { ISO_DATE, ItemHeading, NUMERIC_DATE, SWEDISH_DATE, TextLine, type FrontField } from "./vocabulary.js";
+import { ISO_DATE, ItemHeading, NUMERIC_DATE, SWEDISH_DATE, TextLine, WHEN_WHERE_FIELDS, type FrontField } from "./vocabulary.js";
 
 /** Labels that state a meeting (when, where, who); signature and closing labels also follow the last §. */
-const WHEN_WHERE: ReadonlySet<FrontField> = new Set(["placeAndTime", "date", "time", "place", "dateAndTime"]);
-const MEETING_FIELDS: ReadonlySet<FrontField> = new Set([...WHEN_WHERE, "members", "servingSubstitutes", "substitutes", "others", "presenter", "absent"]);
+const MEETING_FIELDS: ReadonlySet<FrontField> = new Set([...WHEN_WHERE_FIELDS, "members", "servingSubstitutes", "substitutes", "others", "presenter", "absent"]);
 
 /** "... sammanträder i Folkets hus tisdagen den 17 mars 2026 kl. 18.30": the meeting stated in a sentence. */
 const MEETS = /\bsammanträder\b/iu;
@@ -121,11 +120,12 @@ function restartsNumbering(lines: readonly Line[], tokens: readonly LineToken[],
 function midPageStart(lines: readonly Line[], tokens: readonly LineToken[], from: number, to: number): number | null {
   for (let i = Math.max(from, to - HEAD_BLOCK_LINES); i < to; i++) {
     const label = matchFrontLabel(lines[i]!, lines[i + 1], false);
-    if (named(lines[i]!) || (label && WHEN_WHERE.has(label.type.field))) return withLetterhead(lines, tokens, from, i);
+    if (named(lines[i]!) || (label && WHEN_WHERE_FIELDS.has(label.type.field))) return withLetterhead(lines, tokens, from, i);
   }
   return null;
 }
 
+/** The line, or one of its cells, names the document's kind. */
 function named(line: Line): boolean {
   return [line.text, ...(line.cells ?? [])].some((text) => matchKind(text) !== null);
 }
@@ -191,7 +191,7 @@ interface Evidence {
 
 function startsMeeting(head: readonly number[], lines: readonly Line[], { previousPageTop, namedInFurniture, restarts, midPage = false }: Evidence): boolean {
   const fresh = head.filter((i) => !previousPageTop.has(lines[i]!.text));
-  const namedInText = fresh.some((i) => [lines[i]!.text, ...(lines[i]!.cells ?? [])].some((text) => matchKind(text) !== null));
+  const namedInText = fresh.some((i) => named(lines[i]!));
   const fields = new Set<FrontField>();
   let dated = false;
   for (const i of fresh) {
@@ -199,9 +199,9 @@ function startsMeeting(head: readonly number[], lines: readonly Line[], { previo
     if (!label || !MEETING_FIELDS.has(label.type.field)) continue;
     fields.add(label.type.field);
     // The value stands after the label or, where the label stands alone, on the line below.
-    if (WHEN_WHERE.has(label.type.field)) dated ||= DATE.test(label.rest.trim() || (lines[i + 1]?.text ?? ""));
+    if (WHEN_WHERE_FIELDS.has(label.type.field)) dated ||= DATE.test(label.rest.trim() || (lines[i + 1]?.text ?? ""));
   }
-  const whenOrWhere = [...fields].some((field) => WHEN_WHERE.has(field));
+  const whenOrWhere = [...fields].some((field) => WHEN_WHERE_FIELDS.has(field));
   // Nameless: a date, who attended, then a numbering that starts again. A closing box (justering,
   // anslag) states no attendance; attachments numbered anew print no head block; a quoted
   // arbetsordning ("Tid och plats för sammanträdena", "Ledamöter") dates no meeting.

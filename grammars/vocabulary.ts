@@ -164,6 +164,8 @@ const ORGAN_NOMINATIVE = String.raw`[\wåäöéÅÄÖ-]{0,40}(?:${ORGAN_ROOTS.ma
  */
 const ORGAN_NAME_START = String.raw`(?:\p{Lu}[\p{L}-]{0,40}|och|\p{Ll}{1,40}-)`;
 const ORGAN_NAME_WORD = String.raw`(?!(?:att|som|föreslår|föreslog|beslutar|beslutade|beslöt|besluta)(?![\p{L}-]))[\p{L}-]{1,40}`;
+/** An organ named as the subject at the start of a line, capitalised: "Bygg- och miljönämnden", "Nämnden för teknik". */
+const ORGAN_SUBJECT = String.raw`^(?=\p{Lu})(?:${ORGAN_NAME_START} ){0,3}?${ORGAN_NOMINATIVE}(?<!s)(?: för(?: ${ORGAN_NAME_WORD}){1,3}?)?`;
 
 /** An organ named in full, any case: "kommunstyrelsen", "Kommunfullmäktige", "nämnden". */
 const ORGAN_WORD = String.raw`[\wåäöéÅÄÖ-]*(?:${ORGAN_ROOTS.map(anyCase).join("|")})[a-zåäö]*`;
@@ -344,9 +346,7 @@ function sectionToken(name: string, def: SectionDefinition): SectionTokenType {
         "u",
       )
     : null;
-  token.organVerb = def.organVerb
-    ? new RegExp(String.raw`^(?=\p{Lu})(?:${ORGAN_NAME_START} ){0,3}?${ORGAN_NOMINATIVE}(?<!s)(?: för(?: ${ORGAN_NAME_WORD}){1,3}?)? ${def.organVerb}$`, "u")
-    : null;
+  token.organVerb = def.organVerb ? new RegExp(String.raw`${ORGAN_SUBJECT} ${def.organVerb}$`, "u") : null;
   return token;
 }
 
@@ -356,7 +356,7 @@ function sectionToken(name: string, def: SectionDefinition): SectionTokenType {
  * ("Fullmäktige beslutade 2019-05-12 att …") does not match: the verb must be followed by "att" or "enligt".
  */
 export const DECISION_SENTENCE = new RegExp(
-  String.raw`^(?=\p{Lu})(?:${ORGAN_NAME_START} ){0,3}?${ORGAN_NOMINATIVE}(?<!s)(?: för(?: ${ORGAN_NAME_WORD}){1,3}?)? (?:beslutar|beslutade|beslöt)(?: (?:därefter|enhälligt|således|för egen del|för sin del))? (?:att|enligt)(?![\p{L}])`,
+  String.raw`${ORGAN_SUBJECT} (?:beslutar|beslutade|beslöt)(?: (?:därefter|enhälligt|således|för egen del|för sin del))? (?:att|enligt)(?![\p{L}])`,
   "u",
 );
 
@@ -429,6 +429,9 @@ export type FrontField =
   | "dateAndTime"
   | "appealInstructions"
   | "ignore";
+
+/** Labels that state when and where a meeting is held. */
+export const WHEN_WHERE_FIELDS: ReadonlySet<FrontField> = new Set(["placeAndTime", "date", "time", "place", "dateAndTime"]);
 
 export interface FrontLabelTokenType extends TokenType {
   field: FrontField;
@@ -559,6 +562,9 @@ export function columnMeaning(cell: string): ColumnMeaning | null {
   for (const [pattern, meaning] of TABLE_HEADER_WORDS) if (pattern.test(text)) return meaning;
   return null;
 }
+
+/** Columns that name the people of an attendance list, one group each. */
+export const PEOPLE_COLUMNS: ReadonlySet<ColumnMeaning> = new Set(["member", "substitute", "servingSubstitute", "name"]);
 
 /** The header of a kallelse's right-hand column of page numbers ("Sid", "Sida") over its numbered points; no field of its own. */
 export const PAGE_COLUMN_HEADER = /^(?:sid|sid\.|sida|sidan|sidnr)$/iu;

@@ -10,7 +10,7 @@
  * goes on at the top of the next one, under a repeated header or without one,
  * and stays one table. Cost: linear in the lines of the document.
  */
-import { ATTENDANCE_FUNCTIONS, CELL_CONTENT, columnMeaning, markLegend, type ColumnMeaning } from "../../grammars/vocabulary.js";
+import { ATTENDANCE_FUNCTIONS, CELL_CONTENT, columnMeaning, markLegend, PEOPLE_COLUMNS, type ColumnMeaning } from "../../grammars/vocabulary.js";
 import { wrapJoin } from "./clean.js";
 import { ALIGN } from "./columns.js";
 import type { Cell, PageLine, Table, TableCell } from "./types.js";
@@ -188,9 +188,6 @@ function headerRow(line: PageLine): Cell[] | null {
   if (cells.every((cell) => PEOPLE_COLUMNS.has(columnMeaning(cell.text)!))) return null;
   return cells.length >= 2 ? cells : null;
 }
-
-/** Columns that name the people of an attendance list, one group each. */
-const PEOPLE_COLUMNS: ReadonlySet<ColumnMeaning> = new Set(["member", "substitute", "servingSubstitute", "name"]);
 
 /**
  * A header row whose narrow cells wrap ("Tjänstgörande" over "ersättare"): the

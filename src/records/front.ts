@@ -144,10 +144,8 @@ function isSentence(text: string): boolean {
  */
 function sentenceAfterMeetingData(block: LabelBlock, line: Line): boolean {
   const last = block.values[block.values.length - 1]?.text.trim();
-  return MEETING_DATA_FIELDS.has(block.label.field) && last !== undefined && !/[,–-]$/.test(last) && isSentence(line.text);
+  return vocabulary.WHEN_WHERE_FIELDS.has(block.label.field) && last !== undefined && !/[,–-]$/.test(last) && isSentence(line.text);
 }
-
-const MEETING_DATA_FIELDS: ReadonlySet<string> = new Set(["placeAndTime", "dateAndTime", "date", "time", "place"]);
 
 /**
  * Group preamble lines under the label above them; lines before any label are

@@ -154,8 +154,8 @@ function takeTrailingRole(text: string, entry: AttendeeEntry): string {
   const match = /^(?<name>.+?)\s+(?<tail>\p{Ll}[\p{Ll}:.\s]*)$/u.exec(text);
   const tail = match?.groups?.tail?.trim();
   if (!match?.groups?.name || !tail || !NAME_ONLY.test(match.groups.name)) return text;
-  const known = SERVING_ASIDE.test(tail) || (extractRoles(tail).roles.length > 0 && extractRoles(tail).remainder === "");
-  if (!known) return text;
+  const roles = extractRoles(tail);
+  if (!SERVING_ASIDE.test(tail) && (roles.roles.length === 0 || roles.remainder !== "")) return text;
   classifyAside(tail, entry);
   return match.groups.name;
 }

@@ -166,8 +166,10 @@ function ballotsInTable(rows: BallotRow[]): { ballots: Ballot[]; after: BallotRo
   rows.forEach((row, index) => {
     if (row.table) {
       const ballot = row.table.header ? null : ballotOfColumns(row.table);
-      if (ballot) ballots.push(ballot);
-      if (ballot) last = index;
+      if (ballot) {
+        ballots.push(ballot);
+        last = index;
+      }
       if (ballot || row.table.header) return;
     }
     const header = answerColumns(row);
@@ -176,8 +178,10 @@ function ballotsInTable(rows: BallotRow[]): { ballots: Ballot[]; after: BallotRo
       return;
     }
     const ballot = ballotOfCells(row, columns) ?? ballotOfText(row.text);
-    if (ballot) ballots.push(ballot);
-    if (ballot) last = index;
+    if (ballot) {
+      ballots.push(ballot);
+      last = index;
+    }
   });
   // Rows after the last ballot: what closes the list (its result), read by the caller.
   return { ballots, after: last >= 0 ? rows.slice(last + 1) : [] };
